@@ -1,0 +1,56 @@
+# Words on every page, and on the pages around the conversation.
+
+service-name = Have Your Say
+skip-to-content = Skip to main content
+exit-skip-link = Leave this page quickly
+exit-button = Leave this page
+footer-who = { $authority } – Have Your Say
+title-error-prefix = Error:
+
+start-title = Have your say
+start-hello = Hello! You can tell us something that is wrong, something that is good, or an idea.
+start-what-it-is = We will ask you a few short questions, one at a time. It takes about 5 minutes.
+start-private = Only the people who help children and young people at { $authority } will read it.
+start-button = Start
+start-unsafe-button = I'm not safe right now
+start-exit-title = Need to leave fast?
+start-exit-explain = Tap "Leave this page" at the top at any time. This page will change to a weather website and your answers will go.
+start-exit-history = It does not clear your browser history. Ask someone you trust how to do that, or use a private window.
+
+transcript-label = Your conversation so far
+speaker-service = Have Your Say
+speaker-you = You
+
+continue-button = Continue
+back-button = Back
+consent-agree = Yes, I agree
+hint-optional = You don't have to answer this. You can leave it empty.
+hint-max-characters = You can write up to { $max } letters.
+answer-skipped = (You didn't answer)
+answer-yes = Yes
+answer-no = No
+
+check-change = Change
+check-continue = These are right
+send-explain = When you press Send, we will get your message.
+send-button = Send
+
+help-panel-title = People who can help
+help-call-999 = Call 999 if you are in danger now
+help-call-childline = Childline: 0800 1111 (free)
+help-call-council = { $authority }: { $help_phone }
+help-call-out-of-hours = Nights and weekends: { $out_of_hours_phone }
+help-childline-bill = Calls to Childline are free and won't show on the phone bill.
+help-back-to-start = Back to the start
+help-leave = Leave this page
+
+done-title = Thank you. We got your message.
+done-your-reference = Your reference is:
+done-your-secret = Your secret words are:
+done-secret-hidden = To keep you safe, we don't show your secret words again.
+done-keep-safe = Keep your reference and secret words somewhere safe. You need them to see what happens next.
+done-next-title = What happens next
+done-next-read = Someone will read your message soon.
+done-next-reply-by = We will reply by { $date }.
+done-if-unsafe = If you are not safe, call 999 or Childline on 0800 1111.
+done-finish = Finish and leave

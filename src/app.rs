@@ -1,0 +1,143 @@
+//! Start-up: load and check the words and flows, connect and migrate the store, bind the port,
+//! and serve until told to stop. Tests build the same `App` on port 0 with a fresh database.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::flow::Flows;
+use crate::i18n::Localizer;
+use crate::store::Store;
+use crate::web;
+
+/// Everything a request handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub flows: Flows,
+    pub words: Arc<Localizer>,
+}
+
+pub struct App {
+    listener: TcpListener,
+    state: AppState,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Words(#[from] crate::i18n::I18nError),
+    #[error("the flows have problems:\n{}", .0.join("\n"))]
+    Flows(Vec<String>),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Words and flows, checked the same way by `serve` and `check`.
+pub fn load_content(config: &Config) -> Result<(Localizer, Flows), StartError> {
+    let words = Localizer::load(&config.locales_dir)?;
+    let mut problems: Vec<String> = Vec::new();
+    let flows = match Flows::load(&config.flows_dir, &words) {
+        Ok(flows) => Some(flows),
+        Err(errors) => {
+            problems.extend(errors.iter().map(ToString::to_string));
+            None
+        }
+    };
+    let ids = web::templates::message_ids()
+        .into_iter()
+        .chain(crate::i18n::code_message_ids());
+    let owned: Vec<String> = ids.collect();
+    for (locale, id) in words.missing(owned.iter().map(String::as_str)) {
+        problems.push(format!(
+            "message {id:?} used by the pages is missing from locale {locale}"
+        ));
+    }
+    match flows {
+        Some(flows) if problems.is_empty() => Ok((words, flows)),
+        _ => Err(StartError::Flows(problems)),
+    }
+}
+
+impl App {
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        let (words, flows) = load_content(&config)?;
+        let store = Store::connect(&config.database_url, config.max_connections).await?;
+        store.migrate().await?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .map_err(|source| StartError::Bind {
+                addr: config.bind,
+                source,
+            })?;
+        Ok(Self {
+            listener,
+            state: AppState {
+                config: Arc::new(config),
+                store,
+                flows,
+                words: Arc::new(words),
+            },
+        })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serve until Ctrl-C or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let router = web::router(self.state.clone());
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await?;
+        self.state.store.close().await;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,141 @@
+//! The command line: `serve` (the default), `check` and `migrate`. Every setting can also come
+//! from a TOML file (`--config`) or a `HYS_*` environment variable; `serve --help` lists them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{App, load_content};
+use crate::config::{Config, Overrides};
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "have-your-say",
+    version,
+    about = "Children's complaints, compliments and comments, through a guided chat"
+)]
+pub struct Cli {
+    /// Optional TOML file of settings (environment variables override it)
+    #[arg(long, global = true, env = "HYS_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Log as JSON lines (for log collectors) instead of plain text
+    #[arg(long, global = true, env = "HYS_LOG_JSON")]
+    pub log_json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web service (the default)
+    Serve(Overrides),
+    /// Lint the flows and translations, and exit non-zero on any problem
+    Check(Overrides),
+    /// Apply database migrations and exit
+    Migrate(Overrides),
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HYS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+pub async fn run() -> ExitCode {
+    let mut cli = Cli::parse();
+    if cli.command.is_none() {
+        // No subcommand means `serve`: parse again so its settings (and HYS_* variables) apply.
+        let mut args = std::env::args_os();
+        let program = args.next().unwrap_or_else(|| "have-your-say".into());
+        cli = Cli::parse_from(std::iter::once(program).chain(["serve".into()]).chain(args));
+    }
+    init_logging(cli.log_json);
+    let Some(command) = cli.command else {
+        return ExitCode::FAILURE;
+    };
+    let overrides = match &command {
+        Command::Serve(o) | Command::Check(o) | Command::Migrate(o) => o.clone(),
+    };
+    let config = match Config::load(cli.config.as_deref(), &overrides) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("have-your-say: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Serve(_) => serve(config).await,
+        Command::Check(_) => check(&config),
+        Command::Migrate(_) => migrate(&config).await,
+    }
+}
+
+async fn serve(config: Config) -> ExitCode {
+    let app = match App::build(config).await {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("have-your-say: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match app.local_addr() {
+        Ok(addr) => tracing::info!("Have Your Say is listening on http://{addr}"),
+        Err(e) => tracing::warn!("listening, address unknown: {e}"),
+    }
+    match app.run_until_stopped().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("have-your-say: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(config: &Config) -> ExitCode {
+    match load_content(config) {
+        Ok((words, flows)) => {
+            let locales: Vec<String> = words.locales().map(|l| l.as_str().to_owned()).collect();
+            let mut ids: Vec<&str> = flows.ids().collect();
+            ids.sort_unstable();
+            println!(
+                "ok: flows {} and locales {} are complete",
+                ids.join(", "),
+                locales.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("have-your-say check: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> ExitCode {
+    let result = async {
+        let store = Store::connect(&config.database_url, 1).await?;
+        store.migrate().await?;
+        store.close().await;
+        Ok::<_, crate::store::StoreError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            println!("ok: migrations applied");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("have-your-say migrate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

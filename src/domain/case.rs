@@ -1,0 +1,98 @@
+//! The closed sets of values a case is made of. Each has one string form, used in flows, the
+//! database and the API alike, so a value that is not listed here cannot be stored.
+
+/// Declares an enum whose variants each have one stable string form.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What the child wants to tell us. "I'm not safe" is a route in the flow, not a kind: the
+    /// case it makes is a complaint or comment flagged urgent.
+    CaseKind { Complaint = "complaint", Compliment = "compliment", Comment = "comment" }
+}
+
+string_enum! {
+    /// Who is using the form, in the annual report's split.
+    SubmitterRole {
+        Child = "child",
+        Advocate = "advocate",
+        ParentFamily = "parent_family",
+        Carer = "carer",
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// What it is about, as the child sees it; staff may refine it later.
+    Category {
+        SocialWorker = "social_worker",
+        WhereILive = "where_i_live",
+        SeeingFamily = "seeing_family",
+        Money = "money",
+        LeavingCare = "leaving_care",
+        School = "school",
+        Health = "health",
+        HowTreated = "how_treated",
+        SomethingElse = "something_else",
+    }
+}
+
+string_enum! {
+    AdvocateWanted { Yes = "yes", No = "no", NotSure = "not_sure" }
+}
+
+string_enum! {
+    /// How the child would like to hear back. Only phone and email carry a value.
+    ContactMethod {
+        Phone = "phone",
+        Email = "email",
+        Worker = "worker",
+        Carer = "carer",
+        NoContact = "none",
+    }
+}
+
+impl ContactMethod {
+    pub fn needs_value(self) -> bool {
+        matches!(self, Self::Phone | Self::Email)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_round_trips_through_its_string_form() {
+        for k in CaseKind::ALL {
+            assert_eq!(CaseKind::parse(k.as_str()), Some(*k));
+        }
+        for c in Category::ALL {
+            assert_eq!(Category::parse(&c.to_string()), Some(*c));
+        }
+        assert_eq!(ContactMethod::parse("carrier pigeon"), None);
+    }
+}

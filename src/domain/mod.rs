@@ -1,0 +1,12 @@
+//! Domain types: small values that are valid by construction, so the rest of the code never
+//! re-checks them. Each keeps its field private and offers `parse` or `TryFrom`.
+
+pub mod case;
+pub mod reference;
+pub mod secret;
+pub mod token;
+
+pub use case::{AdvocateWanted, CaseKind, Category, ContactMethod, SubmitterRole};
+pub use reference::Reference;
+pub use secret::SecretWords;
+pub use token::ConversationToken;

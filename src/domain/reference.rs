@@ -1,0 +1,103 @@
+//! Case references like `HYS-7K4P-Q2MX`: random, short, and free of characters that look alike
+//! (no 0/O, 1/I/L, Z, 5/S, 8/B), so a child can read one aloud or copy it from a screen.
+
+use std::fmt;
+
+use rand::Rng;
+
+/// 26 characters, none easily mistaken for another.
+const ALPHABET: &[u8] = b"234679ACDEFGHJKMNPQRTUVWXY";
+const GROUP: usize = 4;
+const PREFIX: &str = "HYS";
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Reference(String);
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("not a case reference")]
+pub struct InvalidReference;
+
+impl Reference {
+    pub fn generate() -> Self {
+        let mut rng = rand::rng();
+        let mut pick = || -> String {
+            (0..GROUP)
+                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+                .collect()
+        };
+        Self(format!("{PREFIX}-{}-{}", pick(), pick()))
+    }
+
+    /// Reads what a person typed: any case, spaces or dashes anywhere, with or without `HYS`.
+    /// Characters outside the alphabet are refused rather than guessed, so a mistyped reference
+    /// never silently matches someone else's.
+    pub fn parse(input: &str) -> Result<Self, InvalidReference> {
+        let cleaned: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–')
+            .flat_map(char::to_uppercase)
+            .collect();
+        let body = cleaned.strip_prefix(PREFIX).unwrap_or(&cleaned);
+        if body.len() != GROUP * 2 || !body.bytes().all(|b| ALPHABET.contains(&b)) {
+            return Err(InvalidReference);
+        }
+        Ok(Self(format!(
+            "{PREFIX}-{}-{}",
+            &body[..GROUP],
+            &body[GROUP..]
+        )))
+    }
+}
+
+impl AsRef<str> for Reference {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn generated_references_have_the_documented_shape() {
+        for _ in 0..200 {
+            let r = Reference::generate();
+            assert_eq!(r.as_ref().len(), 13);
+            assert_eq!(Reference::parse(r.as_ref()), Ok(r));
+        }
+    }
+
+    #[test]
+    fn typing_is_forgiven_but_wrong_characters_are_not() {
+        let cases = [
+            ("HYS-7K4P-Q2MX", Ok("HYS-7K4P-Q2MX")),
+            ("HYS-7K4P-Q2M0", Err(InvalidReference)), // 0 is not in the alphabet
+            ("hys-7k4p-qamx", Ok("HYS-7K4P-QAMX")),
+            (" 7k4p qamx ", Ok("HYS-7K4P-QAMX")),
+            ("HYS7K4PQAMX", Ok("HYS-7K4P-QAMX")),
+            ("HYS-7K4P-QAM", Err(InvalidReference)),
+            ("", Err(InvalidReference)),
+            ("HYS-7K4P-QAMX-9", Err(InvalidReference)),
+            ("ＨYS-7K4P-QAMX", Err(InvalidReference)),
+        ];
+        for (input, want) in cases {
+            let got = Reference::parse(input).map(|r| r.0);
+            assert_eq!(got, want.map(str::to_owned), "input {input:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_never_panics(s in "\\PC{0,40}") {
+            let _ = Reference::parse(&s);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! What a finished conversation becomes: the well-known answers, typed. A conversation can only
+//! be submitted when this succeeds, so a case never lacks what staff need.
+
+use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, SubmitterRole};
+
+use super::model::Answers;
+
+/// Answer keys every path to `submit` must fill (the linter checks each flow against this).
+pub const REQUIRED_KEYS: &[&str] = &[
+    "kind",
+    "role",
+    "about",
+    "what_happened",
+    "contact_method",
+    "age",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDraft {
+    pub kind: CaseKind,
+    pub submitted_by: SubmitterRole,
+    pub category: Category,
+    pub summary: String,
+    pub desired_outcome: Option<String>,
+    pub advocate_wanted: AdvocateWanted,
+    pub contact: ContactMethod,
+    pub contact_value: Option<String>,
+    pub first_name: Option<String>,
+    pub age: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the answer {0:?} is missing or not valid")]
+pub struct MissingAnswer(pub &'static str);
+
+impl TryFrom<&Answers> for CaseDraft {
+    type Error = MissingAnswer;
+
+    fn try_from(answers: &Answers) -> Result<Self, Self::Error> {
+        let one = |key: &'static str| answers.get(key).and_then(|a| a.as_one());
+        let need = |key: &'static str| one(key).ok_or(MissingAnswer(key));
+        let contact =
+            ContactMethod::parse(need("contact_method")?).ok_or(MissingAnswer("contact_method"))?;
+        let contact_value = match contact {
+            ContactMethod::Phone => Some(need("contact_phone")?.to_owned()),
+            ContactMethod::Email => Some(need("contact_email")?.to_owned()),
+            _ => None,
+        };
+        Ok(Self {
+            kind: CaseKind::parse(need("kind")?).ok_or(MissingAnswer("kind"))?,
+            submitted_by: role(need("role")?).ok_or(MissingAnswer("role"))?,
+            category: Category::parse(need("about")?).ok_or(MissingAnswer("about"))?,
+            summary: need("what_happened")?.to_owned(),
+            desired_outcome: one("what_would_help").map(str::to_owned),
+            // Compliments are not asked about an advocate.
+            advocate_wanted: match one("advocate") {
+                None => AdvocateWanted::No,
+                Some(v) => AdvocateWanted::parse(v).ok_or(MissingAnswer("advocate"))?,
+            },
+            contact,
+            contact_value,
+            first_name: one("first_name").map(str::to_owned),
+            age: need("age")?.parse().map_err(|_| MissingAnswer("age"))?,
+        })
+    }
+}
+
+/// The flow asks "who are you?" in the child's words; the case records the report's split.
+fn role(answer: &str) -> Option<SubmitterRole> {
+    match answer {
+        "young_person" => Some(SubmitterRole::Child),
+        "helping" => Some(SubmitterRole::Advocate),
+        "parent_carer" => Some(SubmitterRole::ParentFamily),
+        "someone_else" => Some(SubmitterRole::Other),
+        other => SubmitterRole::parse(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::model::Answer;
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Answer::One((*v).to_owned())))
+            .collect()
+    }
+
+    const COMPLETE: &[(&str, &str)] = &[
+        ("kind", "complaint"),
+        ("role", "young_person"),
+        ("about", "money"),
+        ("what_happened", "My allowance was late"),
+        ("advocate", "yes"),
+        ("contact_method", "phone"),
+        ("contact_phone", "07700 900123"),
+        ("age", "14"),
+    ];
+
+    #[test]
+    fn a_complete_conversation_becomes_a_draft() {
+        let draft = CaseDraft::try_from(&answers(COMPLETE)).unwrap();
+        assert_eq!(draft.kind, CaseKind::Complaint);
+        assert_eq!(draft.submitted_by, SubmitterRole::Child);
+        assert_eq!(draft.contact_value.as_deref(), Some("07700 900123"));
+        assert_eq!(draft.first_name, None);
+    }
+
+    #[test]
+    fn each_missing_answer_is_named() {
+        for key in REQUIRED_KEYS.iter().chain(&["contact_phone"]) {
+            let partial: Vec<_> = COMPLETE.iter().copied().filter(|(k, _)| k != key).collect();
+            let err = CaseDraft::try_from(&answers(&partial)).unwrap_err();
+            assert_eq!(err.0, *key);
+        }
+    }
+}

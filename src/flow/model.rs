@@ -1,0 +1,219 @@
+//! The shape of a flow file. Texts are Fluent message ids, never words, so one flow serves every
+//! language.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    pub version: i64,
+    pub start: String,
+    #[serde(rename = "step")]
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// Bot bubbles shown before the question.
+    #[serde(default)]
+    pub say: Vec<String>,
+    /// The question; also the page's heading and title.
+    pub ask: Option<String>,
+    /// Optional explanation, shown as a disclosure; its `.summary` attribute is the label.
+    pub help: Option<String>,
+    pub input: Input,
+    /// Answer key this step fills.
+    pub save: Option<String>,
+    #[serde(default = "yes")]
+    pub required: bool,
+    #[serde(default)]
+    pub next: Vec<Rule>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Input {
+    Choice {
+        options: Vec<Choice>,
+    },
+    Multi {
+        options: Vec<Choice>,
+        max: Option<usize>,
+    },
+    Text {
+        max: usize,
+        #[serde(default)]
+        min: usize,
+        #[serde(default = "one")]
+        lines: u32,
+    },
+    Email,
+    Phone,
+    Number {
+        min: i64,
+        max: i64,
+    },
+    Yesno,
+    Consent,
+    Review,
+    None,
+    Submit,
+    End,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The input kind without its options, for templates and the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Choice,
+    Multi,
+    Text,
+    Email,
+    Phone,
+    Number,
+    Yesno,
+    Consent,
+    Review,
+    None,
+    Submit,
+    End,
+}
+
+impl InputKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Choice => "choice",
+            InputKind::Multi => "multi",
+            InputKind::Text => "text",
+            InputKind::Email => "email",
+            InputKind::Phone => "phone",
+            InputKind::Number => "number",
+            InputKind::Yesno => "yesno",
+            InputKind::Consent => "consent",
+            InputKind::Review => "review",
+            InputKind::None => "none",
+            InputKind::Submit => "submit",
+            InputKind::End => "end",
+        }
+    }
+}
+
+impl Input {
+    pub fn kind(&self) -> InputKind {
+        match self {
+            Input::Choice { .. } => InputKind::Choice,
+            Input::Multi { .. } => InputKind::Multi,
+            Input::Text { .. } => InputKind::Text,
+            Input::Email => InputKind::Email,
+            Input::Phone => InputKind::Phone,
+            Input::Number { .. } => InputKind::Number,
+            Input::Yesno => InputKind::Yesno,
+            Input::Consent => InputKind::Consent,
+            Input::Review => InputKind::Review,
+            Input::None => InputKind::None,
+            Input::Submit => InputKind::Submit,
+            Input::End => InputKind::End,
+        }
+    }
+
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Input::Choice { options } | Input::Multi { options, .. } => options,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub icon: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Every key must match; a list matches any of its values.
+    #[serde(default)]
+    pub when: BTreeMap<String, Matcher>,
+    pub goto: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Matcher {
+    One(String),
+    Any(Vec<String>),
+}
+
+impl Matcher {
+    pub fn matches(&self, answer: Option<&Answer>) -> bool {
+        let Some(answer) = answer else { return false };
+        match self {
+            Matcher::One(want) => answer.contains(want),
+            Matcher::Any(wants) => wants.iter().any(|w| answer.contains(w)),
+        }
+    }
+}
+
+/// What a person answered: one value, or several for `multi`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Answer {
+    pub fn contains(&self, value: &str) -> bool {
+        match self {
+            Answer::One(v) => v == value,
+            Answer::Many(vs) => vs.iter().any(|v| v == value),
+        }
+    }
+
+    pub fn as_one(&self) -> Option<&str> {
+        match self {
+            Answer::One(v) => Some(v),
+            Answer::Many(_) => None,
+        }
+    }
+
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            Answer::One(v) => vec![v.as_str()],
+            Answer::Many(vs) => vs.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+pub type Answers = BTreeMap<String, Answer>;
+
+impl Flow {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The first rule that matches, or `None` for a step that ends the conversation.
+    pub fn next_after(&self, step: &Step, answers: &Answers) -> Option<&Step> {
+        step.next
+            .iter()
+            .find(|rule| rule.when.iter().all(|(key, m)| m.matches(answers.get(key))))
+            .and_then(|rule| self.step(&rule.goto))
+    }
+}

@@ -1,0 +1,258 @@
+//! Every word a user sees, from `locales/<tag>/*.ftl` (Fluent). `en-GB` is complete and the
+//! fallback: a message missing from another locale falls back message by message. Bundles are
+//! loaded once at start-up and shared by every request.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+pub const FALLBACK: &str = "en-GB";
+
+/// Scripts written right to left; pages in these locales get `dir="rtl"`.
+const RTL_LANGUAGES: &[&str] = &["ar", "ur", "ps", "fa", "prs", "he", "ku", "ckb"];
+
+type Bundle = FluentBundle<FluentResource>;
+
+pub struct Localizer {
+    bundles: HashMap<String, Bundle>,
+    /// Available tags, the fallback first.
+    tags: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not valid Fluent: {detail}")]
+    Syntax { path: PathBuf, detail: String },
+    #[error("{path}: {detail}")]
+    Bundle { path: PathBuf, detail: String },
+    #[error("locale folder {0:?} is not a language tag")]
+    BadTag(String),
+    #[error("the fallback locale {FALLBACK} is missing from {0}")]
+    NoFallback(PathBuf),
+}
+
+/// A locale we have, so lookups never need to handle an unknown tag.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Locale(String);
+
+impl Locale {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Localizer {
+    pub fn load(dir: &Path) -> Result<Self, I18nError> {
+        let read_dir = |path: &Path| {
+            std::fs::read_dir(path).map_err(|source| I18nError::Read {
+                path: path.to_owned(),
+                source,
+            })
+        };
+        let mut bundles = HashMap::new();
+        for entry in read_dir(dir)? {
+            let entry = entry.map_err(|source| I18nError::Read {
+                path: dir.to_owned(),
+                source,
+            })?;
+            if !entry.path().is_dir() {
+                continue;
+            }
+            let tag = entry.file_name().to_string_lossy().into_owned();
+            let langid: LanguageIdentifier =
+                tag.parse().map_err(|_| I18nError::BadTag(tag.clone()))?;
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            // Isolation marks would show as stray characters in HTML attributes and emails.
+            bundle.set_use_isolating(false);
+            let mut files: Vec<PathBuf> = read_dir(&entry.path())?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                .collect();
+            files.sort();
+            for path in files {
+                let text = std::fs::read_to_string(&path).map_err(|source| I18nError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                let resource =
+                    FluentResource::try_new(text).map_err(|(_, errors)| I18nError::Syntax {
+                        path: path.clone(),
+                        detail: format!("{errors:?}"),
+                    })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| I18nError::Bundle {
+                        path: path.clone(),
+                        detail: format!("{errors:?}"),
+                    })?;
+            }
+            bundles.insert(tag, bundle);
+        }
+        if !bundles.contains_key(FALLBACK) {
+            return Err(I18nError::NoFallback(dir.to_owned()));
+        }
+        let mut tags: Vec<String> = bundles.keys().cloned().collect();
+        tags.sort_by_key(|t| (t != FALLBACK, t.clone()));
+        Ok(Self { bundles, tags })
+    }
+
+    pub fn fallback(&self) -> Locale {
+        Locale(FALLBACK.to_owned())
+    }
+
+    pub fn locales(&self) -> impl Iterator<Item = Locale> + '_ {
+        self.tags.iter().cloned().map(Locale)
+    }
+
+    /// A tag we have, matched case-insensitively (`en-gb` → `en-GB`).
+    pub fn resolve(&self, tag: &str) -> Option<Locale> {
+        self.tags
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(tag))
+            .cloned()
+            .map(Locale)
+    }
+
+    /// Pick from an `Accept-Language` header, falling back to en-GB.
+    pub fn negotiate(&self, accept_language: Option<&str>) -> Locale {
+        let requested = fluent_langneg::accepted_languages::parse(accept_language.unwrap_or(""));
+        let available: Vec<LanguageIdentifier> =
+            self.tags.iter().filter_map(|t| t.parse().ok()).collect();
+        let default: LanguageIdentifier = unic_langid::langid!("en-GB");
+        let chosen = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            fluent_langneg::NegotiationStrategy::Filtering,
+        );
+        chosen
+            .first()
+            .and_then(|l| self.resolve(&l.to_string()))
+            .unwrap_or_else(|| self.fallback())
+    }
+
+    pub fn is_rtl(&self, locale: &Locale) -> bool {
+        let lang = locale.0.split('-').next().unwrap_or_default();
+        RTL_LANGUAGES.contains(&lang)
+    }
+
+    pub fn has(&self, locale: &Locale, id: &str) -> bool {
+        self.bundles
+            .get(&locale.0)
+            .is_some_and(|b| b.has_message(id))
+    }
+
+    /// The message in this locale, else en-GB, else the id itself (the linter makes that
+    /// impossible for shipped flows and templates).
+    pub fn text(&self, locale: &Locale, id: &str, args: Option<&FluentArgs>) -> String {
+        self.format(locale, id, None, args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    pub fn attribute(&self, locale: &Locale, id: &str, attribute: &str) -> Option<String> {
+        self.format(locale, id, Some(attribute), None)
+    }
+
+    fn format(
+        &self,
+        locale: &Locale,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
+        [locale.0.as_str(), FALLBACK].iter().find_map(|tag| {
+            let bundle = self.bundles.get(*tag)?;
+            let message = bundle.get_message(id)?;
+            let pattern = match attribute {
+                Some(name) => message.get_attribute(name)?.value(),
+                None => message.value()?,
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(
+                    message = id,
+                    locale = tag,
+                    "fluent formatting errors: {errors:?}"
+                );
+            }
+            Some(text.into_owned())
+        })
+    }
+
+    /// `(locale, id)` for every id some locale lacks. Only the fallback must be complete here;
+    /// other locales fall back message by message.
+    pub fn missing<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+        let fallback = self.fallback();
+        ids.into_iter()
+            .filter(|id| !self.has(&fallback, id))
+            .map(|id| (FALLBACK.to_owned(), id.to_owned()))
+            .collect()
+    }
+
+    /// "Tuesday 9 December", in the locale's own words.
+    pub fn long_date(&self, locale: &Locale, date: time::Date) -> String {
+        let weekday = self.text(
+            locale,
+            &format!("weekday-{}", date.weekday().number_from_monday()),
+            None,
+        );
+        let month = self.text(locale, &format!("month-{}", u8::from(date.month())), None);
+        let mut args = FluentArgs::new();
+        args.set("weekday", FluentValue::from(weekday));
+        args.set("day", FluentValue::from(date.day()));
+        args.set("month", FluentValue::from(month));
+        args.set("year", FluentValue::from(date.year()));
+        self.text(locale, "date-long", Some(&args))
+    }
+}
+
+/// Message ids the Rust code uses directly (not through a flow or a template).
+pub fn code_message_ids() -> Vec<String> {
+    let mut ids: Vec<String> = (1..=7).map(|n| format!("weekday-{n}")).collect();
+    ids.extend((1..=12).map(|n| format!("month-{n}")));
+    ids.push("date-long".into());
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Localizer {
+        Localizer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")).unwrap()
+    }
+
+    #[test]
+    fn english_is_the_fallback_and_is_negotiated_by_default() {
+        let l = shipped();
+        assert_eq!(l.negotiate(None).as_str(), "en-GB");
+        assert_eq!(l.negotiate(Some("xx-YY, zz;q=0.5")).as_str(), "en-GB");
+        assert_eq!(l.negotiate(Some("en-US,en;q=0.9")).as_str(), "en-GB");
+    }
+
+    #[test]
+    fn dates_read_like_people_say_them() {
+        let l = shipped();
+        let date = time::macros::date!(2025 - 12 - 09);
+        assert_eq!(l.long_date(&l.fallback(), date), "Tuesday 9 December");
+    }
+
+    #[test]
+    fn an_unknown_id_shows_itself_rather_than_panicking() {
+        let l = shipped();
+        assert_eq!(
+            l.text(&l.fallback(), "no-such-message", None),
+            "no-such-message"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! Taking a child's conversation from the first question to a case. The HTML pages and the JSON
+//! API both call these functions, so they share one engine, one store and one set of rules.
+
+use crate::app::AppState;
+use crate::domain::{ConversationToken, SecretWords};
+use crate::flow::{AnswerError, CaseDraft, Flow, engine};
+use crate::i18n::Locale;
+use crate::store::StoreError;
+use crate::store::cases::{NewCase, Receipt};
+use crate::store::conversations::{Conversation, Saved};
+use crate::timescale;
+
+/// The flow every child starts in.
+pub const DEFAULT_FLOW: &str = "feedback";
+
+/// How long the reference page will show the secret words again (a refresh, a double click).
+const SHOW_SECRET_FOR_MS: i64 = 30 * 60 * 1000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("no such conversation")]
+    NoConversation,
+    #[error("no such flow")]
+    NoFlow,
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    #[error("this conversation cannot be sent yet")]
+    NotReady,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Internal(String),
+}
+
+pub enum Outcome {
+    Saved(Conversation),
+    /// Another request changed the conversation first; show where it is now.
+    Stale,
+}
+
+impl AppState {
+    fn ttl_ms(&self) -> i64 {
+        i64::from(self.config.conversation_days) * 24 * 60 * 60 * 1000
+    }
+
+    pub fn flow_of(&self, conversation: &Conversation) -> Result<&Flow, IntakeError> {
+        self.flows
+            .get(&conversation.flow_id)
+            .ok_or(IntakeError::NoFlow)
+    }
+}
+
+/// Start a conversation, optionally answering the first question at once (the "I'm not safe"
+/// button on the first page does that).
+pub async fn start(
+    app: &AppState,
+    flow_id: &str,
+    locale: &Locale,
+    first_answer: Option<&str>,
+) -> Result<(ConversationToken, Conversation), IntakeError> {
+    let flow = app.flows.get(flow_id).ok_or(IntakeError::NoFlow)?;
+    let mut state = engine::start(flow);
+    if let Some(value) = first_answer
+        && let Ok(next) = engine::answer(flow, &state, &flow.start, &[value.to_owned()])
+    {
+        state = next;
+    }
+    let token = ConversationToken::generate();
+    let conversation = Conversation {
+        key: token.key(),
+        flow_id: flow.id.clone(),
+        flow_version: flow.version,
+        state,
+        locale: locale.as_str().to_owned(),
+        revision: 0,
+        created_at: crate::store::now_ms(),
+    };
+    app.store
+        .insert_conversation(&conversation, app.ttl_ms())
+        .await?;
+    Ok((token, conversation))
+}
+
+pub async fn load(app: &AppState, token: &ConversationToken) -> Result<Conversation, IntakeError> {
+    app.store
+        .load_conversation(&token.key())
+        .await?
+        .ok_or(IntakeError::NoConversation)
+}
+
+/// Apply one change to the state and save it, refusing to overwrite a newer save.
+pub async fn update(
+    app: &AppState,
+    mut conversation: Conversation,
+    change: impl FnOnce(&Flow, &engine::State) -> Result<engine::State, AnswerError>,
+) -> Result<Outcome, IntakeError> {
+    let flow = app.flow_of(&conversation)?;
+    conversation.state = change(flow, &conversation.state)?;
+    match app
+        .store
+        .save_conversation(&conversation, app.ttl_ms())
+        .await?
+    {
+        Saved::Yes => {
+            conversation.revision += 1;
+            Ok(Outcome::Saved(conversation))
+        }
+        Saved::Stale => Ok(Outcome::Stale),
+    }
+}
+
+/// What the confirmation shows: the receipt, and the secret words while it is still fresh.
+pub struct Confirmation {
+    pub receipt: Receipt,
+    pub secret: Option<SecretWords>,
+}
+
+/// Turn the conversation into a case. Calling it again with the same token returns the same
+/// case: the first request's receipt, never a second case.
+pub async fn submit(
+    app: &AppState,
+    token: &ConversationToken,
+) -> Result<Confirmation, IntakeError> {
+    if let Some(confirmation) = confirmation(app, token).await? {
+        return Ok(confirmation);
+    }
+    let conversation = load(app, token).await?;
+    let flow = app.flow_of(&conversation)?;
+    let step = engine::current(flow, &conversation.state)?;
+    if step.input.kind() != crate::flow::InputKind::Submit {
+        return Err(IntakeError::NotReady);
+    }
+    let answers = engine::answers_on_path(flow, &conversation.state);
+    let draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
+    let answers_json =
+        serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
+    let secret = SecretWords::for_token(token);
+    let hashed = secret.clone();
+    let secret_hash = tokio::task::spawn_blocking(move || hashed.hash())
+        .await
+        .map_err(|e| IntakeError::Internal(e.to_string()))?
+        .map_err(|e| IntakeError::Internal(e.to_string()))?;
+    let now = time::OffsetDateTime::now_utc();
+    let received_at = crate::store::now_ms();
+    let due_on =
+        timescale::add_working_days(timescale::today_in_england(now), timescale::STAGE_ONE_DAYS);
+    let key = token.key();
+    let new = NewCase {
+        submission_key: &key,
+        draft: &draft,
+        answers_json,
+        flow_id: &flow.id,
+        flow_version: flow.version,
+        locale: &conversation.locale,
+        secret_hash,
+        received_at,
+        due_on,
+        urgent: false,
+    };
+    let receipt = app
+        .store
+        .submit_case(&new)
+        .await?
+        .ok_or(IntakeError::NoConversation)?;
+    tracing::info!(kind = %receipt.kind, "case received");
+    Ok(Confirmation {
+        receipt,
+        secret: Some(secret),
+    })
+}
+
+/// The receipt for this token's case, if it was sent; the words only while fresh.
+pub async fn confirmation(
+    app: &AppState,
+    token: &ConversationToken,
+) -> Result<Option<Confirmation>, IntakeError> {
+    let Some(receipt) = app.store.find_receipt(&token.key()).await? else {
+        return Ok(None);
+    };
+    let fresh = crate::store::now_ms() - receipt.received_at < SHOW_SECRET_FOR_MS;
+    Ok(Some(Confirmation {
+        receipt,
+        secret: fresh.then(|| SecretWords::for_token(token)),
+    }))
+}
+
+/// Forget the conversation (leaving quickly, or starting again).
+pub async fn forget(app: &AppState, token: &ConversationToken) -> Result<(), IntakeError> {
+    app.store.delete_conversation(&token.key()).await?;
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! Have Your Say: children and young people in care (or an adult on their behalf) send a
+//! complaint, compliment or comment through a guided chat; each becomes a case in one store.
+//!
+//! Start at [`app`] (start-up and the router), then [`web`] (pages by audience), [`intake`]
+//! (conversation to case), [`flow`] (flows as data and the pure engine) and [`store`] (all SQL).
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod flow;
+pub mod i18n;
+pub mod intake;
+pub mod store;
+pub mod timescale;
+pub mod web;

@@ -1,0 +1,213 @@
+//! Cases: created from a finished conversation in one transaction that also writes the first
+//! timeline event and deletes the conversation, so a case is either whole or absent.
+
+use sqlx::Row;
+
+use super::{Store, StoreError, is_unique_violation};
+use crate::domain::{CaseKind, Reference};
+use crate::flow::CaseDraft;
+
+/// Everything needed to turn a conversation into a case.
+pub struct NewCase<'a> {
+    pub submission_key: &'a str,
+    pub draft: &'a CaseDraft,
+    pub answers_json: String,
+    pub flow_id: &'a str,
+    pub flow_version: i64,
+    pub locale: &'a str,
+    pub secret_hash: String,
+    pub received_at: i64,
+    pub due_on: time::Date,
+    pub urgent: bool,
+}
+
+/// What the child is shown once the case exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub reference: Reference,
+    pub kind: CaseKind,
+    pub received_at: i64,
+    pub due_on: time::Date,
+    pub urgent: bool,
+    pub locale: String,
+}
+
+/// A case as stored, for staff pages and tests.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub reference: String,
+    pub kind: String,
+    pub procedure: String,
+    pub stage: i64,
+    pub status: String,
+    pub submitted_by: String,
+    pub category: Option<String>,
+    pub summary: Option<String>,
+    pub desired_outcome: Option<String>,
+    pub advocate_wanted: String,
+    pub contact_method: String,
+    pub contact_value: Option<String>,
+    pub first_name: Option<String>,
+    pub age: Option<i64>,
+    pub locale: String,
+    /// 0 or 1 (flags are small integers on both back ends).
+    pub urgent: i16,
+    pub method_of_receipt: String,
+    pub received_at: i64,
+    pub due_on: Option<String>,
+    pub answers: String,
+    pub secret_hash: String,
+    pub flow_id: Option<String>,
+}
+
+const DATE: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+fn parse_date(s: &str) -> Result<time::Date, StoreError> {
+    time::Date::parse(s, DATE).map_err(|e| StoreError::Corrupt(format!("date {s:?}: {e}")))
+}
+
+pub fn format_date(date: time::Date) -> String {
+    date.format(DATE).unwrap_or_default()
+}
+
+impl Store {
+    /// Create the case and delete the conversation, once. A repeat with the same submission key
+    /// returns the first receipt; `None` means there is no such conversation and no case.
+    pub async fn submit_case(&self, new: &NewCase<'_>) -> Result<Option<Receipt>, StoreError> {
+        // A clash on a random reference is rare; a clash on the submission key means another
+        // request won the race, and the next pass finds its receipt.
+        for _ in 0..5 {
+            let mut tx = self.begin_write().await?;
+            if let Some(receipt) = receipt_where(&mut tx, new.submission_key).await? {
+                tx.commit().await?;
+                return Ok(Some(receipt));
+            }
+            let deleted = sqlx::query("delete from conversations where id = $1")
+                .bind(new.submission_key)
+                .execute(&mut *tx)
+                .await?;
+            if deleted.rows_affected() == 0 {
+                tx.rollback().await?;
+                return self.find_receipt(new.submission_key).await;
+            }
+            let reference = Reference::generate();
+            match insert_case(&mut tx, new, &reference).await {
+                Ok(()) => {
+                    tx.commit().await?;
+                    return Ok(Some(Receipt {
+                        reference,
+                        kind: new.draft.kind,
+                        received_at: new.received_at,
+                        due_on: new.due_on,
+                        urgent: new.urgent,
+                        locale: new.locale.to_owned(),
+                    }));
+                }
+                Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                    tx.rollback().await?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(StoreError::Corrupt(
+            "could not find a free case reference".into(),
+        ))
+    }
+
+    pub async fn find_receipt(&self, submission_key: &str) -> Result<Option<Receipt>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        receipt_where(&mut conn, submission_key).await
+    }
+
+    pub async fn case_by_reference(
+        &self,
+        reference: &Reference,
+    ) -> Result<Option<CaseRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, CaseRecord>(
+            "select id, reference, kind, procedure, stage, status, submitted_by, category, \
+             summary, desired_outcome, advocate_wanted, contact_method, contact_value, first_name, \
+             age, locale, urgent, method_of_receipt, received_at, due_on, answers, secret_hash, \
+             flow_id from cases where reference = $1",
+        )
+        .bind(reference.as_ref())
+        .fetch_optional(self.pool())
+        .await?)
+    }
+}
+
+async fn receipt_where(
+    conn: &mut sqlx::AnyConnection,
+    submission_key: &str,
+) -> Result<Option<Receipt>, StoreError> {
+    let row = sqlx::query(
+        "select reference, kind, received_at, due_on, urgent, locale from cases \
+         where submission_key = $1",
+    )
+    .bind(submission_key)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let reference: String = row.try_get("reference")?;
+    let kind: String = row.try_get("kind")?;
+    let due_on: String = row.try_get("due_on")?;
+    Ok(Some(Receipt {
+        reference: Reference::parse(&reference)
+            .map_err(|_| StoreError::Corrupt(format!("reference {reference:?}")))?,
+        kind: CaseKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("kind {kind:?}")))?,
+        received_at: row.try_get("received_at")?,
+        due_on: parse_date(&due_on)?,
+        urgent: row.try_get::<i16, _>("urgent")? == 1,
+        locale: row.try_get("locale")?,
+    }))
+}
+
+async fn insert_case(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    new: &NewCase<'_>,
+    reference: &Reference,
+) -> Result<(), StoreError> {
+    let d = new.draft;
+    let row = sqlx::query(
+        "insert into cases (reference, secret_hash, submission_key, flow_id, flow_version, kind, \
+         submitted_by, category, summary, desired_outcome, advocate_wanted, contact_method, \
+         contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
+         created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $18, $18) returning id",
+    )
+    .bind(reference.as_ref())
+    .bind(&new.secret_hash)
+    .bind(new.submission_key)
+    .bind(new.flow_id)
+    .bind(new.flow_version)
+    .bind(d.kind.as_str())
+    .bind(d.submitted_by.as_str())
+    .bind(d.category.as_str())
+    .bind(&d.summary)
+    .bind(d.desired_outcome.as_deref())
+    .bind(d.advocate_wanted.as_str())
+    .bind(d.contact.as_str())
+    .bind(d.contact_value.as_deref())
+    .bind(d.first_name.as_deref())
+    .bind(d.age)
+    .bind(new.locale)
+    .bind(i16::from(new.urgent))
+    .bind(new.received_at)
+    .bind(format_date(new.due_on))
+    .bind(&new.answers_json)
+    .fetch_one(&mut **tx)
+    .await?;
+    let case_id: i64 = row.try_get("id")?;
+    sqlx::query(
+        "insert into case_events (case_id, kind, actor, detail, created_at) \
+         values ($1, 'submitted', 'child', null, $2)",
+    )
+    .bind(case_id)
+    .bind(new.received_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

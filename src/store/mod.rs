@@ -1,0 +1,166 @@
+//! The case store. All SQL lives under this folder, one function per query, written once for
+//! both back ends through sqlx's `Any` driver (`$1` placeholders work on both). Where SQLite and
+//! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
+//! `migrations/` folders, nowhere else.
+
+pub mod cases;
+pub mod conversations;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("the database is not set up safely: {0}")]
+    Unsafe(String),
+}
+
+/// Milliseconds since the epoch, the unit of every `*_at` column.
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+impl Store {
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let url = match backend {
+            // Create the file on first run, so `serve` needs no set-up.
+            Backend::Sqlite if !url.contains("mode=") => {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            }
+            _ => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    match backend {
+                        // Durable before the child sees a reference: WAL with a full sync on
+                        // every commit; writers wait for each other instead of failing.
+                        Backend::Sqlite => {
+                            conn.execute(
+                                "pragma journal_mode = wal; pragma synchronous = full; \
+                                 pragma foreign_keys = on; pragma busy_timeout = 10000;",
+                            )
+                            .await?;
+                        }
+                        Backend::Postgres => {
+                            conn.execute("set synchronous_commit = on").await?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let store = Self { pool, backend };
+        store.verify_settings().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => {
+                sqlx::migrate!("migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuse to run if the settings that make an accepted case durable are not in force.
+    async fn verify_settings(&self) -> Result<(), StoreError> {
+        let checks: &[(&str, &str)] = match self.backend {
+            Backend::Sqlite => &[
+                ("pragma journal_mode", "wal"),
+                ("pragma synchronous", "2"),
+                ("pragma foreign_keys", "1"),
+            ],
+            Backend::Postgres => &[("show synchronous_commit", "on")],
+        };
+        let mut conn = self.pool.acquire().await?;
+        for (query, want) in checks {
+            let row = sqlx::query(query).fetch_one(&mut *conn).await?;
+            let got: String = match sqlx::Row::try_get::<String, _>(&row, 0) {
+                Ok(s) => s,
+                Err(_) => sqlx::Row::try_get::<i64, _>(&row, 0)?.to_string(),
+            };
+            if !got.eq_ignore_ascii_case(want) {
+                return Err(StoreError::Unsafe(format!(
+                    "{query} is {got}, expected {want}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// A write transaction. On SQLite it takes the write lock up front (`BEGIN IMMEDIATE`): a
+    /// deferred transaction that reads and then writes fails at once under concurrent writers.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("begin immediate").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("select 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// True when the error is a unique-constraint violation (a duplicate reference or submission).
+pub(crate) fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                || db
+                    .code()
+                    .is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
+        }
+        _ => false,
+    }
+}

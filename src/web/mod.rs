@@ -1,0 +1,100 @@
+//! HTTP: the router, the layers every response passes through, and the handlers by audience.
+//! A guided tour: `chat` is the child's conversation, `pages` the pages around it (start, help,
+//! leave, errors), `view` turns a step into words, `templates` into HTML, `form` reads posts.
+
+pub mod chat;
+pub mod cookie;
+pub mod form;
+pub mod pages;
+pub mod templates;
+pub mod view;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::app::AppState;
+
+/// Forms are short; the longest answer is a few thousand characters.
+const BODY_LIMIT: usize = 64 * 1024;
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route("/", get(pages::show_start))
+        .route("/help", get(pages::show_help))
+        .route("/leave", get(pages::leave))
+        .route("/chat", get(chat::show_step))
+        .route("/chat/start", post(chat::start_conversation))
+        .route("/chat/answer", post(chat::answer_step))
+        .route("/chat/back", post(chat::go_back))
+        .route("/chat/change", post(chat::change_answer))
+        .route("/chat/submit", post(chat::submit_conversation))
+        .route("/chat/done", get(chat::show_done))
+        .fallback(pages::not_found)
+        // Pages may show a child's answers: never keep them in any cache.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    let assets = Router::new()
+        .route("/assets/app.css", get(pages::stylesheet))
+        .route("/health", get(pages::health));
+    Router::new()
+        .merge(pages)
+        .merge(assets)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::render_error_pages,
+        ))
+        .layer(middleware::from_fn(log_request))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .with_state(state)
+}
+
+/// One line per request with the route's path only: never a query string, a body or a cookie.
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "(unmatched)".into());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    tracing::info!(
+        %method,
+        path,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}

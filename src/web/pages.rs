@@ -1,0 +1,163 @@
+//! The pages around the conversation: the first page, immediate help, leaving quickly, the
+//! stylesheet, health, and the one place error responses become kind pages.
+
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::cookie;
+use super::templates::{ErrorPageView, HelpPage, StartPage, tel};
+use super::view::Words;
+use crate::app::AppState;
+use crate::error::{ErrorPage, WebError};
+use crate::i18n::Locale;
+
+const STYLESHEET: &str = include_str!("assets/app.css");
+
+/// The visitor's language from their browser (the conversation's own choice wins elsewhere).
+pub fn browser_locale(app: &AppState, headers: &HeaderMap) -> Locale {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    app.words.negotiate(accept)
+}
+
+pub fn words<'a>(app: &'a AppState, locale: &'a Locale) -> Words<'a> {
+    Words {
+        words: &app.words,
+        locale,
+        config: &app.config,
+    }
+}
+
+pub fn html(page: &impl Template) -> Result<Response, WebError> {
+    page.render()
+        .map(|body| Html(body).into_response())
+        .map_err(|e| WebError::Internal(format!("template: {e}")))
+}
+
+pub async fn show_start(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(&app, &headers);
+    html(&StartPage {
+        t: words(&app, &locale),
+        has_error: false,
+    })
+}
+
+pub async fn show_help(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(&app, &headers);
+    html(&HelpPage {
+        t: words(&app, &locale),
+        has_error: false,
+        help_tel: tel(&app.config.help_phone),
+        out_of_hours_tel: tel(&app.config.out_of_hours_phone),
+    })
+}
+
+/// "Leave this page quickly": forget the conversation, drop the cookie, and replace the page
+/// with somewhere ordinary.
+pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie::token(&app.config, &headers)
+        && let Err(e) = crate::intake::forget(&app, &token).await
+    {
+        tracing::warn!(error = %e, "could not delete a conversation on leave");
+    }
+    let mut response = Redirect::to(&app.config.exit_url).into_response();
+    let (name, value) = cookie::clear(&app.config);
+    response.headers_mut().append(name, value);
+    response
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+pub async fn health(State(app): State<AppState>) -> Response {
+    match app.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// Replace the body of any error response that carries an [`ErrorPage`] marker with a kind page
+/// in the visitor's language. Also covers rejections axum produces itself (405 and friends).
+pub async fn render_error_pages(
+    State(app): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let locale = browser_locale(&app, request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return response; // a page that already explains itself (a form with errors)
+    }
+    let page = response
+        .extensions()
+        .get::<ErrorPage>()
+        .copied()
+        .unwrap_or(match status {
+            StatusCode::NOT_FOUND => ErrorPage::NotFound,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorPage::UnsupportedMediaType,
+            s if s.is_server_error() => ErrorPage::Internal,
+            _ => ErrorPage::BadRequest("error-bad-request"),
+        });
+    let t = words(&app, &locale);
+    let (title, message) = match page {
+        ErrorPage::BadRequest(id) => ("error-title", id),
+        ErrorPage::NotFound => ("error-not-found-title", "error-not-found"),
+        ErrorPage::NoConversation => ("error-expired-title", "error-expired"),
+        ErrorPage::TooLarge => ("error-title", "error-too-large"),
+        ErrorPage::UnsupportedMediaType => ("error-title", "error-media-type"),
+        ErrorPage::Internal => ("error-title", "error-internal"),
+    };
+    let view = ErrorPageView {
+        t,
+        has_error: true,
+        title: t.get(title),
+        message: t.get(message),
+    };
+    let mut rendered = match view.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(_) => status.into_response(),
+    };
+    rendered
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if page == ErrorPage::NoConversation {
+        let (name, value) = cookie::clear(&app.config);
+        rendered.headers_mut().append(name, value);
+    }
+    rendered
+}

@@ -1,0 +1,139 @@
+//! The HTML pages (askama, compiled in and auto-escaped: a child's words can never become
+//! markup). Each page is a struct; `t` gives it the words in the visitor's language.
+
+use askama::Template;
+
+use super::view::{Bubble, Speaker, StepView, Words};
+
+/// Every template's source, so the linter can find the message ids they use.
+const SOURCES: &[&str] = &[
+    include_str!("templates/base.html"),
+    include_str!("templates/help_panel.html"),
+    include_str!("templates/start.html"),
+    include_str!("templates/help.html"),
+    include_str!("templates/error.html"),
+    include_str!("templates/done.html"),
+    include_str!("templates/chat.html"),
+];
+
+/// Ids the page code passes to templates after formatting them itself.
+const CODE_IDS: &[&str] = &[
+    "hint-max-characters",
+    "done-next-reply-by",
+    "error-not-current-step",
+    "error-bad-text",
+    "error-bad-request",
+    "error-title",
+    "error-not-found-title",
+    "error-not-found",
+    "error-expired-title",
+    "error-expired",
+    "error-too-large",
+    "error-media-type",
+    "error-internal",
+    "answer-skipped",
+    "answer-yes",
+    "answer-no",
+    "error-choose-one",
+    "error-consent",
+    "error-choose-from-list",
+    "error-choose-at-least-one",
+    "error-choose-at-most",
+    "error-type-something",
+    "error-too-long",
+    "error-too-short",
+    "error-email-missing",
+    "error-email",
+    "error-phone-missing",
+    "error-phone",
+    "error-number",
+];
+
+/// Message ids used by the pages: literal `t.get("…")`-style calls in templates, and the ids
+/// the page code formats.
+pub fn message_ids() -> Vec<String> {
+    let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
+    for source in SOURCES {
+        for marker in ["t.get(\"", "t.attr(\""] {
+            let mut rest = *source;
+            while let Some(at) = rest.find(marker) {
+                rest = &rest[at + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    ids.push(rest[..end].to_owned());
+                    rest = &rest[end..];
+                }
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+impl StepView {
+    /// Templates compare kinds by name; askama has no access to the enum's path.
+    pub fn is(&self, kind: &str) -> bool {
+        self.kind.as_str() == kind
+    }
+}
+
+#[derive(Template)]
+#[template(path = "start.html", config = "src/web/askama.toml")]
+pub struct StartPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+}
+
+#[derive(Template)]
+#[template(path = "help.html", config = "src/web/askama.toml")]
+pub struct HelpPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub help_tel: String,
+    pub out_of_hours_tel: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html", config = "src/web/askama.toml")]
+pub struct ErrorPageView<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub title: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "done.html", config = "src/web/askama.toml")]
+pub struct DonePage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub reference: String,
+    pub secret: Option<String>,
+    pub reply_by: String,
+}
+
+#[derive(Template)]
+#[template(path = "chat.html", config = "src/web/askama.toml")]
+pub struct ChatPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    pub bubbles: Vec<Bubble>,
+    pub step: StepView,
+    pub typed: String,
+    pub limit_hint: Option<String>,
+    pub can_go_back: bool,
+    pub help_tel: String,
+    pub out_of_hours_tel: String,
+}
+
+/// Digits and a leading plus only, for `tel:` links.
+pub fn tel(number: &str) -> String {
+    number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect()
+}

@@ -1,0 +1,253 @@
+//! What a step looks like in words: the transcript so far, the question and its options, all
+//! rendered in the conversation's language. Shared by the HTML pages and the JSON API.
+
+use fluent::{FluentArgs, FluentValue};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::flow::model::{Answer, Input, InputKind, Step};
+use crate::flow::{Flow, State};
+use crate::i18n::{Locale, Localizer};
+
+/// Words for one locale, with the council's name and numbers available to every message.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub words: &'a Localizer,
+    pub locale: &'a Locale,
+    pub config: &'a Config,
+}
+
+impl<'a> Words<'a> {
+    fn args(&self) -> FluentArgs<'a> {
+        let mut args = FluentArgs::new();
+        args.set(
+            "authority",
+            FluentValue::from(self.config.authority_name.as_str()),
+        );
+        args.set(
+            "help_phone",
+            FluentValue::from(self.config.help_phone.as_str()),
+        );
+        args.set(
+            "out_of_hours_phone",
+            FluentValue::from(self.config.out_of_hours_phone.as_str()),
+        );
+        args
+    }
+
+    pub fn get(&self, id: &str) -> String {
+        self.words.text(self.locale, id, Some(&self.args()))
+    }
+
+    pub fn get_with(&self, id: &str, extra: &[(&'static str, FluentValue<'_>)]) -> String {
+        let mut args = self.args();
+        for (k, v) in extra {
+            args.set(*k, v.clone());
+        }
+        self.words.text(self.locale, id, Some(&args))
+    }
+
+    pub fn attr(&self, id: &str, attribute: &str) -> String {
+        self.words
+            .attribute(self.locale, id, attribute)
+            .unwrap_or_default()
+    }
+
+    pub fn lang(&self) -> &str {
+        self.locale.as_str()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        if self.words.is_rtl(self.locale) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    pub fn date(&self, date: time::Date) -> String {
+        self.words.long_date(self.locale, date)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    Service,
+    User,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bubble {
+    pub from: Speaker,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    #[serde(skip)]
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct HelpView {
+    pub summary: String,
+    pub text: String,
+}
+
+/// One row of "check your answers".
+#[derive(Debug, Clone)]
+pub struct ReviewRow {
+    pub step: String,
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct StepView {
+    pub id: String,
+    pub kind: InputKind,
+    pub say: Vec<String>,
+    pub ask: String,
+    pub help: Option<HelpView>,
+    pub options: Vec<OptionView>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub lines: u32,
+    pub required: bool,
+    /// The answer already given, to show when coming back to this question.
+    pub current: String,
+    pub review: Vec<ReviewRow>,
+}
+
+pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepView {
+    let saved = step.save.as_ref().and_then(|k| state.answers.get(k));
+    let options = step
+        .input
+        .options()
+        .iter()
+        .map(|o| OptionView {
+            value: o.value.clone(),
+            label: w.get(&o.label),
+            icon: o.icon.clone(),
+            selected: saved.is_some_and(|a| a.contains(&o.value)),
+        })
+        .chain(yes_no_options(step, saved, w))
+        .collect();
+    let (min, max, lines) = match &step.input {
+        Input::Text { min, max, lines } => (Some(*min as i64), Some(*max as i64), *lines),
+        Input::Number { min, max } => (Some(*min), Some(*max), 1),
+        _ => (None, None, 1),
+    };
+    StepView {
+        id: step.id.clone(),
+        kind: step.input.kind(),
+        say: step.say.iter().map(|id| w.get(id)).collect(),
+        ask: step.ask.as_deref().map(|id| w.get(id)).unwrap_or_default(),
+        help: step.help.as_ref().map(|id| HelpView {
+            summary: w.attr(id, "summary"),
+            text: w.get(id),
+        }),
+        options,
+        min,
+        max,
+        lines,
+        required: step.required,
+        current: saved
+            .and_then(Answer::as_one)
+            .unwrap_or_default()
+            .to_owned(),
+        review: if step.input.kind() == InputKind::Review {
+            review_rows(flow, state, w)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn yes_no_options(step: &Step, saved: Option<&Answer>, w: Words<'_>) -> Vec<OptionView> {
+    if step.input.kind() != InputKind::Yesno {
+        return Vec::new();
+    }
+    [("yes", "answer-yes"), ("no", "answer-no")]
+        .into_iter()
+        .map(|(value, label)| OptionView {
+            value: value.into(),
+            label: w.get(label),
+            icon: None,
+            selected: saved.is_some_and(|a| a.contains(value)),
+        })
+        .collect()
+}
+
+/// How an answer reads back: the option's label, or the words as typed.
+fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
+    let Some(answer) = answer else {
+        return w.get("answer-skipped");
+    };
+    match &step.input {
+        Input::Choice { options } | Input::Multi { options, .. } => answer
+            .values()
+            .iter()
+            .map(|v| {
+                options
+                    .iter()
+                    .find(|o| o.value == *v)
+                    .map_or_else(|| (*v).to_owned(), |o| w.get(&o.label))
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Input::Yesno | Input::Consent => match answer.as_one() {
+            Some("yes") => w.get("answer-yes"),
+            _ => w.get("answer-no"),
+        },
+        _ => answer.values().join(", "),
+    }
+}
+
+/// The conversation so far: our bubbles and theirs, for every step already answered.
+pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
+    let mut bubbles = Vec::new();
+    for step in state.history.iter().filter_map(|id| flow.step(id)) {
+        if step.input.kind() == InputKind::Review {
+            continue;
+        }
+        bubbles.extend(step.say.iter().map(|id| Bubble {
+            from: Speaker::Service,
+            text: w.get(id),
+        }));
+        if let Some(ask) = &step.ask {
+            bubbles.push(Bubble {
+                from: Speaker::Service,
+                text: w.get(ask),
+            });
+        }
+        if let Some(key) = &step.save {
+            bubbles.push(Bubble {
+                from: Speaker::User,
+                text: answer_text(step, state.answers.get(key), w),
+            });
+        }
+    }
+    bubbles
+}
+
+fn review_rows(flow: &Flow, state: &State, w: Words<'_>) -> Vec<ReviewRow> {
+    state
+        .history
+        .iter()
+        .filter_map(|id| flow.step(id))
+        .filter_map(|step| {
+            let key = step.save.as_ref()?;
+            Some(ReviewRow {
+                step: step.id.clone(),
+                question: step.ask.as_deref().map(|id| w.get(id)).unwrap_or_default(),
+                answer: answer_text(step, state.answers.get(key), w),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,387 @@
+//! The child's conversation over HTTP, as a browser walks it: form posts, redirects, cookie.
+//! Every branch of the flow ends in a stored case whose fields are checked.
+
+mod helpers;
+
+use have_your_say::domain::{Reference, SecretWords};
+use helpers::{Page, spawn_app};
+
+const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "My allowance was paid late <b>again</b>",
+    "Pay it on Fridays",
+    "yes",
+    "phone",
+    "07700 900123",
+    "Sam",
+    "14",
+];
+
+async fn send(app: &helpers::TestApp, values: &[&str]) -> Page {
+    let page = app.walk(values).await;
+    assert_eq!(page.step_id(), "check", "{}", page.body);
+    let page = app.answer_step("check", &[]).await;
+    assert_eq!(page.step_id(), "send");
+    Page::from(app.post("/chat/submit", &[("step", "send")]).await).await
+}
+
+#[tokio::test]
+async fn a_child_sends_a_complaint_and_gets_a_reference_and_secret_words() {
+    let app = spawn_app().await;
+
+    let done = send(&app, COMPLAINT).await;
+
+    assert_eq!(done.status, 200);
+    assert!(done.url.ends_with("/chat/done"), "{}", done.url);
+    let reference = Reference::parse(&done.reference()).expect("a valid reference");
+    let secret = done.secret().expect("secret words shown");
+    assert_eq!(secret.split(' ').count(), 4);
+    assert!(done.body.contains("We will reply by"));
+
+    let case = app
+        .store
+        .case_by_reference(&reference)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(case.kind, "complaint");
+    assert_eq!(case.submitted_by, "child");
+    assert_eq!(case.category.as_deref(), Some("money"));
+    assert_eq!(
+        case.summary.as_deref(),
+        Some("My allowance was paid late <b>again</b>")
+    );
+    assert_eq!(case.desired_outcome.as_deref(), Some("Pay it on Fridays"));
+    assert_eq!(case.advocate_wanted, "yes");
+    assert_eq!(case.contact_method, "phone");
+    assert_eq!(case.contact_value.as_deref(), Some("07700 900123"));
+    assert_eq!(case.first_name.as_deref(), Some("Sam"));
+    assert_eq!(case.age, Some(14));
+    assert_eq!(case.stage, 1);
+    assert_eq!(case.status, "new");
+    assert_eq!(case.procedure, "statutory");
+    assert_eq!(case.method_of_receipt, "online");
+    assert_eq!(case.urgent, 0);
+    assert!(case.due_on.is_some());
+    assert!(
+        !case.secret_hash.contains(&secret),
+        "secret stored only as a hash"
+    );
+    assert!(SecretWords::from_typed(&secret.to_uppercase()).verify(&case.secret_hash));
+    assert_eq!(
+        app.count("conversations").await,
+        0,
+        "conversation deleted once the case exists"
+    );
+    assert_eq!(app.count("case_events").await, 1);
+}
+
+#[tokio::test]
+async fn a_compliment_asks_only_what_it_needs() {
+    let app = spawn_app().await;
+    let done = send(
+        &app,
+        &[
+            "compliment",
+            "young_person",
+            "school",
+            "My teacher listened",
+            "none",
+            "",
+            "11",
+        ],
+    )
+    .await;
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.kind, "compliment");
+    assert_eq!(case.desired_outcome, None);
+    assert_eq!(case.advocate_wanted, "no");
+    assert_eq!(case.contact_method, "none");
+    assert_eq!(case.contact_value, None);
+    assert_eq!(case.first_name, None);
+}
+
+#[tokio::test]
+async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
+    let app = spawn_app().await;
+    let done = send(
+        &app,
+        &[
+            "comment",
+            "parent_carer",
+            "health",
+            "Appointments clash with school",
+            "not_sure",
+            "email",
+            "carer@example.org",
+            "Jo",
+            "9",
+        ],
+    )
+    .await;
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.kind, "comment");
+    assert_eq!(case.submitted_by, "parent_family");
+    assert_eq!(case.advocate_wanted, "not_sure");
+    assert_eq!(case.contact_value.as_deref(), Some("carer@example.org"));
+}
+
+#[tokio::test]
+async fn every_contact_choice_and_role_can_be_sent() {
+    let app = spawn_app().await;
+    for (role, contact, stored_role) in [
+        ("helping", "worker", "advocate"),
+        ("someone_else", "carer", "other"),
+    ] {
+        let done = send(
+            &app,
+            &[
+                "comment",
+                role,
+                "where_i_live",
+                "The heating is broken",
+                "no",
+                contact,
+                "",
+                "16",
+            ],
+        )
+        .await;
+        let case = app
+            .store
+            .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(case.submitted_by, stored_role);
+        assert_eq!(case.contact_method, contact);
+        // A fresh conversation for the next round.
+        app.get("/leave").await;
+    }
+    assert_eq!(app.count("cases").await, 2);
+}
+
+#[tokio::test]
+async fn not_safe_shows_help_with_the_councils_numbers_and_makes_no_case() {
+    let app = spawn_app().await;
+    let page = app.walk(&["unsafe"]).await;
+    assert_eq!(page.heading(), "You can get help now");
+    assert!(page.body.contains("tel:999"));
+    assert!(page.body.contains("0800 1111"));
+    assert!(
+        page.body.contains("0300 123 4567"),
+        "council number from config"
+    );
+    assert!(
+        page.body.contains("0300 765 4321"),
+        "out of hours number from config"
+    );
+    assert_eq!(app.count("cases").await, 0);
+
+    let first_page = Page::from(app.post("/chat/start", &[("first", "unsafe")]).await).await;
+    assert_eq!(first_page.heading(), "You can get help now");
+
+    let help = Page::from(app.get("/help").await).await;
+    assert!(help.body.contains("0800 1111"));
+}
+
+#[tokio::test]
+async fn sending_twice_creates_one_case_and_shows_the_same_reference() {
+    let app = spawn_app().await;
+    let first = send(&app, COMPLAINT).await;
+    let again = Page::from(app.post("/chat/submit", &[("step", "send")]).await).await;
+    let refreshed = Page::from(app.get("/chat/done").await).await;
+
+    assert_eq!(again.reference(), first.reference());
+    assert_eq!(again.secret(), first.secret());
+    assert_eq!(refreshed.reference(), first.reference());
+    assert_eq!(app.count("cases").await, 1);
+}
+
+#[tokio::test]
+async fn two_sends_at_the_same_moment_create_one_case() {
+    let app = spawn_app().await;
+    let page = app.walk(COMPLAINT).await;
+    assert_eq!(page.step_id(), "check");
+    app.answer_step("check", &[]).await;
+
+    let (a, b) = tokio::join!(
+        app.post("/chat/submit", &[("step", "send")]),
+        app.post("/chat/submit", &[("step", "send")]),
+    );
+    let (a, b) = (Page::from(a).await, Page::from(b).await);
+    assert_eq!(a.reference(), b.reference());
+    assert_eq!(app.count("cases").await, 1);
+}
+
+#[tokio::test]
+async fn back_keeps_earlier_answers_and_change_returns_to_the_check_page() {
+    let app = spawn_app().await;
+    app.walk(&["complaint", "young_person"]).await;
+    let back = Page::from(app.post("/chat/back", &[("step", "about")]).await).await;
+    assert_eq!(back.step_id(), "role");
+    assert!(
+        back.body.contains("class=\"choice chosen\""),
+        "previous answer marked"
+    );
+
+    let page = app.answer("helping").await;
+    assert_eq!(page.step_id(), "about");
+    for value in &COMPLAINT[2..] {
+        app.answer(value).await;
+    }
+    let change = Page::from(
+        app.post(
+            "/chat/change",
+            &[("step", "check"), ("change", "first-name")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(change.step_id(), "first-name");
+    assert!(
+        change.body.contains("value=\"Sam\""),
+        "typed answer shown again"
+    );
+    let page = app.answer("Alex").await;
+    assert_eq!(page.step_id(), "check");
+    assert!(page.body.contains("Alex"));
+    assert!(!page.body.contains(">Sam<"));
+}
+
+#[tokio::test]
+async fn the_transcript_shows_both_sides_and_escapes_what_the_child_typed() {
+    let app = spawn_app().await;
+    let page = app
+        .walk(&[
+            "complaint",
+            "young_person",
+            "money",
+            "<script>alert(1)</script> & \"quotes\"",
+        ])
+        .await;
+    assert!(page.body.contains("class=\"bubble user\""));
+    assert!(page.body.contains("class=\"bubble service\""));
+    assert!(
+        page.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || page.body.contains("&lt;script&gt;")
+    );
+    assert!(!page.body.contains("<script>alert(1)"));
+    assert!(
+        !page.body.contains("<title>&lt;script"),
+        "the child's words never reach the title"
+    );
+}
+
+#[tokio::test]
+async fn pages_with_answers_are_never_cached_and_the_cookie_is_session_only() {
+    let app = spawn_app().await;
+    let response = app.post("/chat/start", &[]).await;
+    // The redirect's Set-Cookie was consumed by the client; ask for it directly.
+    assert_eq!(response.status(), 200);
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(app.url("/chat/start"))
+        .form(&[("x", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), 303);
+    let cookie = raw.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        !cookie.to_lowercase().contains("expires") && !cookie.contains("Max-Age"),
+        "{cookie}"
+    );
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1;
+    assert_eq!(token.len(), 32, "only the random conversation id");
+
+    let page = Page::from(app.get("/chat").await).await;
+    assert_eq!(page.headers["cache-control"], "no-store");
+    assert!(
+        page.headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
+}
+
+#[tokio::test]
+async fn leaving_forgets_the_conversation_and_goes_somewhere_ordinary() {
+    let app = spawn_app().await;
+    app.walk(&["complaint", "young_person", "money", "Something private"])
+        .await;
+    assert_eq!(app.count("conversations").await, 1);
+
+    let response = app.get("/leave").await;
+
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        response.headers()["location"],
+        "https://www.bbc.co.uk/weather"
+    );
+    assert!(
+        response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    assert_eq!(app.count("conversations").await, 0);
+    let page = Page::from(app.get("/chat").await).await;
+    assert!(
+        page.url.ends_with('/'),
+        "back at the start, answers gone: {}",
+        page.url
+    );
+    assert!(!page.body.contains("Something private"));
+}
+
+#[tokio::test]
+async fn the_first_page_offers_start_and_help_and_every_page_can_be_left_quickly() {
+    let app = spawn_app().await;
+    for path in ["/", "/help", "/nowhere"] {
+        let page = Page::from(app.get(path).await).await;
+        assert!(page.body.contains("href=\"/leave\""), "{path}");
+        assert!(page.body.contains("Leave this page"), "{path}");
+    }
+    let start = Page::from(app.get("/").await).await;
+    assert!(
+        start.body.contains("I&#39;m not safe right now")
+            || start.body.contains("I'm not safe right now")
+    );
+    assert!(start.body.contains("action=\"/chat/start\""));
+}
+
+#[tokio::test]
+async fn the_reply_by_date_is_ten_working_days_away() {
+    let app = spawn_app().await;
+    let done = send(&app, COMPLAINT).await;
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let today = have_your_say::timescale::today_in_england(time::OffsetDateTime::now_utc());
+    let due = have_your_say::timescale::add_working_days(today, 10);
+    assert_eq!(
+        case.due_on.as_deref(),
+        Some(have_your_say::store::cases::format_date(due).as_str())
+    );
+}

@@ -1,0 +1,233 @@
+//! Shared by every integration test binary: start the real service on a random port with a
+//! fresh database (SQLite in a temp folder, or a new PostgreSQL database when
+//! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use have_your_say::app::App;
+use have_your_say::config::Config;
+use have_your_say::store::Store;
+use reqwest::redirect::Policy;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub store: Store,
+    pub config: Config,
+    _dir: tempfile::TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A database URL for a brand-new, empty database.
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin) if admin.starts_with("postgres") => {
+            use sqlx::Connection;
+            let name = format!("hys_test_{}", uuid_like());
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("TEST_DATABASE_URL must point at a PostgreSQL server that answers");
+            sqlx::query(&format!("create database {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("test.db").display()),
+    }
+}
+
+pub fn is_postgres() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"))
+}
+
+fn uuid_like() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..16)
+        .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rng.random_range(0..36)]))
+        .collect()
+}
+
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        // Follow our own redirects, like a browser; never leave the machine (the exit page).
+        .redirect(Policy::custom(|attempt| {
+            if attempt.url().host_str() == Some("127.0.0.1") {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        }))
+        .build()
+        .expect("client")
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_test_writer()
+        .try_init();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut config = Config {
+        bind: "127.0.0.1:0".parse().expect("addr"),
+        database_url: fresh_database_url(dir.path()).await,
+        flows_dir: root.join("flows"),
+        locales_dir: root.join("locales"),
+        authority_name: "Testshire Council".into(),
+        help_phone: "0300 123 4567".into(),
+        out_of_hours_phone: "0300 765 4321".into(),
+        max_connections: 5,
+        ..Config::default()
+    };
+    adjust(&mut config);
+    let app = App::build(config.clone()).await.expect("app starts");
+    let addr = app.local_addr().expect("addr");
+    let store = app.state().store.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        addr,
+        client: browser(),
+        store,
+        config,
+        _dir: dir,
+        stop: Some(stop),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Start a conversation as the first page's Start button does; returns the first step page.
+    pub async fn start(&self) -> Page {
+        Page::from(self.post("/chat/start", &[]).await).await
+    }
+
+    /// Answer the current step (whose id is read from the page) with one value.
+    pub async fn answer(&self, value: &str) -> Page {
+        let page = Page::from(self.get("/chat").await).await;
+        self.answer_step(&page.step_id(), &[value]).await
+    }
+
+    pub async fn answer_step(&self, step: &str, values: &[&str]) -> Page {
+        let mut fields = vec![("step", step)];
+        fields.extend(values.iter().map(|v| ("value", *v)));
+        Page::from(self.post("/chat/answer", &fields).await).await
+    }
+
+    /// Answer several steps in turn, checking each lands on a question.
+    pub async fn walk(&self, values: &[&str]) -> Page {
+        let mut page = self.start().await;
+        for value in values {
+            assert_eq!(
+                page.status, 200,
+                "before answering {value:?}: {}",
+                page.body
+            );
+            page = self.answer(value).await;
+        }
+        page
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let row: (i64,) = sqlx::query_as(&format!("select count(*) from {table}"))
+            .fetch_one(self.store.pool())
+            .await
+            .expect("count");
+        row.0
+    }
+}
+
+/// A fetched page: its status, final URL and body.
+pub struct Page {
+    pub status: u16,
+    pub url: String,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub async fn from(response: reqwest::Response) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            url: response.url().to_string(),
+            headers: response.headers().clone(),
+            body: response.text().await.expect("body"),
+        }
+    }
+
+    /// The current step's id, from the hidden field every step form carries.
+    pub fn step_id(&self) -> String {
+        between(&self.body, "name=\"step\" value=\"", "\"")
+            .unwrap_or_else(|| panic!("no step id on page: {}", self.body))
+    }
+
+    pub fn heading(&self) -> String {
+        let h1 = between(&self.body, "<h1", "</h1>").unwrap_or_default();
+        let text = h1.split_once('>').map(|(_, t)| t).unwrap_or(&h1);
+        strip_tags(text)
+    }
+
+    pub fn reference(&self) -> String {
+        between(&self.body, "<p class=\"reference\">", "</p>").expect("reference on page")
+    }
+
+    pub fn secret(&self) -> Option<String> {
+        between(&self.body, "<p class=\"secret\">", "</p>")
+    }
+}
+
+pub fn between(haystack: &str, start: &str, end: &str) -> Option<String> {
+    let from = haystack.find(start)? + start.len();
+    let to = haystack[from..].find(end)? + from;
+    Some(haystack[from..to].to_owned())
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
