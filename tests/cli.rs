@@ -1,0 +1,110 @@
+//! The binary as an operator uses it: `serve` with nothing set, `serve --help`, and `check`
+//! on good and broken flows.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_have-your-say");
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn serve_help_lists_every_setting_and_its_environment_variable() {
+    let out = Command::new(BIN).args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for var in [
+        "HYS_BIND",
+        "HYS_PUBLIC_URL",
+        "HYS_DATABASE_URL",
+        "HYS_AUTHORITY_NAME",
+        "HYS_HELP_PHONE",
+        "HYS_OUT_OF_HOURS_PHONE",
+        "HYS_CONFIG",
+    ] {
+        assert!(help.contains(var), "{var} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn serve_with_no_settings_uses_a_sqlite_file_in_the_working_folder_and_says_where_it_listens() {
+    let dir = tempfile::tempdir().unwrap();
+    // Only the port is chosen, so this test never clashes with a service on 8080.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(BIN)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("HYS_BIND", format!("127.0.0.1:{port}"))
+        .env("HYS_FLOWS_DIR", root().join("flows"))
+        .env("HYS_LOCALES_DIR", root().join("locales"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut up = false;
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(up, "service did not start: {log}");
+    assert!(log.contains(&format!("listening on http://127.0.0.1:{port}")), "{log}");
+    assert!(dir.path().join("have-your-say.db").exists(), "SQLite file in the working folder");
+}
+
+fn check_with(flows: &Path) -> (bool, String) {
+    let out = Command::new(BIN)
+        .args(["check", "--locales-dir"])
+        .arg(root().join("locales"))
+        .arg("--flows-dir")
+        .arg(flows)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn check_passes_on_the_shipped_flows() {
+    let (ok, text) = check_with(&root().join("flows"));
+    assert!(ok, "{text}");
+    assert!(text.contains("ok: flows feedback"), "{text}");
+}
+
+#[test]
+fn check_fails_with_a_clear_message_on_each_broken_flow() {
+    let shipped = std::fs::read_to_string(root().join("flows/feedback.toml")).unwrap();
+    let cases = [
+        (
+            "dangling goto",
+            shipped.replace("{ goto = \"about\" }", "{ goto = \"nowhere\" }"),
+            "step \"role\": goto \"nowhere\" does not exist",
+        ),
+        (
+            "unreachable step",
+            shipped.replace("{ goto = \"what-to-say\" },", "{ goto = \"what-happened\" },"),
+            "step \"what-to-say\": cannot be reached from the start step",
+        ),
+        (
+            "missing translation",
+            shipped.replace("ask = \"ask-age\"", "ask = \"ask-how-old\""),
+            "step \"age\": message \"ask-how-old\" is missing from locale en-GB",
+        ),
+    ];
+    for (name, text, want) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("feedback.toml"), text).unwrap();
+        let (ok, output) = check_with(dir.path());
+        assert!(!ok, "{name}: check should fail");
+        assert!(output.contains("feedback.toml"), "{name}: names the file: {output}");
+        assert!(output.contains(want), "{name}: wants {want:?} in {output}");
+    }
+}
