@@ -13,7 +13,10 @@ fn root() -> &'static Path {
 
 #[test]
 fn serve_help_lists_every_setting_and_its_environment_variable() {
-    let out = Command::new(BIN).args(["serve", "--help"]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     for var in [
         "HYS_BIND",
@@ -32,7 +35,11 @@ fn serve_help_lists_every_setting_and_its_environment_variable() {
 fn serve_with_no_settings_uses_a_sqlite_file_in_the_working_folder_and_says_where_it_listens() {
     let dir = tempfile::tempdir().unwrap();
     // Only the port is chosen, so this test never clashes with a service on 8080.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = Command::new(BIN)
         .current_dir(dir.path())
         .env_clear()
@@ -54,10 +61,17 @@ fn serve_with_no_settings_uses_a_sqlite_file_in_the_working_folder_and_says_wher
     }
     child.kill().unwrap();
     let out = child.wait_with_output().unwrap();
-    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let log =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(up, "service did not start: {log}");
-    assert!(log.contains(&format!("listening on http://127.0.0.1:{port}")), "{log}");
-    assert!(dir.path().join("have-your-say.db").exists(), "SQLite file in the working folder");
+    assert!(
+        log.contains(&format!("listening on http://127.0.0.1:{port}")),
+        "{log}"
+    );
+    assert!(
+        dir.path().join("have-your-say.db").exists(),
+        "SQLite file in the working folder"
+    );
 }
 
 fn check_with(flows: &Path) -> (bool, String) {
@@ -68,7 +82,8 @@ fn check_with(flows: &Path) -> (bool, String) {
         .arg(flows)
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.success(), text)
 }
 
@@ -90,7 +105,10 @@ fn check_fails_with_a_clear_message_on_each_broken_flow() {
         ),
         (
             "unreachable step",
-            shipped.replace("{ goto = \"what-to-say\" },", "{ goto = \"what-happened\" },"),
+            shipped.replace(
+                "{ goto = \"what-to-say\" },",
+                "{ goto = \"what-happened\" },",
+            ),
             "step \"what-to-say\": cannot be reached from the start step",
         ),
         (
@@ -104,7 +122,10 @@ fn check_fails_with_a_clear_message_on_each_broken_flow() {
         std::fs::write(dir.path().join("feedback.toml"), text).unwrap();
         let (ok, output) = check_with(dir.path());
         assert!(!ok, "{name}: check should fail");
-        assert!(output.contains("feedback.toml"), "{name}: names the file: {output}");
+        assert!(
+            output.contains("feedback.toml"),
+            "{name}: names the file: {output}"
+        );
         assert!(output.contains(want), "{name}: wants {want:?} in {output}");
     }
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use have_your_say::store::Store;
 
 fn versions(folder: &str) -> BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(folder);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(folder);
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -39,9 +41,16 @@ async fn both_schemas_have_the_same_tables_and_columns() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = Store::connect(&format!("sqlite://{}", dir.path().join("s.db").display()), 1).await.unwrap();
+    let sqlite = Store::connect(
+        &format!("sqlite://{}", dir.path().join("s.db").display()),
+        1,
+    )
+    .await
+    .unwrap();
     sqlite.migrate().await.unwrap();
-    let postgres = Store::connect(&helpers::fresh_database_url(dir.path()).await, 1).await.unwrap();
+    let postgres = Store::connect(&helpers::fresh_database_url(dir.path()).await, 1)
+        .await
+        .unwrap();
     postgres.migrate().await.unwrap();
 
     let in_sqlite = columns(
