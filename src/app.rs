@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::flow::Flows;
 use crate::i18n::Localizer;
+use crate::notify::{Mailer, Transport, worker::Worker};
 use crate::store::Store;
 use crate::web;
 
@@ -19,6 +20,7 @@ pub struct AppState {
     pub store: Store,
     pub flows: Flows,
     pub words: Arc<Localizer>,
+    pub mailer: Mailer,
 }
 
 pub struct App {
@@ -34,6 +36,8 @@ pub enum StartError {
     Flows(Vec<String>),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Mail(#[from] crate::notify::transport::TransportError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -69,6 +73,15 @@ pub fn load_content(config: &Config) -> Result<(Localizer, Flows), StartError> {
 
 impl App {
     pub async fn build(config: Config) -> Result<Self, StartError> {
+        let transport = Transport::from_settings(&config.mail)?;
+        Self::build_with_transport(config, transport).await
+    }
+
+    /// As [`App::build`], with a chosen mail transport (tests use memory).
+    pub async fn build_with_transport(
+        config: Config,
+        transport: Transport,
+    ) -> Result<Self, StartError> {
         let (words, flows) = load_content(&config)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
@@ -85,6 +98,7 @@ impl App {
                 store,
                 flows,
                 words: Arc::new(words),
+                mailer: Mailer::new(transport),
             },
         })
     }
@@ -97,6 +111,16 @@ impl App {
         &self.state
     }
 
+    /// A worker over this app's store and mailer (tests drive one round at a time).
+    pub fn worker(&self) -> Worker {
+        Worker::new(
+            self.state.store.clone(),
+            self.state.mailer.clone(),
+            self.state.config.clone(),
+            self.state.words.clone(),
+        )
+    }
+
     /// Serve until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.run_until(shutdown_signal()).await
@@ -107,14 +131,21 @@ impl App {
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let router = web::router(self.state.clone());
-        axum::serve(
+        let (stop_worker, worker_stop) = tokio::sync::watch::channel(false);
+        let worker = tokio::spawn(self.worker().run(worker_stop));
+        let served = axum::serve(
             self.listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(stop)
-        .await?;
+        .await;
+        // The worker finishes the email in hand and hands back the rest of its batch.
+        let _ = stop_worker.send(true);
+        if let Err(e) = worker.await {
+            tracing::error!(error = %e, "email worker ended badly");
+        }
         self.state.store.close().await;
-        Ok(())
+        served
     }
 }
 

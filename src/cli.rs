@@ -101,6 +101,14 @@ async fn serve(config: Config) -> ExitCode {
 }
 
 fn check(config: &Config) -> ExitCode {
+    // Production refuses these at start-up (config loading already failed above if so).
+    for problem in config.routing_problems() {
+        println!("warning: {problem}");
+    }
+    if let Err(e) = crate::notify::Transport::from_settings(&config.mail) {
+        eprintln!("have-your-say check: {e}");
+        return ExitCode::FAILURE;
+    }
     match load_content(config) {
         Ok((words, flows)) => {
             let locales: Vec<String> = words.locales().map(|l| l.as_str().to_owned()).collect();

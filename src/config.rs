@@ -2,8 +2,10 @@
 //! environment variables (read by clap, so `serve --help` lists every one). Secrets are never
 //! printed: `Debug` on [`Config`] masks the database URL's password.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -32,6 +34,56 @@ pub struct Config {
     pub conversation_days: u32,
     /// Keep at most this many database connections per instance.
     pub max_connections: u32,
+    pub routing: Routing,
+    pub mail: MailSettings,
+}
+
+/// Who is emailed about what. Every list may hold several addresses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routing {
+    pub rights_officer: Vec<String>,
+    pub advocacy_provider: Vec<String>,
+    pub urgent: Vec<String>,
+    /// Extra recipients of the new-case email, by category (e.g. leaving care → team manager).
+    pub by_category: BTreeMap<String, Vec<String>>,
+    /// Whether the advocacy referral may quote the child's own words.
+    pub advocacy_gets_words: bool,
+}
+
+#[derive(Clone)]
+pub struct MailSettings {
+    pub from: String,
+    /// `smtp://`, `smtps://` (add `?tls=required` to insist on STARTTLS); none means the drop.
+    pub smtp_url: Option<String>,
+    pub drop_dir: PathBuf,
+    pub max_attempts: u32,
+    /// First retry delay; each later one doubles, with jitter, up to an hour.
+    pub retry_base: Duration,
+    /// How often each instance's worker looks for due emails when not woken.
+    pub poll: Duration,
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("from", &self.from)
+            .field("smtp_url", &self.smtp_url.as_deref().map(mask_password))
+            .field("drop_dir", &self.drop_dir)
+            .field("max_attempts", &self.max_attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Out-of-the-box addresses: mail to them lands in the drop folder, and production refuses them.
+pub const PLACEHOLDER_DOMAIN: &str = "example.invalid";
+
+pub fn is_placeholder(address: &str) -> bool {
+    let domain = address
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('>');
+    domain.ends_with(".invalid") || domain == "example.com" || domain == "example.org"
 }
 
 impl std::fmt::Debug for Config {
@@ -63,6 +115,21 @@ impl Default for Config {
             locales_dir: resource_dir("locales"),
             conversation_days: 7,
             max_connections: 16,
+            routing: Routing {
+                rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
+                advocacy_provider: vec![format!("advocacy@{PLACEHOLDER_DOMAIN}")],
+                urgent: vec![format!("safeguarding@{PLACEHOLDER_DOMAIN}")],
+                by_category: BTreeMap::new(),
+                advocacy_gets_words: false,
+            },
+            mail: MailSettings {
+                from: format!("Have Your Say <no-reply@{PLACEHOLDER_DOMAIN}>"),
+                smtp_url: None,
+                drop_dir: PathBuf::from("mail"),
+                max_attempts: 10,
+                retry_base: Duration::from_secs(30),
+                poll: Duration::from_secs(5),
+            },
         }
     }
 }
@@ -119,6 +186,44 @@ pub struct Overrides {
     /// Database connections per instance [default: 16]
     #[arg(long, env = "HYS_MAX_CONNECTIONS")]
     pub max_connections: Option<u32>,
+    /// Children's rights officer email address(es), comma-separated
+    #[arg(long, env = "HYS_RIGHTS_OFFICER_EMAIL")]
+    pub rights_officer_email: Option<String>,
+    /// Advocacy provider referral address(es), comma-separated
+    #[arg(long, env = "HYS_ADVOCACY_EMAIL")]
+    pub advocacy_email: Option<String>,
+    /// Duty / safeguarding inbox for urgent cases, comma-separated
+    #[arg(long, env = "HYS_URGENT_EMAIL")]
+    pub urgent_email: Option<String>,
+    /// Let the advocacy referral quote the child's own words [default: false]
+    #[arg(long, env = "HYS_ADVOCACY_INCLUDE_WORDS")]
+    pub advocacy_include_words: Option<bool>,
+    /// Sender of every email [default: Have Your Say <no-reply@example.invalid>]
+    #[arg(long, env = "HYS_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// SMTP server, e.g. smtp://relay:25?tls=required or smtps://user:pass@host:465
+    #[arg(long, env = "HYS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Folder for .eml files when no SMTP server is set [default: ./mail]
+    #[arg(long, env = "HYS_MAIL_DROP_DIR")]
+    pub mail_drop_dir: Option<PathBuf>,
+    /// Sending attempts before an email is marked failed [default: 10]
+    #[arg(long, env = "HYS_MAIL_MAX_ATTEMPTS")]
+    pub mail_max_attempts: Option<u32>,
+    /// Seconds before the first retry; later retries double [default: 30]
+    #[arg(long, env = "HYS_MAIL_RETRY_SECONDS")]
+    pub mail_retry_seconds: Option<f64>,
+    /// Extra new-case recipients by category (configuration file only)
+    #[arg(skip)]
+    pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
+}
+
+fn address_list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -191,6 +296,72 @@ impl Config {
         if let Some(n) = o.max_connections {
             self.max_connections = n;
         }
+        let routing = &mut self.routing;
+        if let Some(v) = &o.rights_officer_email {
+            routing.rights_officer = address_list(v);
+        }
+        if let Some(v) = &o.advocacy_email {
+            routing.advocacy_provider = address_list(v);
+        }
+        if let Some(v) = &o.urgent_email {
+            routing.urgent = address_list(v);
+        }
+        if let Some(v) = o.advocacy_include_words {
+            routing.advocacy_gets_words = v;
+        }
+        if let Some(map) = &o.category_recipients {
+            routing.by_category.clone_from(map);
+        }
+        let mail = &mut self.mail;
+        set(&mut mail.from, &o.mail_from);
+        if let Some(url) = &o.smtp_url {
+            mail.smtp_url = Some(url.clone()).filter(|u| !u.trim().is_empty());
+        }
+        if let Some(d) = &o.mail_drop_dir {
+            mail.drop_dir.clone_from(d);
+        }
+        if let Some(n) = o.mail_max_attempts {
+            mail.max_attempts = n;
+        }
+        if let Some(secs) = o.mail_retry_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
+            mail.retry_base = Duration::from_secs_f64(secs);
+        }
+    }
+
+    /// Problems with who gets emailed. In production each one stops start-up; otherwise
+    /// `check` lists them as warnings.
+    pub fn routing_problems(&self) -> Vec<String> {
+        let r = &self.routing;
+        let mut lists: Vec<(String, &Vec<String>)> = vec![
+            ("HYS_RIGHTS_OFFICER_EMAIL".into(), &r.rights_officer),
+            ("HYS_ADVOCACY_EMAIL".into(), &r.advocacy_provider),
+            ("HYS_URGENT_EMAIL".into(), &r.urgent),
+        ];
+        lists.extend(
+            r.by_category
+                .iter()
+                .map(|(category, list)| (format!("category_recipients.{category}"), list)),
+        );
+        let mut problems = Vec::new();
+        for (name, list) in lists {
+            if list.is_empty() {
+                problems.push(format!("{name} names no address"));
+            }
+            for address in list.iter().filter(|a| is_placeholder(a)) {
+                problems.push(format!(
+                    "{name} is the placeholder {address}: set a real address"
+                ));
+            }
+        }
+        if is_placeholder(&self.mail.from) {
+            problems.push("HYS_MAIL_FROM is a placeholder address".into());
+        }
+        if self.mail.smtp_url.is_none() {
+            problems.push(
+                "HYS_SMTP_URL is not set, so email goes to the drop folder, not to people".into(),
+            );
+        }
+        problems
     }
 
     fn validate(&mut self) -> Result<(), ConfigError> {
@@ -218,6 +389,42 @@ impl Config {
             return Err(ConfigError::Invalid(
                 "in production HYS_PUBLIC_URL must be an https:// address".into(),
             ));
+        }
+        let r = &self.routing;
+        let every_address = r
+            .rights_officer
+            .iter()
+            .chain(&r.advocacy_provider)
+            .chain(&r.urgent)
+            .chain(r.by_category.values().flatten())
+            .chain(std::iter::once(&self.mail.from));
+        for address in every_address {
+            if address.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "{address:?} is not an email address"
+                )));
+            }
+        }
+        for category in r.by_category.keys() {
+            if crate::domain::Category::parse(category).is_none() {
+                return Err(ConfigError::Invalid(format!(
+                    "category_recipients: {category:?} is not a category"
+                )));
+            }
+        }
+        if self.mail.max_attempts == 0 {
+            return Err(ConfigError::Invalid(
+                "HYS_MAIL_MAX_ATTEMPTS must be at least 1".into(),
+            ));
+        }
+        if self.environment == Environment::Production {
+            let problems = self.routing_problems();
+            if !problems.is_empty() {
+                return Err(ConfigError::Invalid(format!(
+                    "refusing to start in production:\n  {}",
+                    problems.join("\n  ")
+                )));
+            }
         }
         Ok(())
     }
@@ -287,6 +494,65 @@ mod tests {
         let shown = format!("{config:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("postgres://hys:***@db/hys"), "{shown}");
+    }
+
+    #[test]
+    fn recipients_come_from_the_environment_as_lists() {
+        let env = Overrides {
+            rights_officer_email: Some("a@council.gov.uk, b@council.gov.uk".into()),
+            ..Default::default()
+        };
+        let config = Config::load(None, &env).unwrap();
+        assert_eq!(
+            config.routing.rights_officer,
+            ["a@council.gov.uk", "b@council.gov.uk"]
+        );
+        assert!(is_placeholder(&config.routing.urgent[0]));
+    }
+
+    #[test]
+    fn category_recipients_come_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("hys.toml");
+        std::fs::write(
+            &file,
+            "[category_recipients]\nleaving_care = [\"lc@council.gov.uk\"]\n",
+        )
+        .unwrap();
+        let config = Config::load(Some(&file), &Overrides::default()).unwrap();
+        assert_eq!(
+            config.routing.by_category["leaving_care"],
+            ["lc@council.gov.uk"]
+        );
+        std::fs::write(&file, "[category_recipients]\nnonsense = [\"x@y.uk\"]\n").unwrap();
+        assert!(Config::load(Some(&file), &Overrides::default()).is_err());
+    }
+
+    #[test]
+    fn production_refuses_placeholder_recipients_and_the_mail_drop() {
+        let mut env = Overrides {
+            environment: Some(Environment::Production),
+            public_url: Some("https://hys.council.gov.uk".into()),
+            ..Default::default()
+        };
+        let err = Config::load(None, &env).unwrap_err().to_string();
+        assert!(err.contains("HYS_URGENT_EMAIL is the placeholder"), "{err}");
+        assert!(err.contains("HYS_SMTP_URL is not set"), "{err}");
+        env.rights_officer_email = Some("cro@council.gov.uk".into());
+        env.advocacy_email = Some("referrals@advocacy.org.uk".into());
+        env.urgent_email = Some("mash@council.gov.uk".into());
+        env.mail_from = Some("Have Your Say <hys@council.gov.uk>".into());
+        env.smtp_url = Some("smtp://relay.council.gov.uk:25?tls=required".into());
+        assert!(Config::load(None, &env).is_ok());
+    }
+
+    #[test]
+    fn an_address_that_is_not_an_email_is_refused() {
+        let env = Overrides {
+            urgent_email: Some("duty team".into()),
+            ..Default::default()
+        };
+        assert!(Config::load(None, &env).is_err());
     }
 
     #[test]

@@ -216,11 +216,35 @@ impl Localizer {
     }
 }
 
+impl Localizer {
+    /// "Tue 9 Dec", for email subjects and tables.
+    pub fn short_date(&self, locale: &Locale, date: time::Date) -> String {
+        let weekday = self.text(
+            locale,
+            &format!("weekday-short-{}", date.weekday().number_from_monday()),
+            None,
+        );
+        let month = self.text(
+            locale,
+            &format!("month-short-{}", u8::from(date.month())),
+            None,
+        );
+        let mut args = FluentArgs::new();
+        args.set("weekday", FluentValue::from(weekday));
+        args.set("day", FluentValue::from(date.day()));
+        args.set("month", FluentValue::from(month));
+        self.text(locale, "date-short", Some(&args))
+    }
+}
+
 /// Message ids the Rust code uses directly (not through a flow or a template).
 pub fn code_message_ids() -> Vec<String> {
-    let mut ids: Vec<String> = (1..=7).map(|n| format!("weekday-{n}")).collect();
-    ids.extend((1..=12).map(|n| format!("month-{n}")));
-    ids.push("date-long".into());
+    let mut ids: Vec<String> = (1..=7)
+        .flat_map(|n| [format!("weekday-{n}"), format!("weekday-short-{n}")])
+        .collect();
+    ids.extend((1..=12).flat_map(|n| [format!("month-{n}"), format!("month-short-{n}")]));
+    ids.extend(["date-long".into(), "date-short".into()]);
+    ids.extend(crate::notify::email::message_ids());
     ids
 }
 

@@ -155,18 +155,29 @@ pub async fn submit(
         secret_hash,
         received_at,
         due_on,
-        urgent: false,
+        emails: crate::notify::emails_for(&draft, &app.config.routing),
+        message_domain: message_domain(&app.config.mail.from),
     };
     let receipt = app
         .store
         .submit_case(&new)
         .await?
         .ok_or(IntakeError::NoConversation)?;
-    tracing::info!(kind = %receipt.kind, "case received");
+    tracing::info!(kind = %receipt.kind, urgent = receipt.urgent, "case received");
+    app.mailer.wake.notify_one();
     Ok(Confirmation {
         receipt,
         secret: Some(secret),
     })
+}
+
+/// The sender's domain, for Message-IDs that are ours.
+fn message_domain(from: &str) -> &str {
+    from.rsplit('@')
+        .next()
+        .map(|d| d.trim_end_matches('>').trim())
+        .filter(|d| !d.is_empty())
+        .unwrap_or("have-your-say.invalid")
 }
 
 /// The receipt for this token's case, if it was sent; the words only while fresh.

@@ -12,6 +12,7 @@ pub mod error;
 pub mod flow;
 pub mod i18n;
 pub mod intake;
+pub mod notify;
 pub mod store;
 pub mod timescale;
 pub mod web;

@@ -129,3 +129,51 @@ fn check_fails_with_a_clear_message_on_each_broken_flow() {
         assert!(output.contains(want), "{name}: wants {want:?} in {output}");
     }
 }
+
+#[test]
+fn production_refuses_to_start_with_placeholder_recipients_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("HYS_ENV", "production")
+        .env("HYS_PUBLIC_URL", "https://hys.example.gov.uk")
+        .env("HYS_RIGHTS_OFFICER_EMAIL", "cro@council.gov.uk")
+        .arg("serve")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(text.contains("refusing to start in production"), "{text}");
+    assert!(
+        text.contains("HYS_URGENT_EMAIL is the placeholder"),
+        "{text}"
+    );
+    assert!(
+        text.contains("HYS_ADVOCACY_EMAIL is the placeholder"),
+        "{text}"
+    );
+    assert!(text.contains("HYS_SMTP_URL is not set"), "{text}");
+    assert!(!text.contains("HYS_RIGHTS_OFFICER_EMAIL is"), "{text}");
+}
+
+#[test]
+fn check_reports_placeholder_recipients() {
+    let out = Command::new(BIN)
+        .env_remove("HYS_URGENT_EMAIL")
+        .args(["check", "--flows-dir"])
+        .arg(root().join("flows"))
+        .arg("--locales-dir")
+        .arg(root().join("locales"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "outside production these are warnings"
+    );
+    assert!(
+        text.contains("warning: HYS_URGENT_EMAIL is the placeholder safeguarding@example.invalid"),
+        "{text}"
+    );
+}

@@ -20,11 +20,7 @@ const COMPLAINT: &[&str] = &[
 ];
 
 async fn send(app: &helpers::TestApp, values: &[&str]) -> Page {
-    let page = app.walk(values).await;
-    assert_eq!(page.step_id(), "check", "{}", page.body);
-    let page = app.answer_step("check", &[]).await;
-    assert_eq!(page.step_id(), "send");
-    Page::from(app.post("/chat/submit", &[("step", "send")]).await).await
+    app.send(values).await
 }
 
 #[tokio::test]
@@ -174,10 +170,13 @@ async fn every_contact_choice_and_role_can_be_sent() {
 }
 
 #[tokio::test]
-async fn not_safe_shows_help_with_the_councils_numbers_and_makes_no_case() {
+async fn not_safe_shows_help_with_the_councils_numbers_and_makes_no_case_unless_asked() {
     let app = spawn_app().await;
     let page = app.walk(&["unsafe"]).await;
-    assert_eq!(page.heading(), "You can get help now");
+    assert_eq!(
+        page.heading(),
+        "Do you want us to tell someone who can help?"
+    );
     assert!(page.body.contains("tel:999"));
     assert!(page.body.contains("0800 1111"));
     assert!(
@@ -188,13 +187,35 @@ async fn not_safe_shows_help_with_the_councils_numbers_and_makes_no_case() {
         page.body.contains("0300 765 4321"),
         "out of hours number from config"
     );
+    let end = app.answer("no").await;
+    assert_eq!(end.heading(), "You can get help now");
+    assert!(end.body.contains("tel:999"));
     assert_eq!(app.count("cases").await, 0);
 
     let first_page = Page::from(app.post("/chat/start", &[("first", "unsafe")]).await).await;
-    assert_eq!(first_page.heading(), "You can get help now");
+    assert_eq!(first_page.step_id(), "unsafe-help");
 
     let help = Page::from(app.get("/help").await).await;
     assert!(help.body.contains("0800 1111"));
+}
+
+#[tokio::test]
+async fn telling_someone_makes_an_urgent_case() {
+    let app = spawn_app().await;
+    let done = app
+        .send_urgent("My mum's boyfriend hits me", "At school after 3")
+        .await;
+    assert!(done.body.contains("We are telling someone now"));
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.urgent, 1);
+    assert_eq!(case.summary.as_deref(), Some("My mum's boyfriend hits me"));
+    assert_eq!(case.contact_method, "other");
+    assert_eq!(case.contact_value.as_deref(), Some("At school after 3"));
 }
 
 #[tokio::test]

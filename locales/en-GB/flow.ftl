@@ -13,6 +13,14 @@ unsafe-title = You can get help now
 unsafe-danger = If you are in danger now, call 999.
 unsafe-childline = You can talk to Childline for free on 0800 1111. It won't show on the phone bill.
 unsafe-council = You can also call { $authority } on { $help_phone }. At night or at weekends, call { $out_of_hours_phone }.
+ask-tell-someone = Do you want us to tell someone who can help?
+tell-someone-yes = Yes, please tell someone
+tell-someone-no = No, not now
+unsafe-end-ok = That's OK. You can come back any time. The numbers are here if you need them.
+urgent-we-will-tell = We will tell someone at { $authority } straight away. Just a few words is fine.
+ask-urgent-what = What is happening?
+ask-urgent-reach = Where and when is it safe to reach you?
+ask-urgent-send = Send this now?
 
 chat-thanks = Thank you. Let's start.
 ask-role = Who are you?

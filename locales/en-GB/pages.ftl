@@ -54,3 +54,7 @@ done-next-read = Someone will read your message soon.
 done-next-reply-by = We will reply by { $date }.
 done-if-unsafe = If you are not safe, call 999 or Childline on 0800 1111.
 done-finish = Finish and leave
+done-urgent-title = Thank you. We are telling someone now.
+done-urgent-next = Someone from { $authority } will try to reach you as soon as they can.
+send-urgent-explain = When you press Send, we will tell someone straight away.
+send-urgent-button = Send now

@@ -65,13 +65,24 @@ string_enum! {
 }
 
 string_enum! {
-    /// How the child would like to hear back. Only phone and email carry a value.
+    /// How the child would like to hear back. Only phone and email carry a value; `other` is
+    /// the urgent route, where the child wrote where and when to reach them.
     ContactMethod {
         Phone = "phone",
         Email = "email",
         Worker = "worker",
         Carer = "carer",
         NoContact = "none",
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// Which email an outbox row is.
+    EmailKind {
+        NewCase = "new_case",
+        Urgent = "urgent",
+        AdvocacyReferral = "advocacy_referral",
     }
 }
 

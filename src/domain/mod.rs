@@ -6,7 +6,7 @@ pub mod reference;
 pub mod secret;
 pub mod token;
 
-pub use case::{AdvocateWanted, CaseKind, Category, ContactMethod, SubmitterRole};
+pub use case::{AdvocateWanted, CaseKind, Category, ContactMethod, EmailKind, SubmitterRole};
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;

@@ -5,6 +5,9 @@ use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, Submitter
 
 use super::model::Answers;
 
+/// Answer keys every path to an urgent `submit` must fill.
+pub const URGENT_REQUIRED_KEYS: &[&str] = &["kind", "what_happened"];
+
 /// Answer keys every path to `submit` must fill (the linter checks each flow against this).
 pub const REQUIRED_KEYS: &[&str] = &[
     "kind",
@@ -26,7 +29,9 @@ pub struct CaseDraft {
     pub contact: ContactMethod,
     pub contact_value: Option<String>,
     pub first_name: Option<String>,
-    pub age: i64,
+    pub age: Option<i64>,
+    /// The child said they are not safe: routed to the duty team at once.
+    pub urgent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,6 +44,9 @@ impl TryFrom<&Answers> for CaseDraft {
     fn try_from(answers: &Answers) -> Result<Self, Self::Error> {
         let one = |key: &'static str| answers.get(key).and_then(|a| a.as_one());
         let need = |key: &'static str| one(key).ok_or(MissingAnswer(key));
+        if need("kind")? == "unsafe" {
+            return Ok(Self::urgent(answers, need("what_happened")?));
+        }
         let contact =
             ContactMethod::parse(need("contact_method")?).ok_or(MissingAnswer("contact_method"))?;
         let contact_value = match contact {
@@ -60,8 +68,35 @@ impl TryFrom<&Answers> for CaseDraft {
             contact,
             contact_value,
             first_name: one("first_name").map(str::to_owned),
-            age: need("age")?.parse().map_err(|_| MissingAnswer("age"))?,
+            age: Some(need("age")?.parse().map_err(|_| MissingAnswer("age"))?),
+            urgent: false,
         })
+    }
+}
+
+impl CaseDraft {
+    /// The short "I'm not safe" route: what is happening, and where we can reach them. The
+    /// case is recorded as a comment (it is not a complaint about a service) flagged urgent.
+    fn urgent(answers: &Answers, what: &str) -> Self {
+        let one = |key: &str| answers.get(key).and_then(|a| a.as_one()).map(str::to_owned);
+        let reach = one("reach");
+        Self {
+            kind: CaseKind::Comment,
+            submitted_by: SubmitterRole::Child,
+            category: Category::SomethingElse,
+            summary: what.to_owned(),
+            desired_outcome: None,
+            advocate_wanted: AdvocateWanted::No,
+            contact: if reach.is_some() {
+                ContactMethod::Other
+            } else {
+                ContactMethod::NoContact
+            },
+            contact_value: reach,
+            first_name: one("first_name"),
+            age: one("age").and_then(|a| a.parse().ok()),
+            urgent: true,
+        }
     }
 }
 
@@ -106,6 +141,22 @@ mod tests {
         assert_eq!(draft.submitted_by, SubmitterRole::Child);
         assert_eq!(draft.contact_value.as_deref(), Some("07700 900123"));
         assert_eq!(draft.first_name, None);
+        assert!(!draft.urgent);
+    }
+
+    #[test]
+    fn the_not_safe_route_makes_an_urgent_draft() {
+        let draft = CaseDraft::try_from(&answers(&[
+            ("kind", "unsafe"),
+            ("what_happened", "He shouts at me"),
+            ("reach", "At school, after 3"),
+        ]))
+        .unwrap();
+        assert!(draft.urgent);
+        assert_eq!(draft.contact, ContactMethod::Other);
+        assert_eq!(draft.contact_value.as_deref(), Some("At school, after 3"));
+        let missing = CaseDraft::try_from(&answers(&[("kind", "unsafe")])).unwrap_err();
+        assert_eq!(missing.0, "what_happened");
     }
 
     #[test]

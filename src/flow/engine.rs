@@ -325,7 +325,7 @@ pub fn validate(step: &Step, values: &[String]) -> Result<Option<Answer>, Answer
             }
         }
         Input::Review | Input::None => Ok(None),
-        Input::Submit | Input::End => Err(AnswerError::NotAnswerable),
+        Input::Submit { .. } | Input::End => Err(AnswerError::NotAnswerable),
     }
 }
 

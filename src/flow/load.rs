@@ -6,7 +6,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::draft::REQUIRED_KEYS;
+use super::draft::{REQUIRED_KEYS, URGENT_REQUIRED_KEYS};
+use super::model::Input;
 use super::model::{Flow, InputKind, Step};
 use crate::i18n::Localizer;
 
@@ -297,7 +298,11 @@ fn paths_missing_answers(flow: &Flow) -> Vec<(String, String)> {
         .filter(|s| s.input.kind() == InputKind::Submit)
     {
         let saved = at_step.get(step.id.as_str()).cloned().unwrap_or_default();
-        for key in REQUIRED_KEYS {
+        let required = match step.input {
+            Input::Submit { urgent: true } => URGENT_REQUIRED_KEYS,
+            _ => REQUIRED_KEYS,
+        };
+        for key in required {
             if !saved.contains(key) {
                 out.push((step.id.clone(), (*key).to_owned()));
             }

@@ -18,6 +18,9 @@ pub struct Flow {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// Show the panel of people to call (999, Childline, the council) on this step.
+    #[serde(default)]
+    pub help_panel: bool,
     pub id: String,
     /// Bot bubbles shown before the question.
     #[serde(default)]
@@ -66,7 +69,11 @@ pub enum Input {
     Consent,
     Review,
     None,
-    Submit,
+    Submit {
+        /// Sends an urgent case: what the "I'm not safe" route needs, routed at once.
+        #[serde(default)]
+        urgent: bool,
+    },
     End,
 }
 
@@ -124,7 +131,7 @@ impl Input {
             Input::Consent => InputKind::Consent,
             Input::Review => InputKind::Review,
             Input::None => InputKind::None,
-            Input::Submit => InputKind::Submit,
+            Input::Submit { .. } => InputKind::Submit,
             Input::End => InputKind::End,
         }
     }

@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 
+use super::outbox::{NewEmail, insert_emails};
 use super::{Store, StoreError, is_unique_violation};
 use crate::domain::{CaseKind, Reference};
 use crate::flow::CaseDraft;
@@ -18,7 +19,10 @@ pub struct NewCase<'a> {
     pub secret_hash: String,
     pub received_at: i64,
     pub due_on: time::Date,
-    pub urgent: bool,
+    /// The emails this case causes, queued in the same transaction.
+    pub emails: Vec<NewEmail>,
+    /// Domain part of each email's Message-ID.
+    pub message_domain: &'a str,
 }
 
 /// What the child is shown once the case exists.
@@ -61,6 +65,11 @@ pub struct CaseRecord {
     pub flow_id: Option<String>,
 }
 
+const SELECT_CASE: &str = "select id, reference, kind, procedure, stage, status, submitted_by, \
+     category, summary, desired_outcome, advocate_wanted, contact_method, contact_value, \
+     first_name, age, locale, urgent, method_of_receipt, received_at, due_on, answers, \
+     secret_hash, flow_id from cases";
+
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
@@ -101,7 +110,7 @@ impl Store {
                         kind: new.draft.kind,
                         received_at: new.received_at,
                         due_on: new.due_on,
-                        urgent: new.urgent,
+                        urgent: new.draft.urgent,
                         locale: new.locale.to_owned(),
                     }));
                 }
@@ -125,15 +134,21 @@ impl Store {
         &self,
         reference: &Reference,
     ) -> Result<Option<CaseRecord>, StoreError> {
-        Ok(sqlx::query_as::<_, CaseRecord>(
-            "select id, reference, kind, procedure, stage, status, submitted_by, category, \
-             summary, desired_outcome, advocate_wanted, contact_method, contact_value, first_name, \
-             age, locale, urgent, method_of_receipt, received_at, due_on, answers, secret_hash, \
-             flow_id from cases where reference = $1",
+        Ok(
+            sqlx::query_as::<_, CaseRecord>(&format!("{SELECT_CASE} where reference = $1"))
+                .bind(reference.as_ref())
+                .fetch_optional(self.pool())
+                .await?,
         )
-        .bind(reference.as_ref())
-        .fetch_optional(self.pool())
-        .await?)
+    }
+
+    pub async fn case_by_id(&self, id: i64) -> Result<Option<CaseRecord>, StoreError> {
+        Ok(
+            sqlx::query_as::<_, CaseRecord>(&format!("{SELECT_CASE} where id = $1"))
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
     }
 }
 
@@ -194,7 +209,7 @@ async fn insert_case(
     .bind(d.first_name.as_deref())
     .bind(d.age)
     .bind(new.locale)
-    .bind(i16::from(new.urgent))
+    .bind(i16::from(d.urgent))
     .bind(new.received_at)
     .bind(format_date(new.due_on))
     .bind(&new.answers_json)
@@ -208,6 +223,14 @@ async fn insert_case(
     .bind(case_id)
     .bind(new.received_at)
     .execute(&mut **tx)
+    .await?;
+    insert_emails(
+        tx,
+        case_id,
+        &new.emails,
+        new.message_domain,
+        new.received_at,
+    )
     .await?;
     Ok(())
 }

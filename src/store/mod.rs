@@ -5,6 +5,7 @@
 
 pub mod cases;
 pub mod conversations;
+pub mod outbox;
 
 use std::str::FromStr;
 use std::time::Duration;

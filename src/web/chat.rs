@@ -202,6 +202,7 @@ pub async fn show_done(
         reference: confirmation.receipt.reference.to_string(),
         secret: confirmation.secret.map(|s| s.expose().to_owned()),
         reply_by: t.get_with("done-next-reply-by", &[("date", FluentValue::from(date))]),
+        urgent: confirmation.receipt.urgent,
     })
 }
 

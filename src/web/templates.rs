@@ -16,6 +16,8 @@ const SOURCES: &[&str] = &[
     include_str!("templates/chat.html"),
 ];
 
+// The email template is checked by `notify::email::message_ids`; it uses no `t`.
+
 /// Ids the page code passes to templates after formatting them itself.
 const CODE_IDS: &[&str] = &[
     "hint-max-characters",
@@ -110,6 +112,7 @@ pub struct DonePage<'a> {
     pub reference: String,
     pub secret: Option<String>,
     pub reply_by: String,
+    pub urgent: bool,
 }
 
 #[derive(Template)]

@@ -122,6 +122,9 @@ pub struct StepView {
     /// The answer already given, to show when coming back to this question.
     pub current: String,
     pub review: Vec<ReviewRow>,
+    pub help_panel: bool,
+    /// A submit step that sends an urgent case.
+    pub urgent: bool,
 }
 
 pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepView {
@@ -166,6 +169,8 @@ pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepV
         } else {
             Vec::new()
         },
+        help_panel: step.help_panel,
+        urgent: matches!(step.input, Input::Submit { urgent: true }),
     }
 }
 

@@ -3,10 +3,12 @@
 //! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use have_your_say::app::App;
+use have_your_say::app::{App, AppState};
 use have_your_say::config::Config;
 use have_your_say::store::Store;
 use reqwest::redirect::Policy;
@@ -16,7 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub store: Store,
     pub config: Config,
-    _dir: tempfile::TempDir,
+    pub state: AppState,
+    pub dir: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -97,10 +100,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         max_connections: 5,
         ..Config::default()
     };
+    config.mail.drop_dir = dir.path().join("mail");
+    config.mail.poll = std::time::Duration::from_millis(100);
+    config.mail.retry_base = std::time::Duration::from_millis(100);
     adjust(&mut config);
     let app = App::build(config.clone()).await.expect("app starts");
     let addr = app.local_addr().expect("addr");
     let store = app.state().store.clone();
+    let state = app.state().clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
@@ -110,7 +117,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         client: browser(),
         store,
         config,
-        _dir: dir,
+        state,
+        dir,
         stop: Some(stop),
     }
 }
@@ -162,6 +170,35 @@ impl TestApp {
             page = self.answer(value).await;
         }
         page
+    }
+
+    /// Walk a whole conversation, check the answers, send it; returns the confirmation page.
+    pub async fn send(&self, values: &[&str]) -> Page {
+        let page = self.walk(values).await;
+        assert_eq!(page.step_id(), "check", "{}", page.body);
+        let page = self.answer_step("check", &[]).await;
+        assert_eq!(page.step_id(), "send");
+        let done = Page::from(self.post("/chat/submit", &[("step", "send")]).await).await;
+        assert!(done.url.ends_with("/chat/done"), "{}", done.body);
+        done
+    }
+
+    /// "I'm not safe right now" → tell someone → what is happening → where to reach → send.
+    pub async fn send_urgent(&self, what: &str, reach: &str) -> Page {
+        let page = self.walk(&["unsafe", "yes", what, reach]).await;
+        assert_eq!(page.step_id(), "urgent-send", "{}", page.body);
+        let done = Page::from(self.post("/chat/submit", &[("step", "urgent-send")]).await).await;
+        assert!(done.url.ends_with("/chat/done"), "{}", done.body);
+        done
+    }
+
+    pub async fn count_where(&self, table: &str, condition: &str) -> i64 {
+        let row: (i64,) =
+            sqlx::query_as(&format!("select count(*) from {table} where {condition}"))
+                .fetch_one(self.store.pool())
+                .await
+                .expect("count");
+        row.0
     }
 
     pub async fn count(&self, table: &str) -> i64 {

@@ -70,14 +70,26 @@ fn a_compliment_is_not_asked_what_would_make_it_better_or_about_an_advocate() {
 }
 
 #[test]
-fn not_safe_goes_straight_to_help() {
+fn not_safe_goes_straight_to_help_and_can_end_there() {
     let flow = shipped();
     let state = walk(&flow, &["unsafe"]);
     assert_eq!(state.step, "unsafe-help");
+    let state = walk(&flow, &["unsafe", "no"]);
+    assert_eq!(state.step, "unsafe-end");
     assert_eq!(
-        answer(&flow, &state, "unsafe-help", &[]),
+        answer(&flow, &state, "unsafe-end", &[]),
         Err(AnswerError::NotAnswerable)
     );
+}
+
+#[test]
+fn telling_someone_makes_a_short_urgent_case() {
+    let flow = shipped();
+    let state = walk(&flow, &["unsafe", "yes", "My mum's boyfriend hits me", ""]);
+    assert_eq!(state.step, "urgent-send");
+    let draft = CaseDraft::try_from(&answers_on_path(&flow, &state)).unwrap();
+    assert!(draft.urgent);
+    assert_eq!(draft.summary, "My mum's boyfriend hits me");
 }
 
 #[test]
@@ -334,7 +346,7 @@ proptest! {
                 state = next;
             }
             prop_assert!(flow.step(&state.step).is_some());
-            if state.step == "send" {
+            if state.step == "send" || state.step == "urgent-send" {
                 let kept = answers_on_path(&flow, &state);
                 prop_assert!(CaseDraft::try_from(&kept).is_ok(), "{:?}", kept);
             }

@@ -1,0 +1,53 @@
+# Staff wording: emails to rights officers, advocacy providers and the duty team, and the
+# labels of stored values. Adult, plain and precise.
+
+email-subject-new_case = New { $kind } { $reference }, reply due { $due }
+email-subject-urgent = URGENT: a child may not be safe, { $reference }
+email-subject-advocacy_referral = Advocacy referral { $reference }
+email-intro-new_case = A new { $kind } has arrived through Have Your Say. The Stage 1 response is due by { $due }.
+email-intro-urgent = A child or young person used "I'm not safe right now" and asked us to tell someone. Please act on this now, following your safeguarding procedures.
+email-intro-advocacy_referral = A child or young person has asked for an advocate (or would like to know more). Please make contact, as the council must offer advocacy (Children Act 1989, s26A).
+email-open-case = Open the case
+email-footer = Sent by Have Your Say for { $authority }. This email may contain personal information about a child: do not forward it outside the people who need it.
+email-field-reference = Reference
+email-field-kind = Kind
+email-field-received = Received
+email-field-due = Response due
+email-field-submitted-by = Sent by
+email-field-category = About
+email-field-advocate = Advocate wanted
+email-field-contact = Contact preference
+email-field-contact-detail = Contact details
+email-field-first-name = First name
+email-field-age = Age
+email-field-what = In their words
+email-field-reach = Where and when to reach them
+email-not-given = Not given
+email-words-withheld = Not included in this email. Ask the children's rights officer, or open the case.
+
+label-kind-complaint = Complaint
+label-kind-compliment = Compliment
+label-kind-comment = Comment
+label-role-child = The child or young person
+label-role-advocate = An advocate or helper on the child's behalf
+label-role-parent_family = A parent or family member
+label-role-carer = A carer
+label-role-other = Someone else
+label-category-social_worker = Social worker or personal adviser
+label-category-where_i_live = Where they live (placement)
+label-category-seeing_family = Seeing family (contact)
+label-category-money = Money and allowances
+label-category-leaving_care = Leaving care
+label-category-school = School or college
+label-category-health = Health
+label-category-how_treated = How they were treated
+label-category-something_else = Something else
+label-advocate-yes = Yes
+label-advocate-no = No
+label-advocate-not_sure = Not sure: would like to know more
+label-contact-phone = By phone
+label-contact-email = By email
+label-contact-worker = Through their worker
+label-contact-carer = Through their carer
+label-contact-none = Please do not contact them
+label-contact-other = See "where and when to reach them"

@@ -1,0 +1,278 @@
+//! What each email says, from Fluent messages in the staff locale (en-GB). Subjects carry no
+//! personal data: kind, reference and due date only. Bodies carry what the recipient needs and a
+//! link to the case; the HTML body is an askama template, so every value a child typed is
+//! escaped, and no value from a case ever reaches a header.
+
+use askama::Template;
+use fluent::{FluentArgs, FluentValue};
+use lettre::Message;
+use lettre::message::{Mailbox, MultiPart};
+
+use crate::config::Config;
+use crate::domain::EmailKind;
+use crate::i18n::{Locale, Localizer};
+use crate::store::cases::CaseRecord;
+use crate::store::outbox::OutboxRow;
+
+/// Message ids this module formats (checked at start-up like the pages' ids).
+pub const MESSAGE_IDS: &[&str] = &[
+    "email-subject-new_case",
+    "email-subject-urgent",
+    "email-subject-advocacy_referral",
+    "email-intro-new_case",
+    "email-intro-urgent",
+    "email-intro-advocacy_referral",
+    "email-open-case",
+    "email-footer",
+    "email-field-reference",
+    "email-field-kind",
+    "email-field-received",
+    "email-field-due",
+    "email-field-submitted-by",
+    "email-field-category",
+    "email-field-advocate",
+    "email-field-contact",
+    "email-field-contact-detail",
+    "email-field-first-name",
+    "email-field-age",
+    "email-field-what",
+    "email-field-reach",
+    "email-not-given",
+    "email-words-withheld",
+    "date-short",
+];
+
+/// Every id this module may format, including the label of every stored value.
+pub fn message_ids() -> Vec<String> {
+    use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, SubmitterRole};
+    let mut ids: Vec<String> = MESSAGE_IDS.iter().map(|s| (*s).to_owned()).collect();
+    let label = |group: &str, value: &str| format!("label-{group}-{value}");
+    ids.extend(CaseKind::ALL.iter().map(|v| label("kind", v.as_str())));
+    ids.extend(SubmitterRole::ALL.iter().map(|v| label("role", v.as_str())));
+    ids.extend(Category::ALL.iter().map(|v| label("category", v.as_str())));
+    ids.extend(
+        AdvocateWanted::ALL
+            .iter()
+            .map(|v| label("advocate", v.as_str())),
+    );
+    ids.extend(
+        ContactMethod::ALL
+            .iter()
+            .map(|v| label("contact", v.as_str())),
+    );
+    ids
+}
+
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "email.html", config = "src/web/askama.toml")]
+struct EmailHtml<'a> {
+    heading: &'a str,
+    intro: &'a str,
+    rows: &'a [(String, String)],
+    link: &'a str,
+    link_label: &'a str,
+    footer: &'a str,
+}
+
+struct Words<'a> {
+    words: &'a Localizer,
+    locale: Locale,
+}
+
+impl Words<'_> {
+    fn get(&self, id: &str, args: &[(&str, String)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (k, v) in args {
+            fluent.set(*k, FluentValue::from(v.clone()));
+        }
+        self.words.text(&self.locale, id, Some(&fluent))
+    }
+
+    /// A label for a stored value, e.g. `label-category-money`; the raw value if none exists.
+    fn label(&self, group: &str, value: &str) -> String {
+        let id = format!("label-{group}-{value}");
+        if self.words.has(&self.locale, &id) {
+            self.get(&id, &[])
+        } else {
+            value.to_owned()
+        }
+    }
+}
+
+fn date(text: &str) -> Option<time::Date> {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+pub fn render(
+    kind: EmailKind,
+    case: &CaseRecord,
+    config: &Config,
+    words: &Localizer,
+) -> Result<Rendered, BuildError> {
+    let w = Words {
+        words,
+        locale: words.fallback(),
+    };
+    let due = case
+        .due_on
+        .as_deref()
+        .and_then(date)
+        .map(|d| words.short_date(&w.locale, d))
+        .unwrap_or_default();
+    let received = time::OffsetDateTime::from_unix_timestamp(case.received_at / 1000)
+        .map(|t| words.short_date(&w.locale, t.date()))
+        .unwrap_or_default();
+    let kind_label = w.label("kind", &case.kind);
+    let subject_args = [
+        ("kind", kind_label.to_lowercase()),
+        ("reference", case.reference.clone()),
+        ("due", due.clone()),
+    ];
+    let subject = w.get(&format!("email-subject-{}", kind.as_str()), &subject_args);
+    let intro = w.get(&format!("email-intro-{}", kind.as_str()), &subject_args);
+    let not_given = || w.get("email-not-given", &[]);
+    let field = |id: &str, value: String| (w.get(id, &[]), value);
+
+    let mut rows = vec![field("email-field-reference", case.reference.clone())];
+    match kind {
+        EmailKind::NewCase => {
+            rows.push(field("email-field-kind", kind_label.clone()));
+            rows.push(field("email-field-received", received));
+            rows.push(field("email-field-due", due));
+            rows.push(field(
+                "email-field-submitted-by",
+                w.label("role", &case.submitted_by),
+            ));
+            rows.push(field(
+                "email-field-category",
+                case.category
+                    .as_deref()
+                    .map(|c| w.label("category", c))
+                    .unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-advocate",
+                w.label("advocate", &case.advocate_wanted),
+            ));
+            rows.push(field(
+                "email-field-contact",
+                w.label("contact", &case.contact_method),
+            ));
+        }
+        EmailKind::Urgent => {
+            // The duty team must act without signing in: they get the child's words.
+            rows.push(field("email-field-received", received));
+            rows.push(field(
+                "email-field-what",
+                case.summary.clone().unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-reach",
+                case.contact_value.clone().unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-first-name",
+                case.first_name.clone().unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-age",
+                case.age.map(|a| a.to_string()).unwrap_or_else(not_given),
+            ));
+        }
+        EmailKind::AdvocacyReferral => {
+            rows.push(field(
+                "email-field-first-name",
+                case.first_name.clone().unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-age",
+                case.age.map(|a| a.to_string()).unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-advocate",
+                w.label("advocate", &case.advocate_wanted),
+            ));
+            rows.push(field(
+                "email-field-contact",
+                w.label("contact", &case.contact_method),
+            ));
+            rows.push(field(
+                "email-field-contact-detail",
+                case.contact_value.clone().unwrap_or_else(not_given),
+            ));
+            rows.push(field(
+                "email-field-category",
+                case.category
+                    .as_deref()
+                    .map(|c| w.label("category", c))
+                    .unwrap_or_else(not_given),
+            ));
+            let words_row = if config.routing.advocacy_gets_words {
+                case.summary.clone().unwrap_or_else(not_given)
+            } else {
+                w.get("email-words-withheld", &[])
+            };
+            rows.push(field("email-field-what", words_row));
+        }
+    }
+    let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
+    let link_label = w.get("email-open-case", &[]);
+    let footer = w.get(
+        "email-footer",
+        &[("authority", config.authority_name.clone())],
+    );
+
+    let mut text = format!("{intro}\n\n");
+    for (label, value) in &rows {
+        text.push_str(&format!("{label}: {value}\n"));
+    }
+    text.push_str(&format!("\n{link_label}: {link}\n\n-- \n{footer}\n"));
+    let html = EmailHtml {
+        heading: &subject,
+        intro: &intro,
+        rows: &rows,
+        link: &link,
+        link_label: &link_label,
+        footer: &footer,
+    }
+    .render()
+    .map_err(|e| BuildError(e.to_string()))?;
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the email: {0}")]
+pub struct BuildError(String);
+
+/// The full message for one outbox row. Addresses come only from configuration.
+pub fn message(row: &OutboxRow, rendered: Rendered, from: &str) -> Result<Message, BuildError> {
+    let from: Mailbox = from.parse().map_err(|e| BuildError(format!("from: {e}")))?;
+    let to: Mailbox = row
+        .recipient
+        .parse()
+        .map_err(|e| BuildError(format!("recipient: {e}")))?;
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(rendered.subject)
+        .message_id(Some(row.message_id.clone()))
+        .multipart(MultiPart::alternative_plain_html(
+            rendered.text,
+            rendered.html,
+        ))
+        .map_err(|e| BuildError(e.to_string()))
+}

@@ -1,0 +1,236 @@
+//! The email outbox. Rows are inserted with the case, in its transaction; workers in any
+//! number of instances claim due rows with a lease, so no two send the same row at once
+//! (PostgreSQL: `for update skip locked`; SQLite: the single writer makes the claim atomic).
+
+use rand::RngCore;
+use sqlx::Row;
+
+use super::{Backend, Store, StoreError, now_ms};
+use crate::domain::EmailKind;
+use crate::domain::token::hex;
+
+/// An email to queue: which one, and to whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmail {
+    pub kind: EmailKind,
+    pub recipient: String,
+}
+
+/// A claimed row, ready to render and send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub kind: EmailKind,
+    pub recipient: String,
+    pub message_id: String,
+    pub attempts: i64,
+}
+
+/// A row that stopped trying, for staff to see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedEmail {
+    pub id: i64,
+    pub case_id: i64,
+    pub kind: EmailKind,
+    pub recipient: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+pub(crate) async fn insert_emails(
+    tx: &mut sqlx::AnyConnection,
+    case_id: i64,
+    emails: &[NewEmail],
+    message_domain: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    for email in emails {
+        let mut random = [0u8; 12];
+        rand::rng().fill_bytes(&mut random);
+        let message_id = format!("<{}.{case_id}@{message_domain}>", hex(&random));
+        sqlx::query(
+            "insert into outbox (case_id, kind, recipient, message_id, status, attempts, \
+             next_attempt_at, created_at, updated_at) \
+             values ($1, $2, $3, $4, 'pending', 0, $5, $5, $5)",
+        )
+        .bind(case_id)
+        .bind(email.kind.as_str())
+        .bind(&email.recipient)
+        .bind(message_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Claim up to `limit` due rows for `worker` for `lease_ms`. A row whose lease ran out (its
+    /// worker died mid-send) is due again.
+    pub async fn claim_due_emails(
+        &self,
+        worker: &str,
+        limit: i64,
+        lease_ms: i64,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        let now = now_ms();
+        let lock = match self.backend() {
+            Backend::Postgres => "for update skip locked",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "update outbox set status = 'sending', claimed_by = $1, lease_until = $2, \
+             attempts = attempts + 1, updated_at = $3 \
+             where id in (select id from outbox \
+                 where (status = 'pending' and next_attempt_at <= $3) \
+                    or (status = 'sending' and lease_until < $3) \
+                 order by next_attempt_at, id limit $4 {lock}) \
+             returning id, case_id, kind, recipient, message_id, attempts"
+        );
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(&sql)
+            .bind(worker)
+            .bind(now + lease_ms)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                Ok(OutboxRow {
+                    id: row.try_get("id")?,
+                    case_id: row.try_get("case_id")?,
+                    kind: EmailKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("email kind {kind:?}")))?,
+                    recipient: row.try_get("recipient")?,
+                    message_id: row.try_get("message_id")?,
+                    attempts: row.try_get("attempts")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn mark_email_sent(&self, id: i64, worker: &str) -> Result<bool, StoreError> {
+        let now = now_ms();
+        self.finish_email(
+            "update outbox set status = 'sent', sent_at = $1, lease_until = null, \
+             last_error = null, updated_at = $1 where id = $2 and claimed_by = $3 \
+             and status = 'sending'",
+            id,
+            worker,
+            now,
+            None,
+        )
+        .await
+    }
+
+    /// Put the row back to try again at `at` (unix ms), keeping the error for staff.
+    pub async fn retry_email_at(
+        &self,
+        id: i64,
+        worker: &str,
+        at: i64,
+        error: &str,
+    ) -> Result<bool, StoreError> {
+        self.finish_email(
+            "update outbox set status = 'pending', next_attempt_at = $1, lease_until = null, \
+             claimed_by = null, last_error = $4, updated_at = $1 \
+             where id = $2 and claimed_by = $3 and status = 'sending'",
+            id,
+            worker,
+            at,
+            Some(error),
+        )
+        .await
+    }
+
+    pub async fn mark_email_failed(
+        &self,
+        id: i64,
+        worker: &str,
+        error: &str,
+    ) -> Result<bool, StoreError> {
+        self.finish_email(
+            "update outbox set status = 'failed', updated_at = $1, lease_until = null, \
+             last_error = $4 where id = $2 and claimed_by = $3 and status = 'sending'",
+            id,
+            worker,
+            now_ms(),
+            Some(error),
+        )
+        .await
+    }
+
+    /// Hand back a claimed row unsent (shutting down), without counting the attempt.
+    pub async fn release_email(&self, id: i64, worker: &str) -> Result<bool, StoreError> {
+        self.finish_email(
+            "update outbox set status = 'pending', claimed_by = null, lease_until = null, \
+             attempts = attempts - 1, updated_at = $1 \
+             where id = $2 and claimed_by = $3 and status = 'sending'",
+            id,
+            worker,
+            now_ms(),
+            None,
+        )
+        .await
+    }
+
+    async fn finish_email(
+        &self,
+        sql: &str,
+        id: i64,
+        worker: &str,
+        at: i64,
+        error: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let mut query = sqlx::query(sql).bind(at).bind(id).bind(worker);
+        if let Some(error) = error {
+            query = query.bind(truncate(error, 500));
+        }
+        let done = query.execute(self.pool()).await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Put failed rows back in the queue (the staff "retry" action).
+    pub async fn retry_failed_emails(&self) -> Result<u64, StoreError> {
+        let now = now_ms();
+        let done = sqlx::query(
+            "update outbox set status = 'pending', attempts = 0, next_attempt_at = $1, \
+             claimed_by = null, updated_at = $1 where status = 'failed'",
+        )
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    pub async fn failed_emails(&self) -> Result<Vec<FailedEmail>, StoreError> {
+        let rows = sqlx::query(
+            "select id, case_id, kind, recipient, attempts, last_error from outbox \
+             where status = 'failed' order by id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                Ok(FailedEmail {
+                    id: row.try_get("id")?,
+                    case_id: row.try_get("case_id")?,
+                    kind: EmailKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("email kind {kind:?}")))?,
+                    recipient: row.try_get("recipient")?,
+                    attempts: row.try_get("attempts")?,
+                    last_error: row.try_get("last_error")?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    s.chars().take(max_chars).collect()
+}

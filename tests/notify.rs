@@ -1,0 +1,446 @@
+//! Notifications through a real SMTP server on loopback (aiosmtpd): who gets what, what the
+//! emails say and do not say, an outage, two instances draining one outbox, and failures kept.
+
+mod helpers;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use have_your_say::config::Config;
+use have_your_say::notify::worker::Worker;
+use helpers::smtp::{Received, SmtpSink, free_port};
+use helpers::{TestApp, spawn_app_with};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn route(config: &mut Config, smtp_port: u16) {
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}"));
+    config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
+    config.public_url = "https://hys.testshire.gov.uk".into();
+    config.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];
+    config.routing.advocacy_provider = vec!["referrals@advocacy.org.uk".into()];
+    config.routing.urgent = vec![
+        "mash@testshire.gov.uk".into(),
+        "edt@testshire.gov.uk".into(),
+    ];
+    config.routing.by_category.insert(
+        "leaving_care".into(),
+        vec!["leaving-care@testshire.gov.uk".into()],
+    );
+}
+
+fn by_recipient(mail: &[Received]) -> BTreeMap<String, Vec<&Received>> {
+    let mut map: BTreeMap<String, Vec<&Received>> = BTreeMap::new();
+    for m in mail {
+        map.entry(m.rcpt_to.clone()).or_default().push(m);
+    }
+    map
+}
+
+const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "leaving_care",
+    "Nobody told me <script>alert('x')</script> about my flat",
+    "A proper plan",
+    "yes",
+    "phone",
+    "07700 900123",
+    "Robin",
+    "17",
+];
+
+#[tokio::test]
+async fn each_rule_emails_the_right_people_with_only_what_they_need() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| route(c, smtp.port)).await;
+
+    let complaint = app.send(COMPLAINT).await.reference();
+    let compliment = app
+        .send(&[
+            "compliment",
+            "young_person",
+            "school",
+            "My teacher Mrs Patel listened",
+            "none",
+            "",
+            "11",
+        ])
+        .await
+        .reference();
+    let urgent = app
+        .send_urgent(
+            "He hits me <img src=x onerror=alert(1)>\r\nBcc: evil@example.org",
+            "School, after 3",
+        )
+        .await
+        .reference();
+
+    // complaint: officer + leaving care + advocacy; compliment: officer; urgent: 2 duty + officer
+    let mail = smtp.wait_for(7, WAIT).await;
+    assert_eq!(
+        mail.len(),
+        7,
+        "{:#?}",
+        mail.iter()
+            .map(|m| (&m.rcpt_to, &m.subject))
+            .collect::<Vec<_>>()
+    );
+    let to = by_recipient(&mail);
+    let subjects =
+        |who: &str| -> BTreeSet<String> { to[who].iter().map(|m| m.subject.clone()).collect() };
+
+    let officer = subjects("cro@testshire.gov.uk");
+    assert_eq!(officer.len(), 3);
+    assert!(
+        officer
+            .iter()
+            .any(|s| s.starts_with(&format!("New complaint {complaint}, reply due "))),
+        "{officer:?}"
+    );
+    assert!(
+        officer
+            .iter()
+            .any(|s| s.starts_with(&format!("New compliment {compliment}, reply due "))),
+        "{officer:?}"
+    );
+    assert!(
+        officer.contains(&format!("URGENT: a child may not be safe, {urgent}")),
+        "{officer:?}"
+    );
+    assert_eq!(subjects("leaving-care@testshire.gov.uk").len(), 1);
+    assert_eq!(
+        subjects("referrals@advocacy.org.uk"),
+        BTreeSet::from([format!("Advocacy referral {complaint}")])
+    );
+    assert_eq!(subjects("mash@testshire.gov.uk").len(), 1);
+    assert_eq!(subjects("edt@testshire.gov.uk").len(), 1);
+
+    for m in &mail {
+        // No personal data in any subject; no injected header anywhere.
+        for private in ["Robin", "Patel", "hits", "07700", "flat"] {
+            assert!(
+                !m.subject.contains(private),
+                "{private} in subject {}",
+                m.subject
+            );
+        }
+        let headers = m.raw.replace("\r\n", "\n");
+        let headers = headers
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        assert!(!headers.contains("\nbcc:"), "injected header: {headers}");
+        assert!(!m.rcpt_to.contains("evil"));
+        assert!(
+            m.text
+                .contains("https://hys.testshire.gov.uk/staff/cases/HYS-"),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.raw
+                .contains("From: \"Have Your Say\" <hys@testshire.gov.uk>")
+                || m.raw.contains("From: Have Your Say <hys@testshire.gov.uk>"),
+            "{}",
+            m.raw
+        );
+    }
+
+    // The officer's new-case email carries no child's words or contact details.
+    let new_case = to["cro@testshire.gov.uk"]
+        .iter()
+        .find(|m| m.subject.contains(&complaint))
+        .unwrap();
+    assert!(
+        !new_case.text.contains("Nobody told me") && !new_case.text.contains("07700"),
+        "{}",
+        new_case.text
+    );
+    assert!(new_case.text.contains("Leaving care"));
+    assert!(new_case.text.contains("The child or young person"));
+
+    // The referral: first name, age, how to contact, topic; the child's words withheld by default.
+    let referral = to["referrals@advocacy.org.uk"][0];
+    for needed in ["Robin", "17", "07700 900123", "Leaving care", "By phone"] {
+        assert!(
+            referral.text.contains(needed),
+            "{needed} missing: {}",
+            referral.text
+        );
+    }
+    assert!(
+        !referral.text.contains("Nobody told me"),
+        "{}",
+        referral.text
+    );
+
+    // The duty team gets the child's words, escaped in HTML.
+    let duty = to["mash@testshire.gov.uk"][0];
+    assert!(duty.text.contains("He hits me"), "{}", duty.text);
+    assert!(duty.text.contains("School, after 3"));
+    assert!(!duty.html.contains("<img src=x"), "{}", duty.html);
+    assert!(
+        duty.html.contains("&#60;img src=x onerror=alert(1)&#62;") || duty.html.contains("&lt;img"),
+        "{}",
+        duty.html
+    );
+
+    // Every row is marked sent, and Message-IDs are the outbox's own.
+    assert_eq!(app.count_where("outbox", "status = 'sent'").await, 7);
+    let stored: BTreeSet<String> = message_ids(&app).await;
+    let received: BTreeSet<String> = mail.iter().map(|m| m.message_id.clone()).collect();
+    assert_eq!(stored, received);
+}
+
+#[tokio::test]
+async fn the_referral_quotes_the_child_only_when_configured() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| {
+        route(c, smtp.port);
+        c.routing.advocacy_gets_words = true;
+    })
+    .await;
+    app.send(COMPLAINT).await;
+    let mail = smtp.wait_for(3, WAIT).await;
+    let referral = mail
+        .iter()
+        .find(|m| m.rcpt_to.contains("advocacy"))
+        .expect("referral");
+    assert!(
+        referral.text.contains("Nobody told me"),
+        "{}",
+        referral.text
+    );
+    assert!(referral.html.contains("&#60;script&#62;") || referral.html.contains("&lt;script&gt;"));
+    assert!(!referral.html.contains("<script>"));
+}
+
+async fn message_ids(app: &TestApp) -> BTreeSet<String> {
+    sqlx::query_as::<_, (String,)>("select message_id from outbox")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id,)| id)
+        .collect()
+}
+
+#[tokio::test]
+async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back() {
+    let port = free_port();
+    let app = spawn_app_with(|c| {
+        route(c, port);
+        c.mail.max_attempts = 1000;
+    })
+    .await;
+
+    for n in 0..50 {
+        let age = (n % 20 + 5).to_string();
+        app.send(&[
+            "comment",
+            "young_person",
+            "money",
+            "More pocket money",
+            "no",
+            "none",
+            "",
+            &age,
+        ])
+        .await;
+    }
+    assert_eq!(app.count("outbox").await, 50);
+    // Let the worker fail against the closed port at least once.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(
+        app.count_where("outbox", "attempts > 0 and status = 'pending'")
+            .await
+            > 0
+    );
+    assert_eq!(app.count_where("outbox", "status = 'sent'").await, 0);
+
+    let smtp = SmtpSink::start_on(port);
+    let mail = smtp.wait_for(50, WAIT).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mail_after = smtp.received();
+
+    assert_eq!(mail.len(), 50);
+    assert_eq!(mail_after.len(), 50, "nothing arrives twice");
+    let received: BTreeSet<String> = mail_after.iter().map(|m| m.message_id.clone()).collect();
+    assert_eq!(received.len(), 50, "each Message-ID once");
+    assert_eq!(
+        received,
+        message_ids(&app).await,
+        "the retried email keeps its Message-ID"
+    );
+    assert_eq!(app.count_where("outbox", "status = 'sent'").await, 50);
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_send_each_email_once() {
+    let smtp = SmtpSink::start();
+    let first = spawn_app_with(|c| route(c, smtp.port)).await;
+    let shared = first.config.database_url.clone();
+    let second = spawn_app_with(|c| {
+        route(c, smtp.port);
+        c.database_url = shared.clone();
+    })
+    .await;
+
+    for n in 0..30 {
+        let app = if n % 2 == 0 { &first } else { &second };
+        app.send(&[
+            "comment",
+            "young_person",
+            "health",
+            "Dentist is far",
+            "yes",
+            "none",
+            "",
+            "12",
+        ])
+        .await;
+    }
+    // Each case: rights officer + advocacy referral.
+    let mail = smtp.wait_for(60, WAIT).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mail = if smtp.received().len() > mail.len() {
+        smtp.received()
+    } else {
+        mail
+    };
+
+    assert_eq!(mail.len(), 60);
+    let ids: BTreeSet<String> = mail.iter().map(|m| m.message_id.clone()).collect();
+    assert_eq!(ids.len(), 60, "no email sent twice");
+    assert_eq!(ids, message_ids(&first).await);
+}
+
+#[tokio::test]
+async fn emails_that_keep_failing_are_kept_as_failed_with_their_error() {
+    let port = free_port(); // nothing listens here
+    let app = spawn_app_with(|c| {
+        route(c, port);
+        c.mail.max_attempts = 2;
+        c.mail.retry_base = Duration::from_millis(20);
+    })
+    .await;
+    app.send(&[
+        "compliment",
+        "young_person",
+        "school",
+        "Great trip",
+        "none",
+        "",
+        "10",
+    ])
+    .await;
+
+    let deadline = std::time::Instant::now() + WAIT;
+    while app.count_where("outbox", "status = 'failed'").await == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "row never marked failed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let failed = app.store.failed_emails().await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].attempts, 2);
+    assert!(
+        failed[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| !e.is_empty()),
+        "{failed:?}"
+    );
+
+    // Staff can put it back in the queue.
+    assert_eq!(app.store.retry_failed_emails().await.unwrap(), 1);
+    assert_eq!(app.count_where("outbox", "status = 'failed'").await, 0);
+}
+
+#[tokio::test]
+async fn a_worker_told_to_stop_hands_back_what_it_claimed_without_counting_an_attempt() {
+    let port = free_port();
+    let app = spawn_app_with(|c| {
+        route(c, port);
+        // The app's own worker waits an hour between rounds, so this test's worker acts alone.
+        c.mail.poll = Duration::from_secs(3600);
+        c.mail.retry_base = Duration::from_secs(3600);
+    })
+    .await;
+    // Let the app's worker make its first (failing) round, then queue fresh mail.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.send(&[
+        "compliment",
+        "young_person",
+        "school",
+        "Great trip",
+        "none",
+        "",
+        "10",
+    ])
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    sqlx::query("update outbox set status = 'pending', next_attempt_at = 0, attempts = 0")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+
+    let worker = Worker::new(
+        app.store.clone(),
+        app.state.mailer.clone(),
+        app.state.config.clone(),
+        app.state.words.clone(),
+    );
+    let (_stop, stopped) = tokio::sync::watch::channel(true);
+    let round = worker.try_execute_round(&stopped).await.unwrap();
+
+    assert_eq!(round.released, 1);
+    assert_eq!(round.sent, 0);
+    assert_eq!(
+        app.count_where(
+            "outbox",
+            "status = 'pending' and attempts = 0 and claimed_by is null"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn with_no_mail_server_the_email_lands_in_the_drop_folder_named_by_its_message_id() {
+    let app = spawn_app_with(|_| {}).await;
+    app.send(&[
+        "compliment",
+        "young_person",
+        "school",
+        "Great trip",
+        "none",
+        "",
+        "10",
+    ])
+    .await;
+    let folder = app.dir.path().join("mail");
+    let deadline = std::time::Instant::now() + WAIT;
+    let files = loop {
+        let files: Vec<_> = std::fs::read_dir(&folder)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !files.is_empty() || std::time::Instant::now() > deadline {
+            break files;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(files.len(), 1, "{files:?}");
+    let id = message_ids(&app).await.into_iter().next().unwrap();
+    assert_eq!(files[0], format!("{}.eml", id.trim_matches(['<', '>'])));
+    let eml = std::fs::read_to_string(folder.join(&files[0])).unwrap();
+    assert!(eml.contains("To: rights-officer@example.invalid"), "{eml}");
+}
