@@ -35,6 +35,33 @@ pub enum Command {
     Check(Overrides),
     /// Apply database migrations and exit
     Migrate(Overrides),
+    /// Manage staff accounts
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
+        #[command(flatten)]
+        settings: Overrides,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffAction {
+    /// Create an account. The password is asked for (or read from standard input when that is
+    /// not a terminal, for scripts).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// officer, advocate, manager or admin
+        #[arg(long)]
+        role: String,
+    },
+    /// Disable an account and end its sessions
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn init_logging(json: bool) {
@@ -64,6 +91,7 @@ pub async fn run() -> ExitCode {
     };
     let overrides = match &command {
         Command::Serve(o) | Command::Check(o) | Command::Migrate(o) => o.clone(),
+        Command::Staff { settings, .. } => settings.clone(),
     };
     let config = match Config::load(cli.config.as_deref(), &overrides) {
         Ok(config) => config,
@@ -76,7 +104,78 @@ pub async fn run() -> ExitCode {
         Command::Serve(_) => serve(config).await,
         Command::Check(_) => check(&config),
         Command::Migrate(_) => migrate(&config).await,
+        Command::Staff { action, .. } => match staff(&config, action).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("have-your-say staff: {message}");
+                ExitCode::FAILURE
+            }
+        },
     }
+}
+
+fn read_password() -> Result<String, String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 12 characters): ")
+            .map_err(|e| e.to_string())?;
+        let again =
+            rpassword::prompt_password("Same password again: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("the two passwords are different".into());
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+async fn staff(config: &Config, action: StaffAction) -> Result<String, String> {
+    let store = Store::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| e.to_string())?;
+    store.migrate().await.map_err(|e| e.to_string())?;
+    let result = match action {
+        StaffAction::Add { email, name, role } => {
+            let role = crate::domain::StaffRole::parse(&role)
+                .ok_or("the role must be officer, advocate, manager or admin")?;
+            let email = email.trim().to_lowercase();
+            if email.parse::<lettre::Address>().is_err() {
+                return Err(format!("{email:?} is not an email address"));
+            }
+            let name = name.trim().to_owned();
+            if name.is_empty() || name.chars().count() > 100 {
+                return Err("the name must be 1 to 100 characters".into());
+            }
+            let password = read_password()?;
+            let hash = tokio::task::spawn_blocking(move || {
+                crate::domain::password::hash_password(&password)
+            })
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?;
+            store
+                .insert_staff(&email, &name, role, &hash)
+                .await
+                .map(|id| format!("ok: {role} account {id} created for {email}"))
+                .map_err(|e| e.to_string())
+        }
+        StaffAction::Disable { email } => match store.disable_staff(email.trim()).await {
+            Ok(true) => Ok(format!("ok: {} disabled and signed out", email.trim())),
+            Ok(false) => Err(format!("no account for {}", email.trim())),
+            Err(e) => Err(e.to_string()),
+        },
+    };
+    store.close().await;
+    result
 }
 
 async fn serve(config: Config) -> ExitCode {

@@ -36,6 +36,8 @@ pub struct Config {
     pub max_connections: u32,
     pub routing: Routing,
     pub mail: MailSettings,
+    /// Proxies whose `X-Forwarded-For` we believe; anyone else's is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -130,6 +132,7 @@ impl Default for Config {
                 retry_base: Duration::from_secs(30),
                 poll: Duration::from_secs(5),
             },
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -213,6 +216,9 @@ pub struct Overrides {
     /// Seconds before the first retry; later retries double [default: 30]
     #[arg(long, env = "HYS_MAIL_RETRY_SECONDS")]
     pub mail_retry_seconds: Option<f64>,
+    /// Reverse proxies whose X-Forwarded-For is trusted, comma-separated IPs [default: none]
+    #[arg(long, env = "HYS_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -311,6 +317,12 @@ impl Config {
         }
         if let Some(map) = &o.category_recipients {
             routing.by_category.clone_from(map);
+        }
+        if let Some(list) = &o.trusted_proxies {
+            self.trusted_proxies = address_list(list)
+                .iter()
+                .filter_map(|a| a.parse().ok())
+                .collect();
         }
         let mail = &mut self.mail;
         set(&mut mail.from, &o.mail_from);

@@ -14,6 +14,9 @@ pub enum WebError {
     BadRequest(&'static str),
     #[error("not found")]
     NotFound,
+    /// A staff form without its CSRF token, or from another site.
+    #[error("forbidden")]
+    Forbidden,
     /// The conversation cookie is missing, forged or expired.
     #[error("no conversation")]
     NoConversation,
@@ -32,6 +35,7 @@ pub enum WebError {
 pub enum ErrorPage {
     BadRequest(&'static str),
     NotFound,
+    Forbidden,
     NoConversation,
     TooLarge,
     UnsupportedMediaType,
@@ -43,6 +47,7 @@ impl WebError {
         match self {
             WebError::BadRequest(_) | WebError::NoConversation => StatusCode::BAD_REQUEST,
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::Store(_) | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -53,6 +58,7 @@ impl WebError {
         match self {
             WebError::BadRequest(id) => ErrorPage::BadRequest(id),
             WebError::NotFound => ErrorPage::NotFound,
+            WebError::Forbidden => ErrorPage::Forbidden,
             WebError::NoConversation => ErrorPage::NoConversation,
             WebError::TooLarge => ErrorPage::TooLarge,
             WebError::UnsupportedMediaType => ErrorPage::UnsupportedMediaType,

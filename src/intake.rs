@@ -142,8 +142,10 @@ pub async fn submit(
         .map_err(|e| IntakeError::Internal(e.to_string()))?;
     let now = time::OffsetDateTime::now_utc();
     let received_at = crate::store::now_ms();
-    let due_on =
-        timescale::add_working_days(timescale::today_in_england(now), timescale::STAGE_ONE_DAYS);
+    let calendar = timescale::calendar();
+    let started_on = calendar.start_date(now);
+    let due_on = calendar.due(timescale::Deadline::StageOne, started_on);
+    let acknowledge_by = calendar.due(timescale::Deadline::Acknowledge, started_on);
     let key = token.key();
     let new = NewCase {
         submission_key: &key,
@@ -154,9 +156,11 @@ pub async fn submit(
         locale: &conversation.locale,
         secret_hash,
         received_at,
+        started_on,
+        acknowledge_by,
         due_on,
         emails: crate::notify::emails_for(&draft, &app.config.routing),
-        message_domain: message_domain(&app.config.mail.from),
+        message_domain: crate::notify::message_domain(&app.config.mail.from),
     };
     let receipt = app
         .store
@@ -169,15 +173,6 @@ pub async fn submit(
         receipt,
         secret: Some(secret),
     })
-}
-
-/// The sender's domain, for Message-IDs that are ours.
-fn message_domain(from: &str) -> &str {
-    from.rsplit('@')
-        .next()
-        .map(|d| d.trim_end_matches('>').trim())
-        .filter(|d| !d.is_empty())
-        .unwrap_or("have-your-say.invalid")
 }
 
 /// The receipt for this token's case, if it was sent; the words only while fresh.

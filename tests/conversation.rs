@@ -390,7 +390,7 @@ async fn the_first_page_offers_start_and_help_and_every_page_can_be_left_quickly
 }
 
 #[tokio::test]
-async fn the_reply_by_date_is_ten_working_days_away() {
+async fn the_reply_by_date_is_ten_working_days_after_the_clock_starts() {
     let app = spawn_app().await;
     let done = send(&app, COMPLAINT).await;
     let case = app
@@ -399,8 +399,9 @@ async fn the_reply_by_date_is_ten_working_days_away() {
         .await
         .unwrap()
         .unwrap();
-    let today = have_your_say::timescale::today_in_england(time::OffsetDateTime::now_utc());
-    let due = have_your_say::timescale::add_working_days(today, 10);
+    let calendar = have_your_say::timescale::calendar();
+    let start = calendar.start_date(time::OffsetDateTime::now_utc());
+    let due = calendar.due(have_your_say::timescale::Deadline::StageOne, start);
     assert_eq!(
         case.due_on.as_deref(),
         Some(have_your_say::store::cases::format_date(due).as_str())

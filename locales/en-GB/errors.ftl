@@ -28,3 +28,4 @@ error-email = Please check your email address. It should look like name@example.
 error-phone-missing = Please write your phone number.
 error-phone = Please check your phone number. It should look like 07700 900123.
 error-number = Please write a number from { $min } to { $max }.
+error-forbidden = That form has expired or came from somewhere else. Please go back, reload the page and try again.

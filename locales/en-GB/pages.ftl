@@ -58,3 +58,9 @@ done-urgent-title = Thank you. We are telling someone now.
 done-urgent-next = Someone from { $authority } will try to reach you as soon as they can.
 send-urgent-explain = When you press Send, we will tell someone straight away.
 send-urgent-button = Send now
+
+# The email a child gets when staff reply, if they chose email. It never holds the reply.
+email-child-subject = You have a reply from Have Your Say
+email-child-body = Someone at { $authority } has replied to your message. To read it, go to the link below and type your reference and secret words.
+email-child-link = Read your reply
+email-child-footer = If you are not safe, call 999 or Childline on 0800 1111.

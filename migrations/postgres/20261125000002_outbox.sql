@@ -3,7 +3,7 @@
 create table outbox (
     id bigint generated always as identity primary key,
     case_id bigint not null references cases (id) on delete cascade,
-    kind text not null check (kind in ('new_case', 'urgent', 'advocacy_referral')),
+    kind text not null,               -- new_case, urgent, advocacy_referral, reply_to_child, new_information
     recipient text not null,
     message_id text not null unique,  -- stable across retries, so a retry is the same email
     status text not null default 'pending' check (status in ('pending', 'sending', 'sent', 'failed')),

@@ -83,7 +83,53 @@ string_enum! {
         NewCase = "new_case",
         Urgent = "urgent",
         AdvocacyReferral = "advocacy_referral",
+        ReplyToChild = "reply_to_child",
+        NewInformation = "new_information",
     }
+}
+
+string_enum! {
+    /// What a staff account may do: officers and managers work every case (managers also see
+    /// the report), advocates see only cases referred for advocacy, admins manage accounts
+    /// and see no case content.
+    StaffRole {
+        Officer = "officer",
+        Advocate = "advocate",
+        Manager = "manager",
+        Admin = "admin",
+    }
+}
+
+impl StaffRole {
+    pub fn sees_cases(self) -> bool {
+        !matches!(self, Self::Admin)
+    }
+
+    /// May change stage, outcome, assignment and the rest; advocates may only add notes.
+    pub fn works_cases(self) -> bool {
+        matches!(self, Self::Officer | Self::Manager)
+    }
+}
+
+string_enum! {
+    Outcome {
+        Upheld = "upheld",
+        PartlyUpheld = "partly_upheld",
+        NotUpheld = "not_upheld",
+        Withdrawn = "withdrawn",
+        OutsideJurisdiction = "outside_jurisdiction",
+        Inconclusive = "inconclusive",
+    }
+}
+
+string_enum! {
+    /// Where a case is: new (not yet acknowledged), open, paused for alternative dispute
+    /// resolution, or closed.
+    CaseStatus { New = "new", Open = "open", Paused = "paused", Closed = "closed" }
+}
+
+string_enum! {
+    Procedure { Statutory = "statutory", Corporate = "corporate" }
 }
 
 impl ContactMethod {

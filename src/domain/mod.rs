@@ -2,11 +2,15 @@
 //! re-checks them. Each keeps its field private and offers `parse` or `TryFrom`.
 
 pub mod case;
+pub mod password;
 pub mod reference;
 pub mod secret;
 pub mod token;
 
-pub use case::{AdvocateWanted, CaseKind, Category, ContactMethod, EmailKind, SubmitterRole};
+pub use case::{
+    AdvocateWanted, CaseKind, CaseStatus, Category, ContactMethod, EmailKind, Outcome, Procedure,
+    StaffRole, SubmitterRole,
+};
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;

@@ -19,6 +19,12 @@ pub const MESSAGE_IDS: &[&str] = &[
     "email-subject-new_case",
     "email-subject-urgent",
     "email-subject-advocacy_referral",
+    "email-subject-new_information",
+    "email-intro-new_information",
+    "email-child-subject",
+    "email-child-body",
+    "email-child-link",
+    "email-child-footer",
     "email-intro-new_case",
     "email-intro-urgent",
     "email-intro-advocacy_referral",
@@ -119,6 +125,9 @@ pub fn render(
     config: &Config,
     words: &Localizer,
 ) -> Result<Rendered, BuildError> {
+    if kind == EmailKind::ReplyToChild {
+        return render_for_child(case, config, words);
+    }
     let w = Words {
         words,
         locale: words.fallback(),
@@ -224,6 +233,11 @@ pub fn render(
             };
             rows.push(field("email-field-what", words_row));
         }
+        EmailKind::NewInformation => {
+            rows.push(field("email-field-kind", kind_label.clone()));
+            rows.push(field("email-field-due", due));
+        }
+        EmailKind::ReplyToChild => {}
     }
     let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
     let link_label = w.get("email-open-case", &[]);
@@ -241,6 +255,46 @@ pub fn render(
         heading: &subject,
         intro: &intro,
         rows: &rows,
+        link: &link,
+        link_label: &link_label,
+        footer: &footer,
+    }
+    .render()
+    .map_err(|e| BuildError(e.to_string()))?;
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
+}
+
+/// To the child, in their language: only that there is a reply and where to read it. A phone
+/// may be checked by someone else, so the reply itself stays behind the secret words.
+fn render_for_child(
+    case: &CaseRecord,
+    config: &Config,
+    words: &Localizer,
+) -> Result<Rendered, BuildError> {
+    let w = Words {
+        words,
+        locale: words
+            .resolve(&case.locale)
+            .unwrap_or_else(|| words.fallback()),
+    };
+    let link = format!("{}/track", config.public_url);
+    let args = [
+        ("authority", config.authority_name.clone()),
+        ("link", link.clone()),
+    ];
+    let subject = w.get("email-child-subject", &args);
+    let intro = w.get("email-child-body", &args);
+    let link_label = w.get("email-child-link", &args);
+    let footer = w.get("email-child-footer", &args);
+    let text = format!("{intro}\n\n{link_label}: {link}\n\n-- \n{footer}\n");
+    let html = EmailHtml {
+        heading: &subject,
+        intro: &intro,
+        rows: &[],
         link: &link,
         link_label: &link_label,
         footer: &footer,

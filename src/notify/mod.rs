@@ -14,6 +14,15 @@ use tokio::sync::Notify;
 pub use routing::emails_for;
 pub use transport::Transport;
 
+/// The sender's domain, for Message-IDs that are ours.
+pub fn message_domain(from: &str) -> &str {
+    from.rsplit('@')
+        .next()
+        .map(|d| d.trim_end_matches('>').trim())
+        .filter(|d| !d.is_empty())
+        .unwrap_or("have-your-say.invalid")
+}
+
 /// What the web side needs to hand work to the worker: wake it when a case is queued, so an
 /// urgent email goes at once rather than at the next poll.
 #[derive(Clone)]

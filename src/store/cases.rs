@@ -18,6 +18,9 @@ pub struct NewCase<'a> {
     pub locale: &'a str,
     pub secret_hash: String,
     pub received_at: i64,
+    /// The day the Stage 1 clock started (the next working day after a late or holiday receipt).
+    pub started_on: time::Date,
+    pub acknowledge_by: time::Date,
     pub due_on: time::Date,
     /// The emails this case causes, queued in the same transaction.
     pub emails: Vec<NewEmail>,
@@ -63,17 +66,44 @@ pub struct CaseRecord {
     pub answers: String,
     pub secret_hash: String,
     pub flow_id: Option<String>,
+    pub team: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub outcome: Option<String>,
+    pub resolution: Option<String>,
+    pub acknowledged_at: Option<i64>,
+    pub acknowledge_by: Option<String>,
+    pub extended_due_on: Option<String>,
+    pub stage_started_on: Option<String>,
+    pub paused_since: Option<i64>,
+    pub closed_at: Option<i64>,
 }
 
-const SELECT_CASE: &str = "select id, reference, kind, procedure, stage, status, submitted_by, \
+impl CaseRecord {
+    /// The date the current stage's response is due: the extended date when there is one.
+    pub fn current_due_on(&self) -> Option<time::Date> {
+        self.extended_due_on
+            .as_deref()
+            .or(self.due_on.as_deref())
+            .and_then(|d| parse_date(d).ok())
+    }
+
+    pub fn stage_started(&self) -> Option<time::Date> {
+        self.stage_started_on
+            .as_deref()
+            .and_then(|d| parse_date(d).ok())
+    }
+}
+
+pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, stage, status, submitted_by, \
      category, summary, desired_outcome, advocate_wanted, contact_method, contact_value, \
      first_name, age, locale, urgent, method_of_receipt, received_at, due_on, answers, \
-     secret_hash, flow_id from cases";
+     secret_hash, flow_id, team, assignee_id, outcome, resolution, acknowledged_at, \
+     acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
-fn parse_date(s: &str) -> Result<time::Date, StoreError> {
+pub fn parse_date(s: &str) -> Result<time::Date, StoreError> {
     time::Date::parse(s, DATE).map_err(|e| StoreError::Corrupt(format!("date {s:?}: {e}")))
 }
 
@@ -189,9 +219,9 @@ async fn insert_case(
         "insert into cases (reference, secret_hash, submission_key, flow_id, flow_version, kind, \
          submitted_by, category, summary, desired_outcome, advocate_wanted, contact_method, \
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
-         created_at, updated_at) \
+         stage_started_on, acknowledge_by, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $18, $18) returning id",
+         $18, $19, $20, $21, $22, $18, $18) returning id",
     )
     .bind(reference.as_ref())
     .bind(&new.secret_hash)
@@ -213,6 +243,8 @@ async fn insert_case(
     .bind(new.received_at)
     .bind(format_date(new.due_on))
     .bind(&new.answers_json)
+    .bind(format_date(new.started_on))
+    .bind(format_date(new.acknowledge_by))
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;

@@ -4,8 +4,10 @@
 //! `migrations/` folders, nowhere else.
 
 pub mod cases;
+pub mod casework;
 pub mod conversations;
 pub mod outbox;
+pub mod staff;
 
 use std::str::FromStr;
 use std::time::Duration;

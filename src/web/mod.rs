@@ -6,6 +6,7 @@ pub mod chat;
 pub mod cookie;
 pub mod form;
 pub mod pages;
+pub mod staff;
 pub mod templates;
 pub mod view;
 
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/chat/change", post(chat::change_answer))
         .route("/chat/submit", post(chat::submit_conversation))
         .route("/chat/done", get(chat::show_done))
+        .merge(staff::router())
         .fallback(pages::not_found)
         // Pages may show a child's answers: never keep them in any cache.
         .layer(SetResponseHeaderLayer::overriding(

@@ -128,6 +128,7 @@ pub async fn render_error_pages(
         .copied()
         .unwrap_or(match status {
             StatusCode::NOT_FOUND => ErrorPage::NotFound,
+            StatusCode::FORBIDDEN => ErrorPage::Forbidden,
             StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorPage::UnsupportedMediaType,
             s if s.is_server_error() => ErrorPage::Internal,
@@ -137,6 +138,7 @@ pub async fn render_error_pages(
     let (title, message) = match page {
         ErrorPage::BadRequest(id) => ("error-title", id),
         ErrorPage::NotFound => ("error-not-found-title", "error-not-found"),
+        ErrorPage::Forbidden => ("error-title", "error-forbidden"),
         ErrorPage::NoConversation => ("error-expired-title", "error-expired"),
         ErrorPage::TooLarge => ("error-title", "error-too-large"),
         ErrorPage::UnsupportedMediaType => ("error-title", "error-media-type"),

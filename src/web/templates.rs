@@ -14,6 +14,10 @@ const SOURCES: &[&str] = &[
     include_str!("templates/error.html"),
     include_str!("templates/done.html"),
     include_str!("templates/chat.html"),
+    include_str!("templates/staff_base.html"),
+    include_str!("templates/staff_login.html"),
+    include_str!("templates/staff_inbox.html"),
+    include_str!("templates/staff_case.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -33,6 +37,7 @@ const CODE_IDS: &[&str] = &[
     "error-too-large",
     "error-media-type",
     "error-internal",
+    "error-forbidden",
     "answer-skipped",
     "answer-yes",
     "answer-no",
@@ -55,6 +60,7 @@ const CODE_IDS: &[&str] = &[
 /// the page code formats.
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
+    ids.extend(super::staff::templates::message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\""] {
             let mut rest = *source;

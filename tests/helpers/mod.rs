@@ -201,6 +201,50 @@ impl TestApp {
         row.0
     }
 
+    /// Create a staff account directly in the store; returns its password.
+    pub async fn add_staff(&self, email: &str, role: &str) -> String {
+        let password = format!("{email} has a long password");
+        let role = have_your_say::domain::StaffRole::parse(role).expect("role");
+        let hash = have_your_say::domain::password::hash_password(&password).expect("hash");
+        self.store
+            .insert_staff(email, &email.replace('@', " at "), role, &hash)
+            .await
+            .expect("staff added");
+        password
+    }
+
+    /// A new browser that signs in as this person; returns it and the page it landed on.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        next: Option<&str>,
+    ) -> (reqwest::Client, Page) {
+        let browser = browser();
+        let login_url = match next {
+            Some(next) => self.url(&format!("/staff/login?next={next}")),
+            None => self.url("/staff/login"),
+        };
+        let form = Page::from(browser.get(login_url).send().await.expect("login page")).await;
+        let token = between(&form.body, "name=\"form_token\" value=\"", "\"").expect("form token");
+        let next_field = between(&form.body, "name=\"next\" value=\"", "\"").unwrap_or_default();
+        let page = Page::from(
+            browser
+                .post(self.url("/staff/login"))
+                .form(&[
+                    ("form_token", token.as_str()),
+                    ("next", next_field.as_str()),
+                    ("email", email),
+                    ("password", password),
+                ])
+                .send()
+                .await
+                .expect("login"),
+        )
+        .await;
+        (browser, page)
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let row: (i64,) = sqlx::query_as(&format!("select count(*) from {table}"))
             .fetch_one(self.store.pool())
@@ -242,6 +286,11 @@ impl Page {
 
     pub fn reference(&self) -> String {
         between(&self.body, "<p class=\"reference\">", "</p>").expect("reference on page")
+    }
+
+    /// The CSRF token every staff form carries.
+    pub fn csrf(&self) -> String {
+        between(&self.body, "name=\"csrf\" value=\"", "\"").expect("csrf token on page")
     }
 
     pub fn secret(&self) -> Option<String> {

@@ -1,0 +1,244 @@
+//! What staff do with cases: the inbox, the timeline, and every change, each written with its
+//! timeline event (and any email it causes) in one transaction, so the audit trail is complete.
+
+use sqlx::Row;
+
+use super::cases::{CaseRecord, SELECT_CASE};
+use super::outbox::{NewEmail, insert_emails};
+use super::staff::StaffMember;
+use super::{Store, StoreError, now_ms};
+use crate::domain::{Reference, StaffRole};
+
+/// Filters from the inbox page; each is optional and bound as a parameter.
+#[derive(Debug, Clone, Default)]
+pub struct InboxFilter {
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub stage: Option<i64>,
+    pub team: Option<String>,
+    pub assignee_id: Option<i64>,
+}
+
+/// A column staff may change. Only these names ever reach SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Status,
+    Stage,
+    Procedure,
+    Outcome,
+    Resolution,
+    Team,
+    Category,
+    AssigneeId,
+    AcknowledgedAt,
+    DueOn,
+    ExtendedDueOn,
+    StageStartedOn,
+    PausedSince,
+    ClosedAt,
+}
+
+impl Field {
+    fn column(self) -> &'static str {
+        match self {
+            Field::Status => "status",
+            Field::Stage => "stage",
+            Field::Procedure => "procedure",
+            Field::Outcome => "outcome",
+            Field::Resolution => "resolution",
+            Field::Team => "team",
+            Field::Category => "category",
+            Field::AssigneeId => "assignee_id",
+            Field::AcknowledgedAt => "acknowledged_at",
+            Field::DueOn => "due_on",
+            Field::ExtendedDueOn => "extended_due_on",
+            Field::StageStartedOn => "stage_started_on",
+            Field::PausedSince => "paused_since",
+            Field::ClosedAt => "closed_at",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(Option<String>),
+    Int(Option<i64>),
+}
+
+/// A timeline entry. `detail` is JSON and may hold a child's or officer's words: never logged.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub kind: &'static str,
+    pub actor: String,
+    pub detail: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventRecord {
+    pub id: i64,
+    pub kind: String,
+    pub actor: String,
+    pub actor_name: Option<String>,
+    pub detail: Option<serde_json::Value>,
+    pub created_at: i64,
+}
+
+/// Which cases a staff member may see: advocates only those referred for advocacy; admins none.
+fn visibility(member: &StaffMember) -> &'static str {
+    match member.role {
+        StaffRole::Officer | StaffRole::Manager => "1 = 1",
+        StaffRole::Advocate => "advocate_wanted in ('yes', 'not_sure')",
+        StaffRole::Admin => "1 = 0",
+    }
+}
+
+impl Store {
+    pub async fn inbox(
+        &self,
+        viewer: &StaffMember,
+        filter: &InboxFilter,
+    ) -> Result<Vec<CaseRecord>, StoreError> {
+        let mut conditions = vec![visibility(viewer).to_owned()];
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        match &filter.status {
+            Some(_) => conditions.push(format!("status = {}", next())),
+            None => conditions.push("status <> 'closed'".into()),
+        }
+        if filter.kind.is_some() {
+            conditions.push(format!("kind = {}", next()));
+        }
+        if filter.stage.is_some() {
+            conditions.push(format!("stage = {}", next()));
+        }
+        if filter.team.is_some() {
+            conditions.push(format!("team = {}", next()));
+        }
+        if filter.assignee_id.is_some() {
+            conditions.push(format!("assignee_id = {}", next()));
+        }
+        let sql = format!(
+            "{SELECT_CASE} where {} order by urgent desc, \
+             coalesce(extended_due_on, due_on) asc, id asc limit 500",
+            conditions.join(" and ")
+        );
+        let mut query = sqlx::query_as::<_, CaseRecord>(&sql);
+        if let Some(v) = &filter.status {
+            query = query.bind(v);
+        }
+        if let Some(v) = &filter.kind {
+            query = query.bind(v);
+        }
+        if let Some(v) = filter.stage {
+            query = query.bind(v);
+        }
+        if let Some(v) = &filter.team {
+            query = query.bind(v);
+        }
+        if let Some(v) = filter.assignee_id {
+            query = query.bind(v);
+        }
+        Ok(query.fetch_all(self.pool()).await?)
+    }
+
+    /// The case if this staff member may see it; `None` alike for "absent" and "not yours",
+    /// so a guessed reference reveals nothing.
+    pub async fn case_for_staff(
+        &self,
+        viewer: &StaffMember,
+        reference: &Reference,
+    ) -> Result<Option<CaseRecord>, StoreError> {
+        Ok(sqlx::query_as::<_, CaseRecord>(&format!(
+            "{SELECT_CASE} where reference = $1 and {}",
+            visibility(viewer)
+        ))
+        .bind(reference.as_ref())
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    pub async fn case_events(&self, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
+        let rows = sqlx::query(
+            "select e.id, e.kind, e.actor, e.detail, e.created_at, s.name as actor_name \
+             from case_events e left join staff s on e.actor = 'staff:' || s.id \
+             where e.case_id = $1 order by e.id",
+        )
+        .bind(case_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let detail: Option<String> = row.try_get("detail")?;
+                Ok(EventRecord {
+                    id: row.try_get("id")?,
+                    kind: row.try_get("kind")?,
+                    actor: row.try_get("actor")?,
+                    actor_name: row.try_get("actor_name")?,
+                    detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Apply changes to a case with their event and emails, all or nothing.
+    pub async fn change_case(
+        &self,
+        case_id: i64,
+        changes: &[(Field, Value)],
+        event: &NewEvent,
+        emails: &[NewEmail],
+        message_domain: &str,
+    ) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        if !changes.is_empty() {
+            let sets: Vec<String> = changes
+                .iter()
+                .enumerate()
+                .map(|(i, (field, _))| format!("{} = ${}", field.column(), i + 1))
+                .collect();
+            let sql = format!(
+                "update cases set {}, updated_at = ${} where id = ${}",
+                sets.join(", "),
+                changes.len() + 1,
+                changes.len() + 2
+            );
+            let mut query = sqlx::query(&sql);
+            for (_, value) in changes {
+                query = match value {
+                    Value::Text(v) => query.bind(v.clone()),
+                    Value::Int(v) => query.bind(*v),
+                };
+            }
+            query.bind(now).bind(case_id).execute(&mut *tx).await?;
+        }
+        insert_event(&mut tx, case_id, event, now).await?;
+        insert_emails(&mut tx, case_id, emails, message_domain, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn insert_event(
+    conn: &mut sqlx::AnyConnection,
+    case_id: i64,
+    event: &NewEvent,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into case_events (case_id, kind, actor, detail, created_at) \
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(case_id)
+    .bind(event.kind)
+    .bind(&event.actor)
+    .bind(event.detail.as_ref().map(|d| d.to_string()))
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

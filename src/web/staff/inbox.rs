@@ -1,0 +1,149 @@
+//! The inbox: open cases, urgent first, then by due date, with a red / amber / green state that
+//! is also written in words; filters by status, kind, stage, team and assignee.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::session::StaffSession;
+use super::templates::{InboxPage, InboxRow, rag_of};
+use crate::app::AppState;
+use crate::domain::{CaseKind, CaseStatus};
+use crate::error::WebError;
+use crate::store::casework::InboxFilter;
+use crate::web::form::FormFields;
+use crate::web::pages::{html, words};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FilterQuery {
+    status: Option<String>,
+    kind: Option<String>,
+    stage: Option<String>,
+    team: Option<String>,
+    assignee: Option<String>,
+}
+
+impl FilterQuery {
+    /// Unknown values are dropped rather than refused: a filter is a view, not an input.
+    fn to_filter(&self) -> InboxFilter {
+        let some = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        InboxFilter {
+            status: some(&self.status).filter(|s| CaseStatus::parse(s).is_some()),
+            kind: some(&self.kind).filter(|k| CaseKind::parse(k).is_some()),
+            stage: some(&self.stage)
+                .and_then(|s| s.parse().ok())
+                .filter(|s| (1..=3).contains(s)),
+            team: some(&self.team).filter(|t| t.len() <= 100),
+            assignee_id: some(&self.assignee).and_then(|a| a.parse().ok()),
+        }
+    }
+}
+
+pub async fn show_inbox(
+    State(app): State<AppState>,
+    session: StaffSession,
+    Query(query): Query<FilterQuery>,
+) -> Result<Response, WebError> {
+    if !session.member.role.sees_cases() {
+        return Err(WebError::NotFound);
+    }
+    let filter = query.to_filter();
+    let cases = app.store.inbox(&session.member, &filter).await?;
+    let staff = app.store.list_staff().await?;
+    let failed = if session.member.role.works_cases() {
+        app.store.failed_emails().await?.len()
+    } else {
+        0
+    };
+    let locale = app.words.fallback();
+    let t = words(&app, &locale);
+    let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+    let rows = cases
+        .iter()
+        .map(|case| {
+            let due = case.current_due_on();
+            InboxRow {
+                reference: case.reference.clone(),
+                kind: t.get(&format!("label-kind-{}", case.kind)),
+                urgent: case.urgent == 1,
+                stage: case.stage,
+                status: t.get(&format!("status-{}", case.status)),
+                due: due
+                    .map(|d| app.words.short_date(&locale, d))
+                    .unwrap_or_default(),
+                rag: rag_of(today, due, &case.status),
+                rag_label: t.get(&format!("rag-{}", rag_of(today, due, &case.status))),
+                assignee: case
+                    .assignee_id
+                    .and_then(|id| staff.iter().find(|s| s.id == id))
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                team: case.team.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    html(&InboxPage {
+        t,
+        has_error: false,
+        csrf: session.csrf.clone(),
+        me: session.member.name.clone(),
+        rows,
+        failed_text: if failed > 0 {
+            t.get_with(
+                "staff-failed-emails",
+                &[("count", fluent::FluentValue::from(failed))],
+            )
+        } else {
+            String::new()
+        },
+        status_options: CaseStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), t.get(&format!("status-{}", s.as_str()))))
+            .collect(),
+        kind_options: CaseKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), t.get(&format!("label-kind-{}", k.as_str()))))
+            .collect(),
+        stage_options: ["1", "2", "3"]
+            .iter()
+            .map(|s| (*s, t.get(&format!("stage-{s}"))))
+            .collect(),
+        filter_status: filter.status.unwrap_or_default(),
+        filter_kind: filter.kind.unwrap_or_default(),
+        filter_stage: filter.stage.map(|s| s.to_string()).unwrap_or_default(),
+        filter_team: filter.team.unwrap_or_default(),
+        filter_assignee: filter
+            .assignee_id
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        staff: staff
+            .into_iter()
+            .filter(|s| s.role.works_cases() && !s.disabled)
+            .map(|s| (s.id, s.name))
+            .collect(),
+    })
+}
+
+pub async fn retry_failed_emails(
+    State(app): State<AppState>,
+    session: StaffSession,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    session.check_csrf(&fields)?;
+    if !session.member.role.works_cases() {
+        return Err(WebError::NotFound);
+    }
+    let n = app.store.retry_failed_emails().await?;
+    tracing::info!(
+        staff = session.member.id,
+        emails = n,
+        "failed emails queued again"
+    );
+    app.mailer.wake.notify_one();
+    Ok(Redirect::to("/staff").into_response())
+}

@@ -1,0 +1,205 @@
+//! Signing in and out. Attempts are throttled per address and per account; an account locks for
+//! a while after repeated wrong passwords. Every failure gets the same message, so the page
+//! never tells whether an email has an account.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::session::{StaffSession, constant_time_eq, cookie, cookie_name, read_cookie};
+use super::templates::LoginPage;
+use crate::app::AppState;
+use crate::domain::ConversationToken;
+use crate::domain::password::{dummy_hash, verify_password};
+use crate::error::WebError;
+use crate::store::now_ms;
+use crate::web::form::FormFields;
+use crate::web::pages::{html, words};
+
+/// Wrong passwords before an account locks, and for how long.
+pub const LOCK_AFTER: i64 = 5;
+pub const LOCK_MS: i64 = 15 * 60 * 1000;
+/// Sign-in attempts allowed from one address in the window.
+const PER_ADDRESS: i64 = 30;
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+/// The double-submit cookie that protects the sign-in form itself.
+const FORM_COOKIE: &str = "hys-login";
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only a path inside the staff area, never another site (`//evil`, `/\evil`).
+fn safe_next(next: Option<&str>) -> String {
+    next.filter(|n| {
+        n.starts_with("/staff/")
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && n.len() < 200
+            && n.chars().all(|c| c.is_ascii_graphic())
+    })
+    .unwrap_or("/staff")
+    .to_owned()
+}
+
+/// The client's address: the peer, or the `X-Forwarded-For` of a trusted proxy.
+pub fn client_ip(app: &AppState, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+    if app.config.trusted_proxies.contains(&peer.ip())
+        && let Some(forwarded) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return forwarded;
+    }
+    peer.ip()
+}
+
+pub async fn show_login(
+    State(app): State<AppState>,
+    Query(query): Query<NextQuery>,
+    session: Option<StaffSession>,
+) -> Result<Response, WebError> {
+    let next = safe_next(query.next.as_deref());
+    if session.is_some() {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    render(&app, &next, None, axum::http::StatusCode::OK)
+}
+
+fn render(
+    app: &AppState,
+    next: &str,
+    error: Option<&str>,
+    status: axum::http::StatusCode,
+) -> Result<Response, WebError> {
+    let locale = app.words.fallback();
+    let t = words(app, &locale);
+    let form_token = ConversationToken::generate();
+    let mut response = html(&LoginPage {
+        t,
+        has_error: error.is_some(),
+        error: error.map(|id| t.get(id)),
+        next: next.to_owned(),
+        form_token: form_token.expose().to_owned(),
+        me: String::new(),
+        csrf: String::new(),
+    })?;
+    *response.status_mut() = status;
+    let (name, value) = cookie(&app.config, FORM_COOKIE, form_token.expose(), false);
+    response.headers_mut().append(name, value);
+    Ok(response)
+}
+
+pub async fn login(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let sent = fields.get("form_token").unwrap_or_default();
+    let expected = read_cookie(&headers, FORM_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+        return Err(WebError::Forbidden);
+    }
+    let next = safe_next(fields.get("next"));
+    let email = fields
+        .get("email")
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let password = fields.get("password").unwrap_or_default().to_owned();
+    let refuse = |id| render(&app, &next, Some(id), axum::http::StatusCode::UNAUTHORIZED);
+
+    let ip_key = format!("ip:{}", client_ip(&app, peer, &headers));
+    let now = now_ms();
+    if app.store.count_attempts(&ip_key, now - WINDOW_MS).await? >= PER_ADDRESS {
+        tracing::warn!("sign-in throttled for an address");
+        let mut response = refuse("staff-login-throttled")?;
+        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+        return Ok(response);
+    }
+    app.store.record_attempt(&ip_key).await?;
+
+    let record = if email.len() <= 254 {
+        app.store.staff_for_login(&email).await?
+    } else {
+        None
+    };
+    let hash = record
+        .as_ref()
+        .map(|r| r.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let Some(record) = record else {
+        return refuse("staff-login-wrong");
+    };
+    if record.locked_until.is_some_and(|until| until > now) {
+        tracing::warn!(staff = record.member.id, "sign-in refused: account locked");
+        return refuse("staff-login-locked");
+    }
+    if !matches || record.member.disabled {
+        app.store
+            .record_login_failure(record.member.id, LOCK_AFTER, LOCK_MS)
+            .await?;
+        tracing::info!(staff = record.member.id, "sign-in failed");
+        return refuse("staff-login-wrong");
+    }
+    app.store.reset_login_failures(record.member.id).await?;
+    // A fresh session id at every sign-in, so an id planted before sign-in is worthless.
+    let token = ConversationToken::generate();
+    let csrf = ConversationToken::generate();
+    app.store
+        .create_session(&token.key(), record.member.id, csrf.expose())
+        .await?;
+    tracing::info!(staff = record.member.id, "signed in");
+    let mut response = Redirect::to(&next).into_response();
+    let (name, value) = cookie(&app.config, cookie_name(&app.config), token.expose(), false);
+    response.headers_mut().append(name, value);
+    let (name, value) = cookie(&app.config, FORM_COOKIE, "", true);
+    response.headers_mut().append(name, value);
+    Ok(response)
+}
+
+pub async fn logout(
+    State(app): State<AppState>,
+    session: StaffSession,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    session.check_csrf(&fields)?;
+    app.store.delete_session(session.key()).await?;
+    let mut response = Redirect::to("/staff/login").into_response();
+    let (name, value) = cookie(&app.config, cookie_name(&app.config), "", true);
+    response.headers_mut().append(name, value);
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_staff_paths_are_followed_after_sign_in() {
+        let cases = [
+            (
+                Some("/staff/cases/HYS-7K4P-Q2MX"),
+                "/staff/cases/HYS-7K4P-Q2MX",
+            ),
+            (Some("https://evil.example/staff/"), "/staff"),
+            (Some("//evil.example/staff/"), "/staff"),
+            (Some("/staff/\\evil"), "/staff"),
+            (Some("/chat"), "/staff"),
+            (None, "/staff"),
+        ];
+        for (next, want) in cases {
+            assert_eq!(safe_next(next), want, "{next:?}");
+        }
+    }
+}

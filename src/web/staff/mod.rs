@@ -1,0 +1,25 @@
+//! The staff area: sign in, the inbox of open cases (urgent first, then by due date), and the
+//! case page where officers work a case through the statutory stages. Every route checks the
+//! role; every view and action is written to the case's timeline.
+
+pub mod case;
+pub mod inbox;
+pub mod login;
+pub mod session;
+pub mod templates;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::app::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/staff", get(inbox::show_inbox))
+        .route("/staff/", get(inbox::show_inbox))
+        .route("/staff/login", get(login::show_login).post(login::login))
+        .route("/staff/logout", post(login::logout))
+        .route("/staff/outbox/retry", post(inbox::retry_failed_emails))
+        .route("/staff/cases/{reference}", get(case::show_case))
+        .route("/staff/cases/{reference}/{action}", post(case::act_on_case))
+}
