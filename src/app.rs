@@ -21,6 +21,8 @@ pub struct AppState {
     pub flows: Flows,
     pub words: Arc<Localizer>,
     pub mailer: Mailer,
+    /// Working days: shipped bank holidays plus configured closure days.
+    pub calendar: crate::timescale::Calendar,
 }
 
 pub struct App {
@@ -85,6 +87,15 @@ impl App {
         let (words, flows) = load_content(&config)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
+        let calendar =
+            crate::timescale::Calendar::with_closures(config.closure_days.iter().copied());
+        let recomputed = store.recompute_due_dates(&calendar).await?;
+        if recomputed > 0 {
+            tracing::info!(
+                cases = recomputed,
+                "working-day calendar changed; due dates recomputed"
+            );
+        }
         let listener = TcpListener::bind(config.bind)
             .await
             .map_err(|source| StartError::Bind {
@@ -99,6 +110,7 @@ impl App {
                 flows,
                 words: Arc::new(words),
                 mailer: Mailer::new(transport),
+                calendar,
             },
         })
     }

@@ -38,6 +38,11 @@ pub struct Config {
     pub mail: MailSettings,
     /// Proxies whose `X-Forwarded-For` we believe; anyone else's is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Local closure days (not working days) on top of the shipped bank holidays.
+    pub closure_days: Vec<time::Date>,
+    /// A list setting that did not parse, reported by `validate`.
+    #[doc(hidden)]
+    pub list_problems: Option<String>,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -133,6 +138,8 @@ impl Default for Config {
                 poll: Duration::from_secs(5),
             },
             trusted_proxies: Vec::new(),
+            closure_days: Vec::new(),
+            list_problems: None,
         }
     }
 }
@@ -219,9 +226,25 @@ pub struct Overrides {
     /// Reverse proxies whose X-Forwarded-For is trusted, comma-separated IPs [default: none]
     #[arg(long, env = "HYS_TRUSTED_PROXIES")]
     pub trusted_proxies: Option<String>,
+    /// Local closure days that are not working days, comma-separated YYYY-MM-DD
+    #[arg(long, env = "HYS_CLOSURE_DAYS")]
+    pub closure_days: Option<String>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
+}
+
+/// Parse every item, or record the first that does not parse (reported by `validate`).
+fn parse_list<T>(
+    raw: &str,
+    name: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>, String> {
+    address_list(raw)
+        .iter()
+        .map(|item| parse(item).ok_or_else(|| format!("{name}: {item:?} is not {what}")))
+        .collect()
 }
 
 fn address_list(raw: &str) -> Vec<String> {
@@ -319,10 +342,21 @@ impl Config {
             routing.by_category.clone_from(map);
         }
         if let Some(list) = &o.trusted_proxies {
-            self.trusted_proxies = address_list(list)
-                .iter()
-                .filter_map(|a| a.parse().ok())
-                .collect();
+            match parse_list(list, "HYS_TRUSTED_PROXIES", "an IP address", |a| {
+                a.parse().ok()
+            }) {
+                Ok(v) => self.trusted_proxies = v,
+                Err(e) => self.list_problems = Some(e),
+            }
+        }
+        if let Some(list) = &o.closure_days {
+            let date = time::macros::format_description!("[year]-[month]-[day]");
+            match parse_list(list, "HYS_CLOSURE_DAYS", "a YYYY-MM-DD date", |d| {
+                time::Date::parse(d, date).ok()
+            }) {
+                Ok(v) => self.closure_days = v,
+                Err(e) => self.list_problems = Some(e),
+            }
         }
         let mail = &mut self.mail;
         set(&mut mail.from, &o.mail_from);
@@ -377,6 +411,9 @@ impl Config {
     }
 
     fn validate(&mut self) -> Result<(), ConfigError> {
+        if let Some(problem) = self.list_problems.take() {
+            return Err(ConfigError::Invalid(problem));
+        }
         self.public_url = self.public_url.trim_end_matches('/').to_owned();
         if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
             return Err(ConfigError::Invalid(format!(
@@ -556,6 +593,30 @@ mod tests {
         env.mail_from = Some("Have Your Say <hys@council.gov.uk>".into());
         env.smtp_url = Some("smtp://relay.council.gov.uk:25?tls=required".into());
         assert!(Config::load(None, &env).is_ok());
+    }
+
+    #[test]
+    fn closure_days_and_proxies_are_parsed_or_refused() {
+        let env = Overrides {
+            closure_days: Some("2026-12-29, 2026-12-30".into()),
+            trusted_proxies: Some("10.0.0.1".into()),
+            ..Default::default()
+        };
+        let config = Config::load(None, &env).unwrap();
+        assert_eq!(config.closure_days.len(), 2);
+        assert_eq!(config.trusted_proxies.len(), 1);
+        for bad in [
+            Overrides {
+                closure_days: Some("29/12/2026".into()),
+                ..Default::default()
+            },
+            Overrides {
+                trusted_proxies: Some("proxy.local".into()),
+                ..Default::default()
+            },
+        ] {
+            assert!(Config::load(None, &bad).is_err());
+        }
     }
 
     #[test]

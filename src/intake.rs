@@ -142,7 +142,7 @@ pub async fn submit(
         .map_err(|e| IntakeError::Internal(e.to_string()))?;
     let now = time::OffsetDateTime::now_utc();
     let received_at = crate::store::now_ms();
-    let calendar = timescale::calendar();
+    let calendar = &app.calendar;
     let started_on = calendar.start_date(now);
     let due_on = calendar.due(timescale::Deadline::StageOne, started_on);
     let acknowledge_by = calendar.due(timescale::Deadline::Acknowledge, started_on);

@@ -127,6 +127,18 @@ impl Calendar {
         }
     }
 
+    /// Identifies the set of non-working days, so start-up can tell when the list changed and
+    /// open cases' due dates must be worked out again.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        for date in &self.inner.closed {
+            hash.update(date.to_string().as_bytes());
+            hash.update(b",");
+        }
+        crate::domain::token::hex(&hash.finalize())
+    }
+
     /// Whether the shipped bank holidays cover `year`. Outside it every weekday counts as a
     /// working day, so due dates may be early.
     pub fn covers(&self, year: i32) -> bool {

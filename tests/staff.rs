@@ -584,3 +584,42 @@ async fn failed_emails_show_as_a_banner_with_a_retry() {
     assert!(!page.body.contains("could not be sent"));
     assert_eq!(app.count_where("outbox", "status = 'failed'").await, 0);
 }
+
+#[tokio::test]
+async fn adding_closure_days_recomputes_open_cases_due_dates() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let stored = app
+        .store
+        .case_by_reference(&Reference::parse(&reference).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let started = stored.stage_started().unwrap();
+    let before = stored.due_on.clone().unwrap();
+
+    // The council closes for the three working days after the clock started.
+    let closures: Vec<time::Date> = (1..=3)
+        .map(|n| calendar().add_working_days(started, n))
+        .collect();
+    let shared = app.config.database_url.clone();
+    let restarted = helpers::spawn_app_with(|c| {
+        c.database_url = shared.clone();
+        c.closure_days = closures.clone();
+    })
+    .await;
+
+    let after = restarted
+        .store
+        .case_by_reference(&Reference::parse(&reference).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let expected = have_your_say::timescale::Calendar::with_closures(closures)
+        .due(Deadline::StageOne, started);
+    assert_eq!(
+        after.due_on,
+        Some(have_your_say::store::cases::format_date(expected))
+    );
+    assert_ne!(after.due_on, Some(before));
+}

@@ -242,3 +242,83 @@ async fn insert_event(
     .await?;
     Ok(())
 }
+
+/// A stage's deadline from its stage number and procedure.
+fn stage_deadline(stage: i64, procedure: &str, extended: bool) -> crate::timescale::Deadline {
+    use crate::timescale::Deadline;
+    match (stage, procedure, extended) {
+        (2, "statutory", false) => Deadline::StageTwo,
+        (2, "statutory", true) => Deadline::StageTwoExtended,
+        (3, "statutory", _) => Deadline::StageThreePanel,
+        (_, _, true) => Deadline::StageOneExtended,
+        _ => Deadline::StageOne,
+    }
+}
+
+impl Store {
+    /// When the working-day calendar changed (new bank holidays, local closure days), work out
+    /// every open case's due dates again. Returns how many cases were updated. A pause for
+    /// dispute resolution that moved a date on is not replayed: staff can restart the clock.
+    pub async fn recompute_due_dates(
+        &self,
+        calendar: &crate::timescale::Calendar,
+    ) -> Result<u64, StoreError> {
+        use super::cases::{format_date, parse_date};
+        let fingerprint = calendar.fingerprint();
+        let mut tx = self.begin_write().await?;
+        let stored: Option<String> =
+            sqlx::query("select value from app_settings where key = 'calendar'")
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|row| row.try_get("value"))
+                .transpose()?;
+        if stored.as_deref() == Some(fingerprint.as_str()) {
+            tx.commit().await?;
+            return Ok(0);
+        }
+        let rows = sqlx::query(
+            "select id, stage, procedure, stage_started_on, extended_due_on from cases \
+             where status <> 'closed' and stage_started_on is not null",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut updated = 0;
+        for row in &rows {
+            let id: i64 = row.try_get("id")?;
+            let stage: i64 = row.try_get("stage")?;
+            let procedure: String = row.try_get("procedure")?;
+            let started: String = row.try_get("stage_started_on")?;
+            let extended: Option<String> = row.try_get("extended_due_on")?;
+            let started = parse_date(&started)?;
+            let due = calendar.due(stage_deadline(stage, &procedure, false), started);
+            let extended_due =
+                extended.map(|_| calendar.due(stage_deadline(stage, &procedure, true), started));
+            sqlx::query("update cases set due_on = $1, extended_due_on = $2 where id = $3")
+                .bind(format_date(due))
+                .bind(extended_due.map(format_date))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            updated += 1;
+        }
+        let now = now_ms();
+        let done = sqlx::query(
+            "update app_settings set value = $1, updated_at = $2 where key = 'calendar'",
+        )
+        .bind(&fingerprint)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            sqlx::query(
+                "insert into app_settings (key, value, updated_at) values ('calendar', $1, $2)",
+            )
+            .bind(&fingerprint)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(updated)
+    }
+}

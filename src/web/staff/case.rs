@@ -124,8 +124,11 @@ pub async fn show_case(
                 .and_then(|d| crate::store::cases::parse_date(d).ok()),
         ),
         acknowledged: case.acknowledged_at.is_some(),
-        rag: rag_of(today, due, &case.status),
-        rag_label: t.get(&format!("rag-{}", rag_of(today, due, &case.status))),
+        rag: rag_of(&app.calendar, today, due, &case.status),
+        rag_label: t.get(&format!(
+            "rag-{}",
+            rag_of(&app.calendar, today, due, &case.status)
+        )),
         received: when(case.received_at),
         submitted_by: t.get(&format!("label-role-{}", case.submitted_by)),
         category: case.category.clone().unwrap_or_default(),
@@ -240,7 +243,7 @@ pub async fn act_on_case(
     if action != "note" && !session.member.role.works_cases() {
         return Err(WebError::NotFound);
     }
-    let calendar = timescale::calendar();
+    let calendar = &app.calendar;
     let now = time::OffsetDateTime::now_utc();
     let today = calendar.start_date(now);
     let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::New);

@@ -76,8 +76,11 @@ pub async fn show_inbox(
                 due: due
                     .map(|d| app.words.short_date(&locale, d))
                     .unwrap_or_default(),
-                rag: rag_of(today, due, &case.status),
-                rag_label: t.get(&format!("rag-{}", rag_of(today, due, &case.status))),
+                rag: rag_of(&app.calendar, today, due, &case.status),
+                rag_label: t.get(&format!(
+                    "rag-{}",
+                    rag_of(&app.calendar, today, due, &case.status)
+                )),
                 assignee: case
                     .assignee_id
                     .and_then(|id| staff.iter().find(|s| s.id == id))

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::timescale::{Rag, calendar};
+use crate::timescale::{Calendar, Rag};
 use crate::web::view::{Bubble, Speaker, Words};
 
 /// Ids the staff pages format from stored values.
@@ -75,9 +75,14 @@ pub const EVENT_KINDS: &[&str] = &[
 ];
 
 /// "green", "amber", "red" or "none" (closed or paused cases are not running late).
-pub fn rag_of(today: time::Date, due: Option<time::Date>, status: &str) -> &'static str {
+pub fn rag_of(
+    calendar: &Calendar,
+    today: time::Date,
+    due: Option<time::Date>,
+    status: &str,
+) -> &'static str {
     match due {
-        Some(due) if status != "closed" && status != "paused" => match calendar().rag(today, due) {
+        Some(due) if status != "closed" && status != "paused" => match calendar.rag(today, due) {
             Rag::Green => "green",
             Rag::Amber => "amber",
             Rag::Red => "red",
