@@ -23,6 +23,7 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Working days: shipped bank holidays plus configured closure days.
     pub calendar: crate::timescale::Calendar,
+    pub safety: Arc<crate::flow::safety::SafetyPhrases>,
 }
 
 pub struct App {
@@ -40,6 +41,8 @@ pub enum StartError {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Mail(#[from] crate::notify::transport::TransportError),
+    #[error("cannot read the safety phrase lists: {0}")]
+    Safety(std::io::Error),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -85,6 +88,8 @@ impl App {
         transport: Transport,
     ) -> Result<Self, StartError> {
         let (words, flows) = load_content(&config)?;
+        let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
+            .map_err(StartError::Safety)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
         let calendar =
@@ -111,6 +116,7 @@ impl App {
                 words: Arc::new(words),
                 mailer: Mailer::new(transport),
                 calendar,
+                safety: Arc::new(safety),
             },
         })
     }

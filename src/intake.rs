@@ -109,6 +109,30 @@ pub async fn update(
     }
 }
 
+/// Take an answer for `step`. Free text that sounds like the child may not be safe shows help
+/// before the next question and makes the case urgent when it is sent.
+pub async fn answer(
+    app: &AppState,
+    conversation: Conversation,
+    step: &str,
+    values: &[String],
+) -> Result<Outcome, IntakeError> {
+    let locale = conversation.locale.clone();
+    let safety = app.safety.clone();
+    update(app, conversation, |flow, state| {
+        let mut next = engine::answer(flow, state, step, values)?;
+        let is_text = flow
+            .step(step)
+            .is_some_and(|s| s.input.kind() == crate::flow::InputKind::Text);
+        if is_text && values.iter().any(|v| safety.matches(&locale, v)) {
+            next.concern = true;
+            next.show_safety = true;
+        }
+        Ok(next)
+    })
+    .await
+}
+
 /// What the confirmation shows: the receipt, and the secret words while it is still fresh.
 pub struct Confirmation {
     pub receipt: Receipt,
@@ -131,7 +155,8 @@ pub async fn submit(
         return Err(IntakeError::NotReady);
     }
     let answers = engine::answers_on_path(flow, &conversation.state);
-    let draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
+    let mut draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
+    draft.urgent |= conversation.state.concern;
     let answers_json =
         serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
     let secret = SecretWords::for_token(token);

@@ -64,3 +64,8 @@ email-child-subject = You have a reply from Have Your Say
 email-child-body = Someone at { $authority } has replied to your message. To read it, go to the link below and type your reference and secret words.
 email-child-link = Read your reply
 email-child-footer = If you are not safe, call 999 or Childline on 0800 1111.
+
+# Shown calmly when something a child wrote sounds like they may not be safe.
+safety-title = It sounds like things might be really hard
+safety-text = If you are in danger now, call 999. You can talk to Childline for free on 0800 1111. It won't show on the phone bill.
+safety-carry-on = We will make sure someone reads your message soon. You can carry on when you are ready.

@@ -24,6 +24,12 @@ pub struct State {
     /// Every step answered so far, so fast-forwarding never skips a question not yet asked.
     #[serde(default)]
     pub seen: Vec<String>,
+    /// Something the child wrote sounded like they may not be safe: the case will be urgent.
+    #[serde(default)]
+    pub concern: bool,
+    /// Show the calm help panel before the next question; the next move clears it.
+    #[serde(default)]
+    pub show_safety: bool,
 }
 
 /// Why an answer was not taken. Field errors carry a Fluent message id and its arguments.
@@ -69,6 +75,8 @@ pub fn start(flow: &Flow) -> State {
         history: Vec::new(),
         returning: false,
         seen: Vec::new(),
+        concern: false,
+        show_safety: false,
     }
 }
 
@@ -114,6 +122,8 @@ pub fn answer(
             answers,
             history,
             seen,
+            concern: state.concern,
+            show_safety: false,
         });
     }
     let mut history = state.history.clone();
@@ -124,6 +134,8 @@ pub fn answer(
         history,
         returning: false,
         seen,
+        concern: state.concern,
+        show_safety: false,
     })
 }
 
@@ -137,6 +149,8 @@ pub fn back(state: &State) -> State {
             history,
             returning: false,
             seen: state.seen.clone(),
+            concern: state.concern,
+            show_safety: false,
         },
         None => state.clone(),
     }
@@ -161,6 +175,8 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
         history,
         returning: true,
         seen: state.seen.clone(),
+        concern: state.concern,
+        show_safety: false,
     })
 }
 

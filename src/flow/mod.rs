@@ -6,6 +6,7 @@ pub mod draft;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod safety;
 
 pub use draft::CaseDraft;
 pub use engine::{AnswerError, State};

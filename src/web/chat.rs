@@ -105,12 +105,7 @@ pub async fn answer_step(
     let token = token(&app, &headers)?;
     let form = AnswerForm::try_from(&fields)?;
     let conversation = intake::load(&app, &token).await?;
-    let step = form.step.clone();
-    let values = form.values.clone();
-    let result = intake::update(&app, conversation.clone(), |flow, state| {
-        engine::answer(flow, state, &step, &values)
-    })
-    .await;
+    let result = intake::answer(&app, conversation.clone(), &form.step, &form.values).await;
     respond(
         &app,
         &conversation,
@@ -281,6 +276,7 @@ fn render_step(
         notice: notice.map(|id| t.get(id)),
         bubbles: transcript(flow, &conversation.state, t),
         can_go_back: !conversation.state.history.is_empty(),
+        safety_panel: conversation.state.show_safety,
         step: view,
         typed,
         limit_hint,

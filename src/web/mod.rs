@@ -2,6 +2,7 @@
 //! A guided tour: `chat` is the child's conversation, `pages` the pages around it (start, help,
 //! leave, errors), `view` turns a step into words, `templates` into HTML, `form` reads posts.
 
+pub mod api;
 pub mod chat;
 pub mod cookie;
 pub mod form;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/chat/submit", post(chat::submit_conversation))
         .route("/chat/done", get(chat::show_done))
         .merge(staff::router())
+        .merge(api::router())
         .fallback(pages::not_found)
         // Pages may show a child's answers: never keep them in any cache.
         .layer(SetResponseHeaderLayer::overriding(

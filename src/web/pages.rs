@@ -109,6 +109,10 @@ pub async fn render_error_pages(
     next: Next,
 ) -> Response {
     let locale = browser_locale(&app, request.headers());
+    // The API answers its own errors in JSON.
+    if request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {

@@ -133,6 +133,8 @@ pub struct ChatPage<'a> {
     pub typed: String,
     pub limit_hint: Option<String>,
     pub can_go_back: bool,
+    /// Something they wrote sounded worrying: show help calmly before this question.
+    pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
 }

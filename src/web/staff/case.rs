@@ -199,6 +199,8 @@ fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::
         history,
         returning: false,
         seen: Vec::new(),
+        concern: false,
+        show_safety: false,
     };
     transcript(flow, &state, w)
 }
