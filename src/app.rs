@@ -150,6 +150,11 @@ impl App {
     ) -> std::io::Result<()> {
         let router = web::router(self.state.clone());
         let (stop_worker, worker_stop) = tokio::sync::watch::channel(false);
+        let purger = tokio::spawn(purge_daily(
+            self.state.store.clone(),
+            self.state.config.clone(),
+            worker_stop.clone(),
+        ));
         let worker = tokio::spawn(self.worker().run(worker_stop));
         let served = axum::serve(
             self.listener,
@@ -162,8 +167,47 @@ impl App {
         if let Err(e) = worker.await {
             tracing::error!(error = %e, "email worker ended badly");
         }
+        let _ = purger.await;
         self.state.store.close().await;
         served
+    }
+}
+
+/// The retention purge: expired conversations deleted, old closed cases anonymised.
+pub async fn purge(
+    store: &Store,
+    config: &Config,
+) -> Result<crate::store::tracking::Purged, crate::store::StoreError> {
+    let years = i64::from(config.retention_years);
+    let closed_before = crate::store::now_ms()
+        - years * 365 * 24 * 60 * 60 * 1000
+        - years / 4 * 24 * 60 * 60 * 1000;
+    let purged = store.purge(closed_before).await?;
+    tracing::info!(
+        conversations = purged.conversations,
+        cases = purged.cases_anonymised,
+        "retention purge done"
+    );
+    Ok(purged)
+}
+
+/// Once a day in every instance (the purge is idempotent, so instances may overlap).
+async fn purge_daily(
+    store: Store,
+    config: Arc<Config>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let mut next = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep_until(next) => {}
+        }
+        if let Err(e) = purge(&store, &config).await {
+            tracing::error!(error = %e, "retention purge failed; will try again tomorrow");
+        }
+        next += day;
     }
 }
 

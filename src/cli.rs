@@ -35,6 +35,8 @@ pub enum Command {
     Check(Overrides),
     /// Apply database migrations and exit
     Migrate(Overrides),
+    /// Delete expired conversations and anonymise closed cases past the retention period
+    Purge(Overrides),
     /// Manage staff accounts
     Staff {
         #[command(subcommand)]
@@ -90,7 +92,9 @@ pub async fn run() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let overrides = match &command {
-        Command::Serve(o) | Command::Check(o) | Command::Migrate(o) => o.clone(),
+        Command::Serve(o) | Command::Check(o) | Command::Migrate(o) | Command::Purge(o) => {
+            o.clone()
+        }
         Command::Staff { settings, .. } => settings.clone(),
     };
     let config = match Config::load(cli.config.as_deref(), &overrides) {
@@ -104,6 +108,29 @@ pub async fn run() -> ExitCode {
         Command::Serve(_) => serve(config).await,
         Command::Check(_) => check(&config),
         Command::Migrate(_) => migrate(&config).await,
+        Command::Purge(_) => {
+            let result = async {
+                let store = Store::connect(&config.database_url, 1).await?;
+                store.migrate().await?;
+                let purged = crate::app::purge(&store, &config).await?;
+                store.close().await;
+                Ok::<_, crate::store::StoreError>(purged)
+            }
+            .await;
+            match result {
+                Ok(p) => {
+                    println!(
+                        "ok: {} expired conversations deleted, {} closed cases anonymised",
+                        p.conversations, p.cases_anonymised
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("have-your-say purge: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Staff { action, .. } => match staff(&config, action).await {
             Ok(message) => {
                 println!("{message}");

@@ -32,6 +32,8 @@ pub struct Config {
     pub locales_dir: PathBuf,
     /// Unsent conversations older than this are deleted.
     pub conversation_days: u32,
+    /// Closed cases are anonymised this many years after closing.
+    pub retention_years: u32,
     /// Keep at most this many database connections per instance.
     pub max_connections: u32,
     pub routing: Routing,
@@ -121,6 +123,7 @@ impl Default for Config {
             flows_dir: resource_dir("flows"),
             locales_dir: resource_dir("locales"),
             conversation_days: 7,
+            retention_years: 6,
             max_connections: 16,
             routing: Routing {
                 rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
@@ -193,6 +196,9 @@ pub struct Overrides {
     /// Days an unsent conversation is kept [default: 7]
     #[arg(long, env = "HYS_CONVERSATION_DAYS")]
     pub conversation_days: Option<u32>,
+    /// Years after closing before a case's personal data is removed [default: 6]
+    #[arg(long, env = "HYS_RETENTION_YEARS")]
+    pub retention_years: Option<u32>,
     /// Database connections per instance [default: 16]
     #[arg(long, env = "HYS_MAX_CONNECTIONS")]
     pub max_connections: Option<u32>,
@@ -324,6 +330,9 @@ impl Config {
         }
         if let Some(n) = o.max_connections {
             self.max_connections = n;
+        }
+        if let Some(n) = o.retention_years {
+            self.retention_years = n;
         }
         let routing = &mut self.routing;
         if let Some(v) = &o.rights_officer_email {

@@ -15,4 +15,5 @@ pub mod intake;
 pub mod notify;
 pub mod store;
 pub mod timescale;
+pub mod tracking;
 pub mod web;

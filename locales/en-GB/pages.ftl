@@ -69,3 +69,49 @@ email-child-footer = If you are not safe, call 999 or Childline on 0800 1111.
 safety-title = It sounds like things might be really hard
 safety-text = If you are in danger now, call 999. You can talk to Childline for free on 0800 1111. It won't show on the phone bill.
 safety-carry-on = We will make sure someone reads your message soon. You can carry on when you are ready.
+
+footer-privacy = Who sees what you tell us
+footer-track = Check on a message
+footer-staying-safe = Staying safe online
+privacy-just-in-time = Who can see this? Read how we keep it private.
+
+# Coming back to a message you sent.
+track-title = Check on your message
+track-intro = Type the reference and the secret words you got when you sent your message.
+track-reference = Your reference
+track-reference-hint = It looks like HYS-7K4P-Q2MX.
+track-secret = Your secret words
+track-secret-hint = Four words, like: apple tiger cloud green
+track-button = Show me
+track-no-match = Those details don't match. Check the reference and the secret words and try again.
+track-throttled = There have been too many tries. Please wait an hour and try again, or call us.
+track-resume-link = I didn't send it yet. I want to finish it.
+track-case-title = Your message
+track-status-received = We got your message. Someone will look at it soon.
+track-status-looking = Someone is looking at it.
+track-status-replied = We have replied. You can read it below.
+track-status-paused = We are talking about it together to sort it out.
+track-status-closed = We have finished looking at it. If you are not happy, you can tell us below.
+track-due = We will reply by { $date }.
+track-messages = Messages
+track-no-messages = No messages yet.
+track-speaker-staff = { $authority }
+track-add = Do you want to tell us more?
+track-add-button = Send
+track-too-long = Please make this shorter. You can write up to 5000 letters.
+track-who-sees-title = Who can see this?
+track-who-sees = The people working on your message can see what you told us and what you add here. They can't see your secret words, and they can't see anything else on your phone.
+
+# Finish later.
+later-button = Finish later
+later-title = You can finish later
+later-your-code = Your code is:
+later-your-secret = Your secret words are:
+later-until = We will keep what you wrote until { $date }. After that it is deleted.
+later-how = To carry on, go to "Check on a message" and choose "I didn't send it yet". You can use any phone or computer.
+later-carry-on = Carry on now
+later-leave = Leave for now
+resume-title = Finish your message
+resume-code = Your code
+resume-button = Carry on
+resume-no-match = Those details don't match, or your message was deleted after a few days. Check them and try again, or start again.

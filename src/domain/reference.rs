@@ -61,8 +61,55 @@ impl fmt::Display for Reference {
     }
 }
 
+/// A "finish later" code for an unsent conversation, like `7K4P-Q2MX`: the same alphabet as a
+/// reference, without the `HYS` prefix so the two are not mixed up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResumeCode(String);
+
+impl ResumeCode {
+    pub fn generate() -> Self {
+        let reference = Reference::generate();
+        Self(reference.0[PREFIX.len() + 1..].to_owned())
+    }
+
+    pub fn parse(input: &str) -> Result<Self, InvalidReference> {
+        let cleaned: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–')
+            .flat_map(char::to_uppercase)
+            .collect();
+        if cleaned.len() != GROUP * 2 || !cleaned.bytes().all(|b| ALPHABET.contains(&b)) {
+            return Err(InvalidReference);
+        }
+        Ok(Self(format!("{}-{}", &cleaned[..GROUP], &cleaned[GROUP..])))
+    }
+}
+
+impl AsRef<str> for ResumeCode {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ResumeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn resume_codes_round_trip_and_forgive_typing() {
+        let code = ResumeCode::generate();
+        assert_eq!(code.as_ref().len(), 9);
+        assert_eq!(
+            ResumeCode::parse(&code.as_ref().to_lowercase().replace('-', " ")),
+            Ok(code)
+        );
+        assert!(ResumeCode::parse("HYS-7K4P-Q2MX").is_err());
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -21,6 +21,9 @@ pub struct Step {
     /// Show the panel of people to call (999, Childline, the council) on this step.
     #[serde(default)]
     pub help_panel: bool,
+    /// Link to the privacy page just before contact details are asked.
+    #[serde(default)]
+    pub privacy_note: bool,
     pub id: String,
     /// Bot bubbles shown before the question.
     #[serde(default)]

@@ -114,7 +114,10 @@ mod tests {
             "the run was fun",
             "",
         ] {
-            assert!(!phrases.matches("en-GB", text), "should not alarm: {text:?}");
+            assert!(
+                !phrases.matches("en-GB", text),
+                "should not alarm: {text:?}"
+            );
         }
     }
 

@@ -8,6 +8,7 @@ pub mod casework;
 pub mod conversations;
 pub mod outbox;
 pub mod staff;
+pub mod tracking;
 
 use std::str::FromStr;
 use std::time::Duration;

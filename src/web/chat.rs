@@ -58,8 +58,9 @@ fn token(app: &AppState, headers: &HeaderMap) -> Result<ConversationToken, WebEr
     cookie::token(&app.config, headers).ok_or(WebError::NoConversation)
 }
 
+/// Back to the current question, scrolled to it (the transcript above can be long on a phone).
 fn to_chat() -> Response {
-    Redirect::to("/chat").into_response()
+    Redirect::to("/chat#now").into_response()
 }
 
 pub async fn start_conversation(

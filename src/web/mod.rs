@@ -9,6 +9,7 @@ pub mod form;
 pub mod pages;
 pub mod staff;
 pub mod templates;
+pub mod track;
 pub mod view;
 
 use std::time::Duration;
@@ -43,6 +44,14 @@ pub fn router(state: AppState) -> Router {
         .route("/chat/change", post(chat::change_answer))
         .route("/chat/submit", post(chat::submit_conversation))
         .route("/chat/done", get(chat::show_done))
+        .route("/chat/later", post(track::finish_later))
+        .route("/resume", get(track::show_resume).post(track::resume))
+        .route("/track", get(track::show_track).post(track::sign_in))
+        .route("/track/case", get(track::show_case))
+        .route("/track/add", post(track::add_information))
+        .route("/privacy", get(pages::show_privacy))
+        .route("/privacy/adults", get(pages::show_privacy_adults))
+        .route("/staying-safe-online", get(pages::show_staying_safe))
         .merge(staff::router())
         .merge(api::router())
         .fallback(pages::not_found)
@@ -53,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         ));
     let assets = Router::new()
         .route("/assets/app.css", get(pages::stylesheet))
+        .route("/assets/exit.js", get(pages::exit_script))
         .route("/health", get(pages::health));
     Router::new()
         .merge(pages)

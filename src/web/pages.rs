@@ -8,13 +8,14 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::cookie;
-use super::templates::{ErrorPageView, HelpPage, StartPage, tel};
+use super::templates::{ErrorPageView, HelpPage, InfoPage, StartPage, tel};
 use super::view::Words;
 use crate::app::AppState;
 use crate::error::{ErrorPage, WebError};
 use crate::i18n::Locale;
 
 const STYLESHEET: &str = include_str!("assets/app.css");
+const EXIT_SCRIPT: &str = include_str!("assets/exit.js");
 
 /// The visitor's language from their browser (the conversation's own choice wins elsewhere).
 pub fn browser_locale(app: &AppState, headers: &HeaderMap) -> Locale {
@@ -62,18 +63,127 @@ pub async fn show_help(
     })
 }
 
-/// "Leave this page quickly": forget the conversation, drop the cookie, and replace the page
-/// with somewhere ordinary.
+/// "Leave this page quickly": forget the conversation and any tracking session, drop the
+/// cookies, and replace the page with somewhere ordinary.
 pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = cookie::token(&app.config, &headers)
         && let Err(e) = crate::intake::forget(&app, &token).await
     {
         tracing::warn!(error = %e, "could not delete a conversation on leave");
     }
+    if let Some(token) = super::track::track_token(&headers)
+        && let Err(e) = app.store.delete_track_session(&token.key()).await
+    {
+        tracing::warn!(error = %e, "could not end a tracking session on leave");
+    }
     let mut response = Redirect::to(&app.config.exit_url).into_response();
     let (name, value) = cookie::clear(&app.config);
     response.headers_mut().append(name, value);
+    let (name, value) = super::track::clear_track_cookie(&app);
+    response.headers_mut().append(name, value);
     response
+}
+
+/// Sections of an information page: a heading id (or "") and paragraph ids.
+type Sections = &'static [(&'static str, &'static [&'static str])];
+
+pub const PRIVACY_CHILD: Sections = &[
+    ("", &["privacy-child-intro"]),
+    (
+        "privacy-child-who-title",
+        &["privacy-child-who", "privacy-child-who-not"],
+    ),
+    (
+        "privacy-child-why-title",
+        &["privacy-child-why", "privacy-child-safe"],
+    ),
+    ("privacy-child-keep-title", &["privacy-child-keep"]),
+    (
+        "privacy-child-rights-title",
+        &["privacy-child-rights", "privacy-child-ask"],
+    ),
+];
+
+pub const PRIVACY_ADULT: Sections = &[
+    ("", &["privacy-adult-intro"]),
+    ("privacy-adult-data-title", &["privacy-adult-data"]),
+    ("privacy-adult-basis-title", &["privacy-adult-basis"]),
+    ("privacy-adult-sharing-title", &["privacy-adult-sharing"]),
+    ("privacy-adult-keep-title", &["privacy-adult-keep"]),
+    ("privacy-adult-rights-title", &["privacy-adult-rights"]),
+];
+
+pub const STAYING_SAFE: Sections = &[
+    ("", &["online-intro"]),
+    ("online-exit-title", &["online-exit", "online-shift"]),
+    ("online-private-title", &["online-private"]),
+    ("online-history-title", &["online-history"]),
+    ("online-help-title", &["online-help"]),
+];
+
+fn info(
+    app: &AppState,
+    headers: &HeaderMap,
+    title: &str,
+    sections: Sections,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(app, headers);
+    let t = words(app, &locale);
+    html(&InfoPage {
+        t,
+        has_error: false,
+        title: t.get(title),
+        sections: sections
+            .iter()
+            .map(|(heading, paragraphs)| {
+                let heading = if heading.is_empty() {
+                    String::new()
+                } else {
+                    t.get(heading)
+                };
+                (heading, paragraphs.iter().map(|p| t.get(p)).collect())
+            })
+            .collect(),
+    })
+}
+
+pub async fn show_privacy(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    info(&app, &headers, "privacy-child-title", PRIVACY_CHILD)
+}
+
+pub async fn show_privacy_adults(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    info(&app, &headers, "privacy-adult-title", PRIVACY_ADULT)
+}
+
+pub async fn show_staying_safe(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    info(&app, &headers, "online-title", STAYING_SAFE)
+}
+
+/// Every id the information pages use, for the linter.
+pub fn info_message_ids() -> Vec<String> {
+    let mut ids: Vec<String> = vec![
+        "privacy-child-title".into(),
+        "privacy-adult-title".into(),
+        "online-title".into(),
+    ];
+    for sections in [PRIVACY_CHILD, PRIVACY_ADULT, STAYING_SAFE] {
+        for (heading, paragraphs) in sections {
+            if !heading.is_empty() {
+                ids.push((*heading).to_owned());
+            }
+            ids.extend(paragraphs.iter().map(|p| (*p).to_owned()));
+        }
+    }
+    ids
 }
 
 pub async fn stylesheet() -> Response {
@@ -83,6 +193,17 @@ pub async fn stylesheet() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+        .into_response()
+}
+
+pub async fn exit_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        EXIT_SCRIPT,
     )
         .into_response()
 }

@@ -14,6 +14,11 @@ const SOURCES: &[&str] = &[
     include_str!("templates/error.html"),
     include_str!("templates/done.html"),
     include_str!("templates/chat.html"),
+    include_str!("templates/track.html"),
+    include_str!("templates/track_case.html"),
+    include_str!("templates/later.html"),
+    include_str!("templates/resume.html"),
+    include_str!("templates/info.html"),
     include_str!("templates/staff_base.html"),
     include_str!("templates/staff_login.html"),
     include_str!("templates/staff_inbox.html"),
@@ -54,6 +59,17 @@ const CODE_IDS: &[&str] = &[
     "error-phone-missing",
     "error-phone",
     "error-number",
+    "track-no-match",
+    "track-throttled",
+    "track-too-long",
+    "track-due",
+    "track-status-closed",
+    "track-status-paused",
+    "track-status-replied",
+    "track-status-received",
+    "track-status-looking",
+    "resume-no-match",
+    "later-until",
 ];
 
 /// Message ids used by the pages: literal `t.get("…")`-style calls in templates, and the ids
@@ -61,6 +77,7 @@ const CODE_IDS: &[&str] = &[
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
+    ids.extend(super::pages::info_message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\""] {
             let mut rest = *source;
@@ -137,6 +154,55 @@ pub struct ChatPage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+}
+
+#[derive(Template)]
+#[template(path = "track.html", config = "src/web/askama.toml")]
+pub struct TrackPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "track_case.html", config = "src/web/askama.toml")]
+pub struct TrackCasePage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub reference: String,
+    pub status: String,
+    pub due: Option<String>,
+    /// `(from_child, text)`, oldest first.
+    pub messages: Vec<(bool, String)>,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "later.html", config = "src/web/askama.toml")]
+pub struct LaterPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub code: String,
+    pub secret: String,
+    pub until: String,
+}
+
+#[derive(Template)]
+#[template(path = "resume.html", config = "src/web/askama.toml")]
+pub struct ResumePage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub error: Option<String>,
+}
+
+/// A page of plain words: privacy, staying safe online. `paragraphs` are message ids.
+#[derive(Template)]
+#[template(path = "info.html", config = "src/web/askama.toml")]
+pub struct InfoPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub title: String,
+    pub sections: Vec<(String, Vec<String>)>,
 }
 
 /// Digits and a leading plus only, for `tel:` links.

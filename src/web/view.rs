@@ -123,6 +123,7 @@ pub struct StepView {
     pub current: String,
     pub review: Vec<ReviewRow>,
     pub help_panel: bool,
+    pub privacy_note: bool,
     /// A submit step that sends an urgent case.
     pub urgent: bool,
 }
@@ -170,6 +171,7 @@ pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepV
             Vec::new()
         },
         help_panel: step.help_panel,
+        privacy_note: step.privacy_note,
         urgent: matches!(step.input, Input::Submit { urgent: true }),
     }
 }

@@ -1,0 +1,253 @@
+//! Coming back, as pages: `/track` (reference and secret words) to see where a case is, read
+//! replies and add more; "finish later" and `/resume` for an unsent conversation. The tracking
+//! session lives in its own session-only cookie; nothing the child typed goes in a URL.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent::FluentValue;
+
+use super::cookie;
+use super::form::FormFields;
+use super::pages::{browser_locale, html, words};
+use super::staff::login::client_ip;
+use super::staff::session::{cookie as set_cookie, read_cookie};
+use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage};
+use crate::app::AppState;
+use crate::domain::ConversationToken;
+use crate::error::WebError;
+use crate::tracking::{self, TrackError};
+
+const TRACK_COOKIE: &str = "hys-track";
+
+impl From<TrackError> for WebError {
+    fn from(e: TrackError) -> Self {
+        match e {
+            TrackError::Store(e) => WebError::Store(e),
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+pub fn track_token(headers: &HeaderMap) -> Option<ConversationToken> {
+    read_cookie(headers, TRACK_COOKIE).and_then(ConversationToken::parse)
+}
+
+pub fn clear_track_cookie(app: &AppState) -> (axum::http::HeaderName, axum::http::HeaderValue) {
+    set_cookie(&app.config, TRACK_COOKIE, "", true)
+}
+
+pub async fn show_track(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(&app, &headers);
+    render_track(&app, &locale, None, StatusCode::OK)
+}
+
+fn render_track(
+    app: &AppState,
+    locale: &crate::i18n::Locale,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let t = words(app, locale);
+    let mut response = html(&TrackPage {
+        t,
+        has_error: error.is_some(),
+        error: error.map(|id| t.get(id)),
+    })?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub async fn sign_in(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(&app, &headers);
+    let reference = fields.get("reference").unwrap_or_default();
+    let secret = fields.get("secret").unwrap_or_default();
+    if reference.len() > 64 || secret.len() > 200 {
+        return render_track(
+            &app,
+            &locale,
+            Some("track-no-match"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    match tracking::sign_in(&app, client_ip(&app, peer, &headers), reference, secret).await {
+        Ok(token) => {
+            let mut response = Redirect::to("/track/case").into_response();
+            let (name, value) = set_cookie(&app.config, TRACK_COOKIE, token.expose(), false);
+            response.headers_mut().append(name, value);
+            Ok(response)
+        }
+        Err(TrackError::NoMatch) => render_track(
+            &app,
+            &locale,
+            Some("track-no-match"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(TrackError::Throttled) => render_track(
+            &app,
+            &locale,
+            Some("track-throttled"),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn show_case(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let Some(token) = track_token(&headers) else {
+        return Ok(Redirect::to("/track").into_response());
+    };
+    let Some(case) = tracking::case_for(&app, &token).await? else {
+        return Ok(Redirect::to("/track").into_response());
+    };
+    let events = app.store.case_events(case.id).await?;
+    let replied = events.iter().any(|e| e.kind == "message_to_child");
+    let locale = app
+        .words
+        .resolve(&case.locale)
+        .unwrap_or_else(|| app.words.fallback());
+    let t = words(&app, &locale);
+    let due = case.current_due_on().map(|d| t.date(d));
+    html(&TrackCasePage {
+        t,
+        has_error: false,
+        reference: case.reference.clone(),
+        status: t.get(tracking::status_message(&case, replied)),
+        due: match (due, case.status.as_str()) {
+            (Some(date), "new" | "open") => {
+                Some(t.get_with("track-due", &[("date", FluentValue::from(date))]))
+            }
+            _ => None,
+        },
+        messages: tracking::messages(&events),
+        error: None,
+    })
+}
+
+pub async fn add_information(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let Some(token) = track_token(&headers) else {
+        return Err(WebError::NoConversation);
+    };
+    let Some(case) = tracking::case_for(&app, &token).await? else {
+        return Err(WebError::NoConversation);
+    };
+    let text = fields.get("text").unwrap_or_default().trim().to_owned();
+    if text.is_empty() || text.chars().count() > 5000 {
+        let locale = app
+            .words
+            .resolve(&case.locale)
+            .unwrap_or_else(|| app.words.fallback());
+        let t = words(&app, &locale);
+        let mut response = html(&TrackCasePage {
+            t,
+            has_error: true,
+            reference: case.reference.clone(),
+            status: t.get(tracking::status_message(&case, false)),
+            due: None,
+            messages: Vec::new(),
+            error: Some(t.get(if text.is_empty() {
+                "error-type-something"
+            } else {
+                "track-too-long"
+            })),
+        })?;
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    }
+    tracking::add_information(&app, &case, &text).await?;
+    Ok(Redirect::to("/track/case").into_response())
+}
+
+/// "Finish later": a code and secret words to come back to this conversation on any device.
+pub async fn finish_later(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    _fields: FormFields,
+) -> Result<Response, WebError> {
+    let token = cookie::token(&app.config, &headers).ok_or(WebError::NoConversation)?;
+    let conversation = crate::intake::load(&app, &token).await?;
+    let (code, secret) = tracking::finish_later(&app, &token).await?;
+    let locale = app
+        .words
+        .resolve(&conversation.locale)
+        .unwrap_or_else(|| app.words.fallback());
+    let t = words(&app, &locale);
+    let until = time::OffsetDateTime::now_utc().date()
+        + time::Duration::days(i64::from(app.config.conversation_days));
+    html(&LaterPage {
+        t,
+        has_error: false,
+        code: code.to_string(),
+        secret: secret.expose().to_owned(),
+        until: t.get_with("later-until", &[("date", FluentValue::from(t.date(until)))]),
+    })
+}
+
+pub async fn show_resume(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let locale = browser_locale(&app, &headers);
+    let t = words(&app, &locale);
+    html(&ResumePage {
+        t,
+        has_error: false,
+        error: None,
+    })
+}
+
+pub async fn resume(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let code = fields.get("code").unwrap_or_default();
+    let secret = fields.get("secret").unwrap_or_default();
+    let result = if code.len() > 64 || secret.len() > 200 {
+        Err(TrackError::NoMatch)
+    } else {
+        tracking::resume(&app, client_ip(&app, peer, &headers), code, secret).await
+    };
+    match result {
+        Ok(token) => {
+            let mut response = Redirect::to("/chat").into_response();
+            let (name, value) = cookie::set(&app.config, &token);
+            response.headers_mut().append(name, value);
+            Ok(response)
+        }
+        Err(e @ (TrackError::NoMatch | TrackError::Throttled)) => {
+            let locale = browser_locale(&app, &headers);
+            let t = words(&app, &locale);
+            let (id, status) = match e {
+                TrackError::Throttled => ("track-throttled", StatusCode::TOO_MANY_REQUESTS),
+                _ => ("resume-no-match", StatusCode::UNPROCESSABLE_ENTITY),
+            };
+            let mut response = html(&ResumePage {
+                t,
+                has_error: true,
+                error: Some(t.get(id)),
+            })?;
+            *response.status_mut() = status;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

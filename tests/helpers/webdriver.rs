@@ -1,0 +1,255 @@
+//! Just enough of the W3C WebDriver protocol to drive Debian's headless Chromium through
+//! `chromedriver` (both installed by `.ci/lib.sh`): open pages, click, type, press keys, read the
+//! page, go back, run a script, take a screenshot.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Browser {
+    http: reqwest::Client,
+    base: String,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    pub javascript: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            width: 360,
+            height: 800,
+            javascript: true,
+        }
+    }
+}
+
+impl Browser {
+    pub async fn start(options: Options) -> Self {
+        let port = super::smtp::free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (apt-get install chromium-driver)");
+        let base = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while http.get(format!("{base}/status")).send().await.is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--disable-quic".into(),
+            format!("--window-size={},{}", options.width, options.height),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        if !options.javascript {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
+        let mut browser = Self {
+            http,
+            base,
+            driver,
+            _profile: profile,
+        };
+        let session = browser
+            .call(
+                reqwest::Method::POST,
+                "/session",
+                json!({"capabilities": {"alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args}
+                }}}),
+            )
+            .await;
+        let id = session["sessionId"].as_str().expect("a session").to_owned();
+        browser.base = format!("{}/session/{id}", browser.base);
+        // Finding an element waits for it, so a click that loads a page needs no sleeps.
+        browser
+            .call(
+                reqwest::Method::POST,
+                "/timeouts",
+                json!({"implicit": 5000}),
+            )
+            .await;
+        browser
+    }
+
+    async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let request = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base));
+        let request = if method == reqwest::Method::GET {
+            request
+        } else {
+            request.json(&body)
+        };
+        let response: Value = request
+            .send()
+            .await
+            .expect("webdriver")
+            .json()
+            .await
+            .expect("json");
+        let value = response.get("value").cloned().unwrap_or(Value::Null);
+        if let Some(error) = value.get("error") {
+            panic!(
+                "webdriver {path}: {error} {}",
+                value.get("message").unwrap_or(&Value::Null)
+            );
+        }
+        if path == "/session" {
+            response.get("value").cloned().unwrap_or(response)
+        } else {
+            value
+        }
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.call(reqwest::Method::POST, "/url", json!({"url": url}))
+            .await;
+    }
+
+    pub async fn url(&self) -> String {
+        self.call(reqwest::Method::GET, "/url", Value::Null)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub async fn source(&self) -> String {
+        self.call(reqwest::Method::GET, "/source", Value::Null)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub async fn find(&self, css: &str) -> String {
+        let found = self
+            .call(
+                reqwest::Method::POST,
+                "/element",
+                json!({"using": "css selector", "value": css}),
+            )
+            .await;
+        found[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_owned()
+    }
+
+    pub async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/click"),
+            json!({}),
+        )
+        .await;
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{id}/value"),
+            json!({"text": text}),
+        )
+        .await;
+    }
+
+    /// Press and release one key (WebDriver key codes, e.g. "\u{E008}" for Shift) `times` times.
+    pub async fn press(&self, key: &str, times: usize) {
+        let mut actions = Vec::new();
+        for _ in 0..times {
+            actions.push(json!({"type": "keyDown", "value": key}));
+            actions.push(json!({"type": "keyUp", "value": key}));
+        }
+        self.call(
+            reqwest::Method::POST,
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .await;
+    }
+
+    pub async fn back(&self) {
+        self.call(reqwest::Method::POST, "/back", json!({})).await;
+    }
+
+    pub async fn run(&self, script: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({"script": script, "args": []}),
+        )
+        .await
+    }
+
+    /// Save a PNG of the page under `test-artifacts/` for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        use base64::Engine;
+        let data = self
+            .call(reqwest::Method::GET, "/screenshot", Value::Null)
+            .await;
+        if let Some(png) = data
+            .as_str()
+            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+        {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Wait until the page's source contains `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.source().await.contains(text) {
+            assert!(Instant::now() < deadline, "{text:?} never appeared");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Wait until the URL satisfies `done`, or panic after a few seconds.
+    pub async fn wait_for_url(&self, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let url = self.url().await;
+            if done(&url) {
+                return url;
+            }
+            assert!(Instant::now() < deadline, "URL stayed at {url}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,409 @@
+//! Coming back: tracking with reference and secret words, replies and more information,
+//! "finish later", expiry and the retention purge, and the safety flag reaching the urgent route.
+
+mod helpers;
+
+use have_your_say::domain::Reference;
+use have_your_say::store::casework::NewEvent;
+use helpers::{Page, TestApp, spawn_app};
+
+const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "Late pocket money",
+    "",
+    "no",
+    "none",
+    "",
+    "13",
+];
+
+async fn sent(app: &TestApp) -> (String, String) {
+    let done = app.send(COMPLAINT).await;
+    let pair = (done.reference(), done.secret().expect("secret"));
+    app.get("/leave").await;
+    pair
+}
+
+async fn track(app: &TestApp, reference: &str, secret: &str) -> Page {
+    Page::from(
+        app.post("/track", &[("reference", reference), ("secret", secret)])
+            .await,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_right_pair_shows_where_the_case_is_forgiving_how_it_was_typed() {
+    let app = spawn_app().await;
+    let (reference, secret) = sent(&app).await;
+    let typed_ref = reference.to_lowercase().replace('-', " ");
+    let typed_secret = format!("  {}  ", secret.to_uppercase().replace(' ', "-"));
+
+    let page = track(&app, &typed_ref, &typed_secret).await;
+
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.url.ends_with("/track/case"));
+    assert!(page.body.contains("We got your message"));
+    assert!(page.body.contains("We will reply by"));
+    assert!(
+        page.body.contains("can&#39;t see your secret words")
+            || page.body.contains("can't see your secret words")
+    );
+    assert!(!page.url.contains(&reference) && !page.url.contains(&secret.replace(' ', "")));
+}
+
+#[tokio::test]
+async fn a_wrong_pair_gets_one_neutral_message_whether_or_not_the_reference_exists() {
+    let app = spawn_app().await;
+    let (reference, _) = sent(&app).await;
+    let wrong_words = track(&app, &reference, "apple apple apple apple").await;
+    let no_such_case = track(&app, "HYS-AAAA-AAAA", "apple apple apple apple").await;
+    let nonsense = track(&app, "<script>", "").await;
+    for page in [&wrong_words, &no_such_case, &nonsense] {
+        assert_eq!(page.status, 422);
+        assert!(
+            page.body.contains("Those details don&#39;t match")
+                || page.body.contains("Those details don't match")
+        );
+    }
+    let strip = |p: &Page| p.body.replace(&reference, "");
+    assert_eq!(strip(&wrong_words), strip(&no_such_case), "identical pages");
+}
+
+#[tokio::test]
+async fn a_reference_locks_after_repeated_failures_even_for_the_right_words() {
+    let app = spawn_app().await;
+    let (reference, secret) = sent(&app).await;
+    for _ in 0..10 {
+        assert_eq!(
+            track(&app, &reference, "wrong words here now").await.status,
+            422
+        );
+    }
+    let locked = track(&app, &reference, &secret).await;
+    assert_eq!(locked.status, 429);
+    assert!(locked.body.contains("too many tries"));
+}
+
+#[tokio::test]
+async fn one_address_is_throttled_across_references() {
+    let app = spawn_app().await;
+    for n in 0..30 {
+        let reference = format!("HYS-AAAA-AA{}", ["AC", "AD", "AE", "AF", "AG", "AH"][n % 6]);
+        track(&app, &reference, &format!("guess {n}")).await;
+    }
+    assert_eq!(
+        track(&app, "HYS-CCCC-CCCC", "another guess").await.status,
+        429
+    );
+}
+
+#[tokio::test]
+async fn replies_show_and_adding_more_tells_staff_without_the_words() {
+    let app = spawn_app().await;
+    let (reference, secret) = sent(&app).await;
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&reference).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    app.store
+        .change_case(
+            case.id,
+            &[],
+            &NewEvent {
+                kind: "message_to_child",
+                actor: "system".into(),
+                detail: Some(serde_json::json!({ "text": "We have spoken to finance." })),
+            },
+            &[],
+            "x.invalid",
+        )
+        .await
+        .unwrap();
+    let page = track(&app, &reference, &secret).await;
+    assert!(page.body.contains("We have replied"));
+    assert!(page.body.contains("We have spoken to finance."));
+
+    let before = app.count_where("outbox", "kind = 'new_information'").await;
+    let page = Page::from(
+        app.post("/track/add", &[("text", "It happened again <i>today</i>")])
+            .await,
+    )
+    .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("It happened again &#60;i&#62;today&#60;/i&#62;")
+            || page.body.contains("&lt;i&gt;")
+    );
+    assert_eq!(
+        app.count_where("case_events", "kind = 'message_from_child'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count_where("outbox", "kind = 'new_information'").await,
+        before + 1
+    );
+
+    // The email to staff says there is news, never what it is.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let emls: Vec<String> = std::fs::read_dir(app.dir.path().join("mail"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(eml) = emls.iter().find(|e| e.contains("New information on")) {
+            assert!(!eml.contains("happened again"), "{eml}");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no new-information email"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let empty = Page::from(app.post("/track/add", &[("text", "   ")]).await).await;
+    assert_eq!(empty.status, 422);
+}
+
+#[tokio::test]
+async fn adding_something_worrying_makes_the_case_urgent() {
+    let app = spawn_app().await;
+    let (reference, secret) = sent(&app).await;
+    track(&app, &reference, &secret).await;
+    app.post("/track/add", &[("text", "he hits me when I ask")])
+        .await;
+    assert_eq!(app.count_where("cases", "urgent = 1").await, 1);
+    assert!(app.count_where("outbox", "kind = 'urgent'").await >= 1);
+}
+
+#[tokio::test]
+async fn finish_later_gives_a_code_that_continues_on_another_device() {
+    let app = spawn_app().await;
+    app.walk(&["complaint", "young_person", "money"]).await;
+    let later = Page::from(app.post("/chat/later", &[]).await).await;
+    assert_eq!(later.status, 200, "{}", later.body);
+    let code = later.reference();
+    let secret = later.secret().unwrap();
+
+    let other_device = helpers::browser();
+    let wrong = Page::from(
+        other_device
+            .post(app.url("/resume"))
+            .form(&[("code", code.as_str()), ("secret", "not the words at all")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(wrong.status, 422);
+    let resumed = Page::from(
+        other_device
+            .post(app.url("/resume"))
+            .form(&[
+                ("code", code.to_lowercase().as_str()),
+                ("secret", secret.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(resumed.status, 200, "{}", resumed.body);
+    assert_eq!(resumed.step_id(), "what-happened");
+    assert!(resumed.body.contains("Money"), "earlier answers restored");
+
+    // The code works once: the conversation now belongs to the new device.
+    let again = Page::from(
+        helpers::browser()
+            .post(app.url("/resume"))
+            .form(&[("code", code.as_str()), ("secret", secret.as_str())])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(again.status, 422);
+}
+
+#[tokio::test]
+async fn unsent_conversations_expire_and_the_purge_deletes_them() {
+    let app = spawn_app().await;
+    app.walk(&["complaint", "young_person", "money"]).await;
+    let later = Page::from(app.post("/chat/later", &[]).await).await;
+    sqlx::query("update conversations set expires_at = 0")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+
+    let resumed = Page::from(
+        helpers::browser()
+            .post(app.url("/resume"))
+            .form(&[
+                ("code", later.reference().as_str()),
+                ("secret", later.secret().unwrap().as_str()),
+            ])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(resumed.status, 422, "expired");
+    let page = Page::from(app.get("/chat").await).await;
+    assert!(page.body.contains("Your conversation has ended"));
+
+    assert_eq!(app.count("conversations").await, 1);
+    let purged = have_your_say::app::purge(&app.store, &app.config)
+        .await
+        .unwrap();
+    assert_eq!(purged.conversations, 1);
+    assert_eq!(app.count("conversations").await, 0);
+}
+
+#[tokio::test]
+async fn the_purge_anonymises_old_closed_cases_and_keeps_the_statistics() {
+    let app = spawn_app().await;
+    let (old, _) = sent(&app).await;
+    let (recent, _) = sent(&app).await;
+    let (open, _) = sent(&app).await;
+    let seven_years_ago = have_your_say::store::now_ms() - 7 * 366 * 24 * 60 * 60 * 1000;
+    sqlx::query("update cases set status = 'closed', outcome = 'upheld', closed_at = $1 where reference = $2")
+        .bind(seven_years_ago)
+        .bind(&old)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    sqlx::query("update cases set status = 'closed', outcome = 'upheld', closed_at = $1 where reference = $2")
+        .bind(have_your_say::store::now_ms())
+        .bind(&recent)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+
+    let purged = have_your_say::app::purge(&app.store, &app.config)
+        .await
+        .unwrap();
+
+    assert_eq!(purged.cases_anonymised, 1);
+    let get = |r: &str| {
+        let r = Reference::parse(r).unwrap();
+        let store = app.store.clone();
+        async move { store.case_by_reference(&r).await.unwrap().unwrap() }
+    };
+    let anonymised = get(&old).await;
+    assert_eq!(anonymised.summary, None);
+    assert_eq!(anonymised.answers, "{}");
+    assert_eq!(anonymised.secret_hash, "");
+    assert_eq!(anonymised.kind, "complaint", "statistics kept");
+    assert_eq!(anonymised.category.as_deref(), Some("money"));
+    assert_eq!(anonymised.outcome.as_deref(), Some("upheld"));
+    assert_eq!(anonymised.age, Some(13));
+    assert!(get(&recent).await.summary.is_some());
+    assert!(get(&open).await.summary.is_some());
+    assert_eq!(
+        app.count("cases").await,
+        3,
+        "nothing deleted, only anonymised"
+    );
+    // An anonymised case can no longer be tracked.
+    assert_eq!(track(&app, &old, "any words at all").await.status, 422);
+}
+
+#[tokio::test]
+async fn worrying_words_show_help_at_once_and_the_case_goes_the_urgent_route() {
+    let app = spawn_app().await;
+    let page = app
+        .walk(&[
+            "complaint",
+            "young_person",
+            "where_i_live",
+            "My foster carer hits me",
+        ])
+        .await;
+    assert!(
+        page.body
+            .contains("It sounds like things might be really hard"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("0800 1111"));
+    assert_eq!(page.step_id(), "what-would-help", "the child can carry on");
+    let next = app.answer("").await;
+    assert!(
+        !next
+            .body
+            .contains("It sounds like things might be really hard"),
+        "shown once"
+    );
+
+    for value in ["no", "none", "", "12"] {
+        app.answer(value).await;
+    }
+    app.answer_step("check", &[]).await;
+    let done = Page::from(app.post("/chat/submit", &[("step", "send")]).await).await;
+    let case = app
+        .store
+        .case_by_reference(&Reference::parse(&done.reference()).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.urgent, 1);
+    assert_eq!(case.kind, "complaint");
+    assert_eq!(
+        app.count_where(
+            "outbox",
+            "kind = 'urgent' and recipient = 'safeguarding@example.invalid'"
+        )
+        .await,
+        1
+    );
+
+    let calm = app
+        .walk(&[
+            "complaint",
+            "young_person",
+            "money",
+            "My social worker hit the nail on the head",
+        ])
+        .await;
+    assert!(
+        !calm
+            .body
+            .contains("It sounds like things might be really hard")
+    );
+}
+
+#[tokio::test]
+async fn the_pages_around_the_conversation_explain_privacy_and_staying_safe() {
+    let app = spawn_app().await;
+    for (path, words) in [
+        ("/privacy", "Who sees what you tell us"),
+        ("/privacy/adults", "public task"),
+        ("/staying-safe-online", "private or incognito window"),
+    ] {
+        let page = Page::from(app.get(path).await).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page.body.contains(words), "{path}");
+        assert!(
+            page.body.contains("href=\"/privacy\""),
+            "{path}: privacy linked from every page"
+        );
+    }
+    let contact = app
+        .walk(&["complaint", "young_person", "money", "Late", "", "no"])
+        .await;
+    assert_eq!(contact.step_id(), "contact");
+    assert!(
+        contact.body.contains("Read how we keep it private"),
+        "just in time before contact details"
+    );
+}
