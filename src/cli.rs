@@ -37,6 +37,25 @@ pub enum Command {
     Migrate(Overrides),
     /// Delete expired conversations and anonymise closed cases past the retention period
     Purge(Overrides),
+    /// The annual report for a financial year (April to March) starting in YEAR
+    Report {
+        #[arg(long)]
+        year: i32,
+        /// csv, json or html
+        #[arg(long, default_value = "html")]
+        format: String,
+        #[command(flatten)]
+        settings: Overrides,
+    },
+    /// Fill the database with realistic, clearly fake cases (for demos and benchmarks)
+    DemoData {
+        #[arg(long, default_value_t = 500)]
+        cases: u32,
+        #[arg(long, default_value_t = 3)]
+        years: u32,
+        #[command(flatten)]
+        settings: Overrides,
+    },
     /// Manage staff accounts
     Staff {
         #[command(subcommand)]
@@ -95,7 +114,9 @@ pub async fn run() -> ExitCode {
         Command::Serve(o) | Command::Check(o) | Command::Migrate(o) | Command::Purge(o) => {
             o.clone()
         }
-        Command::Staff { settings, .. } => settings.clone(),
+        Command::Staff { settings, .. }
+        | Command::Report { settings, .. }
+        | Command::DemoData { settings, .. } => settings.clone(),
     };
     let config = match Config::load(cli.config.as_deref(), &overrides) {
         Ok(config) => config,
@@ -131,6 +152,13 @@ pub async fn run() -> ExitCode {
                 }
             }
         }
+        Command::Report { year, format, .. } => {
+            print_result(crate::report::run_report(&config, year, &format).await, "report")
+        }
+        Command::DemoData { cases, years, .. } => print_result(
+            crate::report::run_demo_data(&config, cases, years).await,
+            "demo-data",
+        ),
         Command::Staff { action, .. } => match staff(&config, action).await {
             Ok(message) => {
                 println!("{message}");
@@ -141,6 +169,19 @@ pub async fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn print_result(result: Result<String, String>, command: &str) -> ExitCode {
+    match result {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("have-your-say {command}: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub mod flow;
 pub mod i18n;
 pub mod intake;
 pub mod notify;
+pub mod report;
 pub mod store;
 pub mod timescale;
 pub mod tracking;

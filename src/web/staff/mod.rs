@@ -5,6 +5,7 @@
 pub mod case;
 pub mod inbox;
 pub mod login;
+pub mod report;
 pub mod session;
 pub mod templates;
 
@@ -21,5 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/staff/logout", post(login::logout))
         .route("/staff/outbox/retry", post(inbox::retry_failed_emails))
         .route("/staff/cases/{reference}", get(case::show_case))
+        .route("/staff/report", get(report::show_report))
         .route("/staff/cases/{reference}/{action}", post(case::act_on_case))
 }
