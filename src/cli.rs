@@ -152,9 +152,10 @@ pub async fn run() -> ExitCode {
                 }
             }
         }
-        Command::Report { year, format, .. } => {
-            print_result(crate::report::run_report(&config, year, &format).await, "report")
-        }
+        Command::Report { year, format, .. } => print_result(
+            crate::report::run_report(&config, year, &format).await,
+            "report",
+        ),
         Command::DemoData { cases, years, .. } => print_result(
             crate::report::run_demo_data(&config, cases, years).await,
             "demo-data",

@@ -78,6 +78,40 @@ string_enum! {
 }
 
 string_enum! {
+    /// What an adult using the form is to the child (Children Act 1989 s26(3) and the 2006
+    /// Regulations: who may make representations).
+    AdultRole {
+        Advocate = "advocate",
+        Professional = "professional",
+        FamilyMember = "family_member",
+        Parent = "parent",
+        ParentalResponsibility = "parental_responsibility",
+        FosterCarer = "foster_carer",
+        SpecialGuardian = "special_guardian",
+        Other = "other",
+    }
+}
+
+impl AdultRole {
+    /// The annual report's split of who complained.
+    pub fn report_role(self) -> SubmitterRole {
+        match self {
+            Self::Advocate => SubmitterRole::Advocate,
+            Self::Parent | Self::ParentalResponsibility | Self::FamilyMember => {
+                SubmitterRole::ParentFamily
+            }
+            Self::FosterCarer | Self::SpecialGuardian => SubmitterRole::Carer,
+            Self::Professional | Self::Other => SubmitterRole::Other,
+        }
+    }
+}
+
+string_enum! {
+    /// Whether the child knows about and agrees to an adult's representation.
+    ChildConsent { Yes = "yes", No = "no", TooYoung = "too_young", DontKnow = "dont_know" }
+}
+
+string_enum! {
     /// Which email an outbox row is.
     EmailKind {
         NewCase = "new_case",

@@ -8,8 +8,8 @@ pub mod secret;
 pub mod token;
 
 pub use case::{
-    AdvocateWanted, CaseKind, CaseStatus, Category, ContactMethod, EmailKind, Outcome, Procedure,
-    StaffRole, SubmitterRole,
+    AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
+    EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
 pub use reference::Reference;
 pub use secret::SecretWords;

@@ -1,7 +1,9 @@
 //! What a finished conversation becomes: the well-known answers, typed. A conversation can only
 //! be submitted when this succeeds, so a case never lacks what staff need.
 
-use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, SubmitterRole};
+use crate::domain::{
+    AdultRole, AdvocateWanted, CaseKind, Category, ChildConsent, ContactMethod, SubmitterRole,
+};
 
 use super::model::Answers;
 
@@ -32,6 +34,18 @@ pub struct CaseDraft {
     pub age: Option<i64>,
     /// The child said they are not safe: routed to the duty team at once.
     pub urgent: bool,
+    /// An adult on the child's behalf; `None` when the child or young person used it.
+    pub submitter: Option<Submitter>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitter {
+    pub role: AdultRole,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub child_consent: ChildConsent,
+    /// "yes", "no" or "dont_know".
+    pub child_has_advocate: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,9 +68,24 @@ impl TryFrom<&Answers> for CaseDraft {
             ContactMethod::Email => Some(need("contact_email")?.to_owned()),
             _ => None,
         };
+        let submitter = match one("adult_role").and_then(AdultRole::parse) {
+            Some(role) => Some(Submitter {
+                role,
+                name: need("adult_name")?.to_owned(),
+                organisation: one("adult_organisation").map(str::to_owned),
+                child_consent: ChildConsent::parse(need("child_consent")?)
+                    .ok_or(MissingAnswer("child_consent"))?,
+                child_has_advocate: need("child_has_advocate")?.to_owned(),
+            }),
+            None => None,
+        };
         Ok(Self {
             kind: CaseKind::parse(need("kind")?).ok_or(MissingAnswer("kind"))?,
-            submitted_by: role(need("role")?).ok_or(MissingAnswer("role"))?,
+            submitted_by: match &submitter {
+                Some(adult) => adult.role.report_role(),
+                None => role(need("role")?).ok_or(MissingAnswer("role"))?,
+            },
+            submitter,
             category: Category::parse(need("about")?).ok_or(MissingAnswer("about"))?,
             summary: need("what_happened")?.to_owned(),
             desired_outcome: one("what_would_help").map(str::to_owned),
@@ -96,6 +125,7 @@ impl CaseDraft {
             first_name: one("first_name"),
             age: one("age").and_then(|a| a.parse().ok()),
             urgent: true,
+            submitter: None,
         }
     }
 }

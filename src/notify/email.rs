@@ -39,6 +39,8 @@ pub const MESSAGE_IDS: &[&str] = &[
     "email-field-advocate",
     "email-field-contact",
     "email-field-contact-detail",
+    "email-field-consent",
+    "email-field-has-advocate",
     "email-field-first-name",
     "email-field-age",
     "email-field-what",
@@ -66,7 +68,39 @@ pub fn message_ids() -> Vec<String> {
             .iter()
             .map(|v| label("contact", v.as_str())),
     );
+    ids.extend(
+        crate::domain::AdultRole::ALL
+            .iter()
+            .map(|v| label("adult-role", v.as_str())),
+    );
+    ids.extend(
+        crate::domain::ChildConsent::ALL
+            .iter()
+            .map(|v| label("consent", v.as_str())),
+    );
+    ids.extend(
+        ["yes", "no", "dont_know"]
+            .iter()
+            .map(|v| label("has-advocate", v)),
+    );
     ids
+}
+
+/// "A parent or family member (Foster carer, Anyshire Fostering)": the report's group, then
+/// what the adult said they are and their organisation.
+pub fn sent_by(label: impl Fn(&str, &str) -> String, case: &CaseRecord) -> String {
+    let group = label("role", &case.submitted_by);
+    let detail: Vec<String> = case
+        .submitter_role
+        .iter()
+        .map(|r| label("adult-role", r))
+        .chain(case.submitter_organisation.iter().cloned())
+        .collect();
+    if detail.is_empty() {
+        group
+    } else {
+        format!("{group} ({})", detail.join(", "))
+    }
 }
 
 pub struct Rendered {
@@ -160,8 +194,17 @@ pub fn render(
             rows.push(field("email-field-due", due));
             rows.push(field(
                 "email-field-submitted-by",
-                w.label("role", &case.submitted_by),
+                sent_by(|g, v| w.label(g, v), case),
             ));
+            if let Some(consent) = &case.child_consent {
+                rows.push(field("email-field-consent", w.label("consent", consent)));
+            }
+            if let Some(has) = &case.child_has_advocate {
+                rows.push(field(
+                    "email-field-has-advocate",
+                    w.label("has-advocate", has),
+                ));
+            }
             rows.push(field(
                 "email-field-category",
                 case.category
@@ -199,6 +242,15 @@ pub fn render(
             ));
         }
         EmailKind::AdvocacyReferral => {
+            if case.submitter_role.is_some() {
+                rows.push(field(
+                    "email-field-submitted-by",
+                    sent_by(|g, v| w.label(g, v), case),
+                ));
+            }
+            if let Some(consent) = &case.child_consent {
+                rows.push(field("email-field-consent", w.label("consent", consent)));
+            }
             rows.push(field(
                 "email-field-first-name",
                 case.first_name.clone().unwrap_or_else(not_given),

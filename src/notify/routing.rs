@@ -75,6 +75,7 @@ mod tests {
             first_name: None,
             age: Some(12),
             urgent,
+            submitter: None,
         }
     }
 

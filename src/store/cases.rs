@@ -76,6 +76,11 @@ pub struct CaseRecord {
     pub stage_started_on: Option<String>,
     pub paused_since: Option<i64>,
     pub closed_at: Option<i64>,
+    pub submitter_role: Option<String>,
+    pub submitter_name: Option<String>,
+    pub submitter_organisation: Option<String>,
+    pub child_consent: Option<String>,
+    pub child_has_advocate: Option<String>,
 }
 
 impl CaseRecord {
@@ -98,7 +103,8 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      category, summary, desired_outcome, advocate_wanted, contact_method, contact_value, \
      first_name, age, locale, urgent, method_of_receipt, received_at, due_on, answers, \
      secret_hash, flow_id, team, assignee_id, outcome, resolution, acknowledged_at, \
-     acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at from cases";
+     acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at, submitter_role, \
+     submitter_name, submitter_organisation, child_consent, child_has_advocate from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -219,9 +225,10 @@ async fn insert_case(
         "insert into cases (reference, secret_hash, submission_key, flow_id, flow_version, kind, \
          submitted_by, category, summary, desired_outcome, advocate_wanted, contact_method, \
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
-         stage_started_on, acknowledge_by, created_at, updated_at) \
+         stage_started_on, acknowledge_by, submitter_role, submitter_name, \
+         submitter_organisation, child_consent, child_has_advocate, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $18, $18) returning id",
+         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $18, $18) returning id",
     )
     .bind(reference.as_ref())
     .bind(&new.secret_hash)
@@ -245,6 +252,11 @@ async fn insert_case(
     .bind(&new.answers_json)
     .bind(format_date(new.started_on))
     .bind(format_date(new.acknowledge_by))
+    .bind(d.submitter.as_ref().map(|s| s.role.as_str()))
+    .bind(d.submitter.as_ref().map(|s| s.name.clone()))
+    .bind(d.submitter.as_ref().and_then(|s| s.organisation.clone()))
+    .bind(d.submitter.as_ref().map(|s| s.child_consent.as_str()))
+    .bind(d.submitter.as_ref().map(|s| s.child_has_advocate.clone()))
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;

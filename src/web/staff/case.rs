@@ -130,7 +130,18 @@ pub async fn show_case(
             rag_of(&app.calendar, today, due, &case.status)
         )),
         received: when(case.received_at),
-        submitted_by: t.get(&format!("label-role-{}", case.submitted_by)),
+        submitted_by: crate::notify::email::sent_by(|g, v| t.get(&format!("label-{g}-{v}")), &case),
+        submitter_name: case.submitter_name.clone().unwrap_or_default(),
+        consent: case
+            .child_consent
+            .as_deref()
+            .map(|c| t.get(&format!("label-consent-{c}")))
+            .unwrap_or_default(),
+        has_advocate: case
+            .child_has_advocate
+            .as_deref()
+            .map(|c| t.get(&format!("label-has-advocate-{c}")))
+            .unwrap_or_default(),
         category: case.category.clone().unwrap_or_default(),
         category_label: case
             .category
