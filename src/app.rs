@@ -76,6 +76,14 @@ pub fn load_content(config: &Config) -> Result<(Localizer, Flows), StartError> {
     }
 }
 
+fn missing_per_locale(words: &Localizer) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for (locale, _) in words.incomplete() {
+        *counts.entry(locale).or_insert(0) += 1;
+    }
+    counts
+}
+
 impl App {
     pub async fn build(config: Config) -> Result<Self, StartError> {
         let transport = Transport::from_settings(&config.mail)?;
@@ -88,6 +96,10 @@ impl App {
         transport: Transport,
     ) -> Result<Self, StartError> {
         let (words, flows) = load_content(&config)?;
+        for (locale, count) in missing_per_locale(&words) {
+            // Each missing message falls back to English; `check` fails on this.
+            tracing::warn!(locale, missing = count, "locale is incomplete");
+        }
         let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
             .map_err(StartError::Safety)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;

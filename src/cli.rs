@@ -278,6 +278,13 @@ fn check(config: &Config) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match load_content(config) {
+        Ok((words, _)) if !words.incomplete().is_empty() => {
+            for (locale, id) in words.incomplete() {
+                eprintln!("locale {locale} is missing message {id:?}");
+            }
+            eprintln!("have-your-say check: a shipped locale is incomplete");
+            ExitCode::FAILURE
+        }
         Ok((words, flows)) => {
             let locales: Vec<String> = words.locales().map(|l| l.as_str().to_owned()).collect();
             let mut ids: Vec<&str> = flows.ids().collect();

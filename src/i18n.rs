@@ -20,6 +20,25 @@ pub struct Localizer {
     bundles: HashMap<String, Bundle>,
     /// Available tags, the fallback first.
     tags: Vec<String>,
+    /// Ids of the fallback's messages that children and adults see, which every shipped
+    /// locale must translate (staff wording is read in English only).
+    public_ids: Vec<String>,
+}
+
+/// Files of staff wording, read in en-GB only; other locales need not translate them.
+const STAFF_FILES: &[&str] = &["staff.ftl", "report.ftl"];
+
+/// Message ids defined in Fluent source: lines like `some-id = ...`.
+fn defined_ids(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().filter_map(|line| {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        let valid = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (valid && !line.starts_with(' ')).then(|| id.to_owned())
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +77,7 @@ impl Localizer {
             })
         };
         let mut bundles = HashMap::new();
+        let mut public_ids = Vec::new();
         for entry in read_dir(dir)? {
             let entry = entry.map_err(|source| I18nError::Read {
                 path: dir.to_owned(),
@@ -83,6 +103,10 @@ impl Localizer {
                     path: path.clone(),
                     source,
                 })?;
+                let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+                if tag == FALLBACK && !file.as_deref().is_some_and(|f| STAFF_FILES.contains(&f)) {
+                    public_ids.extend(defined_ids(&text));
+                }
                 let resource =
                     FluentResource::try_new(text).map_err(|(_, errors)| I18nError::Syntax {
                         path: path.clone(),
@@ -102,7 +126,34 @@ impl Localizer {
         }
         let mut tags: Vec<String> = bundles.keys().cloned().collect();
         tags.sort_by_key(|t| (t != FALLBACK, t.clone()));
-        Ok(Self { bundles, tags })
+        // Category labels come from the staff file but are also options in the adults' flow.
+        public_ids.extend(
+            crate::domain::Category::ALL
+                .iter()
+                .map(|c| format!("label-category-{}", c.as_str())),
+        );
+        public_ids.sort();
+        public_ids.dedup();
+        Ok(Self {
+            bundles,
+            tags,
+            public_ids,
+        })
+    }
+
+    /// `(locale, id)` for every public message a shipped locale has not translated.
+    pub fn incomplete(&self) -> Vec<(String, String)> {
+        self.tags
+            .iter()
+            .filter(|t| *t != FALLBACK)
+            .flat_map(|tag| {
+                let bundle = &self.bundles[tag];
+                self.public_ids
+                    .iter()
+                    .filter(|id| !bundle.has_message(id))
+                    .map(move |id| (tag.clone(), id.clone()))
+            })
+            .collect()
     }
 
     pub fn fallback(&self) -> Locale {

@@ -76,6 +76,103 @@ async fn two_shift_presses_do_nothing() {
     answer_a_few_questions(&browser, &app).await;
     browser.press(SHIFT, 2).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(browser.url().await.contains("/chat"));
+    let url = browser.url().await;
+    assert!(url.contains("/chat"), "{url}");
     assert_eq!(app.count("conversations").await, 1);
+}
+
+/// Walk a whole complaint in the browser, clicking and typing as a person does.
+async fn complete_a_complaint(browser: &Browser, app: &helpers::TestApp, shots: Option<&str>) {
+    browser.goto(&app.url("/")).await;
+    if let Some(name) = shots {
+        browser.screenshot(&format!("start-{name}")).await;
+    }
+    browser.click("button.button-start").await;
+    for value in ["complaint", "young_person", "money"] {
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    browser
+        .type_into("textarea#answer", "My money was late")
+        .await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("What would make it better?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.click("button[value=no]").await;
+    browser.click("button[value=none]").await;
+    browser.wait_for_text("What is your first name?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("How old are you?").await;
+    browser.type_into("input#answer", "abc").await;
+    browser.click("form.step button[type=submit]").await;
+    browser
+        .wait_for_text("Please write a number from 0 to 25.")
+        .await;
+    if let Some(name) = shots {
+        browser.screenshot(&format!("error-{name}")).await;
+    }
+    browser
+        .type_into("input#answer", "\u{E003}\u{E003}\u{E003}14")
+        .await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Check your answers").await;
+    if let Some(name) = shots {
+        browser.screenshot(&format!("check-{name}")).await;
+    }
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Ready to send?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Your reference is:").await;
+    if let Some(name) = shots {
+        browser.screenshot(&format!("done-{name}")).await;
+    }
+    assert_eq!(app.count("cases").await, 1);
+}
+
+#[tokio::test]
+async fn the_whole_journey_works_with_javascript_off_at_320_pixels() {
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        javascript: false,
+        ..Options::default()
+    })
+    .await;
+    complete_a_complaint(&browser, &app, None).await;
+}
+
+#[tokio::test]
+async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_moves_to_the_question()
+{
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 1280,
+        height: 900,
+        javascript: true,
+    })
+    .await;
+    browser.goto(&app.url("/")).await;
+    browser.click("button.button-start").await;
+    browser.run("window.__stillHere = true;").await;
+
+    browser.click("button[value=complaint]").await;
+    browser.wait_for_text("Who are you?").await;
+
+    assert_eq!(
+        browser.run("return window.__stillHere === true;").await,
+        serde_json::json!(true),
+        "no full page load"
+    );
+    assert!(browser.url().await.ends_with("/chat") || browser.url().await.contains("/chat#"));
+    let focused = browser
+        .run("return document.activeElement && document.activeElement.textContent;")
+        .await;
+    assert_eq!(focused, serde_json::json!("Who are you?"));
+    let logged = browser
+        .run("return document.querySelector('ol[role=log]').children.length;")
+        .await;
+    assert!(
+        logged.as_u64().unwrap_or(0) >= 4,
+        "the answer was added to the log: {logged}"
+    );
+
+    complete_a_complaint(&browser, &app, Some("desktop-en-GB")).await;
 }

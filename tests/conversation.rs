@@ -112,13 +112,19 @@ async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
         &[
             "comment",
             "parent_carer",
+            "parent",
+            "Jo Parent",
+            "",
+            "Jo",
+            "9",
+            "yes",
+            "no",
             "health",
             "Appointments clash with school",
+            "",
             "not_sure",
             "email",
             "carer@example.org",
-            "Jo",
-            "9",
         ],
     )
     .await;
@@ -138,8 +144,8 @@ async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
 async fn every_contact_choice_and_role_can_be_sent() {
     let app = spawn_app().await;
     for (role, contact, stored_role) in [
-        ("helping", "worker", "advocate"),
-        ("someone_else", "carer", "other"),
+        ("young_person", "worker", "child"),
+        ("young_person", "carer", "child"),
     ] {
         let done = send(
             &app,
@@ -258,7 +264,7 @@ async fn back_keeps_earlier_answers_and_change_returns_to_the_check_page() {
         "previous answer marked"
     );
 
-    let page = app.answer("helping").await;
+    let page = app.answer("young_person").await;
     assert_eq!(page.step_id(), "about");
     for value in &COMPLAINT[2..] {
         app.answer(value).await;

@@ -115,3 +115,5 @@ resume-title = Finish your message
 resume-code = Your code
 resume-button = Carry on
 resume-no-match = Those details don't match, or your message was deleted after a few days. Check them and try again, or start again.
+language-picker = Choose your language
+read-aloud = 🔊 Read it to me

@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
     let assets = Router::new()
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/exit.js", get(pages::exit_script))
+        .route("/assets/chat.js", get(pages::chat_script))
         .route("/health", get(pages::health));
     Router::new()
         .merge(pages)

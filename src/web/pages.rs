@@ -16,13 +16,28 @@ use crate::i18n::Locale;
 
 const STYLESHEET: &str = include_str!("assets/app.css");
 const EXIT_SCRIPT: &str = include_str!("assets/exit.js");
+const CHAT_SCRIPT: &str = include_str!("assets/chat.js");
 
-/// The visitor's language from their browser (the conversation's own choice wins elsewhere).
+/// The session cookie that keeps a language chosen on the first page.
+pub const LANGUAGE_COOKIE: &str = "hys-lang";
+
+/// The visitor's language: the one they chose, else their browser's, else en-GB. A
+/// conversation keeps the language it started in.
 pub fn browser_locale(app: &AppState, headers: &HeaderMap) -> Locale {
+    if let Some(chosen) = super::staff::session::read_cookie(headers, LANGUAGE_COOKIE)
+        .and_then(|tag| app.words.resolve(tag))
+    {
+        return chosen;
+    }
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
     app.words.negotiate(accept)
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct LanguageQuery {
+    lang: Option<String>,
 }
 
 pub fn words<'a>(app: &'a AppState, locale: &'a Locale) -> Words<'a> {
@@ -42,12 +57,31 @@ pub fn html(page: &impl Template) -> Result<Response, WebError> {
 pub async fn show_start(
     State(app): State<AppState>,
     headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<LanguageQuery>,
 ) -> Result<Response, WebError> {
-    let locale = browser_locale(&app, &headers);
-    html(&StartPage {
+    let chosen = query.lang.as_deref().and_then(|tag| app.words.resolve(tag));
+    let locale = chosen
+        .clone()
+        .unwrap_or_else(|| browser_locale(&app, &headers));
+    let languages = app
+        .words
+        .locales()
+        .map(|l| {
+            let name = app.words.text(&l, "language-name", None);
+            (l.as_str().to_owned(), name, app.words.is_rtl(&l))
+        })
+        .collect();
+    let mut response = html(&StartPage {
         t: words(&app, &locale),
         has_error: false,
-    })
+        languages,
+    })?;
+    if let Some(chosen) = chosen {
+        let (name, value) =
+            super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
+        response.headers_mut().append(name, value);
+    }
+    Ok(response)
 }
 
 pub async fn show_help(
@@ -80,6 +114,8 @@ pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response 
     let (name, value) = cookie::clear(&app.config);
     response.headers_mut().append(name, value);
     let (name, value) = super::track::clear_track_cookie(&app);
+    response.headers_mut().append(name, value);
+    let (name, value) = super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, "", true);
     response.headers_mut().append(name, value);
     response
 }
@@ -197,15 +233,23 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-pub async fn exit_script() -> Response {
+fn script(source: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        EXIT_SCRIPT,
+        source,
     )
         .into_response()
+}
+
+pub async fn exit_script() -> Response {
+    script(EXIT_SCRIPT)
+}
+
+pub async fn chat_script() -> Response {
+    script(CHAT_SCRIPT)
 }
 
 pub async fn health(State(app): State<AppState>) -> Response {

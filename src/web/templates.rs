@@ -107,6 +107,8 @@ impl StepView {
 pub struct StartPage<'a> {
     pub t: Words<'a>,
     pub has_error: bool,
+    /// `(tag, the language's own name, right to left)` for the language picker.
+    pub languages: Vec<(String, String, bool)>,
 }
 
 #[derive(Template)]

@@ -13,7 +13,8 @@
   var presses = 0;
   var first = 0;
   document.addEventListener('keydown', function (event) {
-    if (event.key !== 'Shift') { return; }
+    // Any other key (a capital letter typed with Shift, say) starts the count again.
+    if (event.key !== 'Shift' || event.repeat) { presses = 0; return; }
     var now = Date.now();
     if (presses === 0 || now - first > 5000) { presses = 0; first = now; }
     presses += 1;
