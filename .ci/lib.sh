@@ -202,9 +202,25 @@ ensure_nextest() {
     cargo install cargo-nextest --locked
 }
 
+# axe-core (npm) for the accessibility tests, in .ci/axe (git-ignored). Node.js and npm come
+# from Debian when absent.
+ensure_axe() {
+    local dir
+    dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/axe"
+    if [[ -f "$dir/node_modules/axe-core/axe.min.js" ]]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        apt_install nodejs npm
+    fi
+    echo ">> installing axe-core from npm"
+    npm install --prefix "$dir" axe-core@4 --no-audit --no-fund --loglevel=error
+}
+
 ensure_all() {
     ensure_postgres
     ensure_aiosmtpd
     ensure_chromium
     ensure_nextest
+    ensure_axe
 }

@@ -167,7 +167,7 @@ async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_mov
         .await;
     assert_eq!(focused, serde_json::json!("Who are you?"));
     let logged = browser
-        .run("return document.querySelector('ol[role=log]').children.length;")
+        .run("return document.querySelector('[role=log] > ol').children.length;")
         .await;
     assert!(
         logged.as_u64().unwrap_or(0) >= 4,

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .route("/privacy", get(pages::show_privacy))
         .route("/privacy/adults", get(pages::show_privacy_adults))
         .route("/staying-safe-online", get(pages::show_staying_safe))
+        .route("/accessibility", get(pages::show_accessibility))
         .merge(staff::router())
         .merge(api::router())
         .fallback(pages::not_found)

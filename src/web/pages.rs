@@ -157,6 +157,14 @@ pub const STAYING_SAFE: Sections = &[
     ("online-help-title", &["online-help"]),
 ];
 
+pub const ACCESSIBILITY: Sections = &[
+    ("", &["accessibility-intro"]),
+    ("accessibility-how-title", &["accessibility-how"]),
+    ("accessibility-known-title", &["accessibility-known"]),
+    ("accessibility-contact-title", &["accessibility-contact"]),
+    ("accessibility-status-title", &["accessibility-status"]),
+];
+
 fn info(
     app: &AppState,
     headers: &HeaderMap,
@@ -197,6 +205,13 @@ pub async fn show_privacy_adults(
     info(&app, &headers, "privacy-adult-title", PRIVACY_ADULT)
 }
 
+pub async fn show_accessibility(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    info(&app, &headers, "accessibility-title", ACCESSIBILITY)
+}
+
 pub async fn show_staying_safe(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -210,8 +225,10 @@ pub fn info_message_ids() -> Vec<String> {
         "privacy-child-title".into(),
         "privacy-adult-title".into(),
         "online-title".into(),
+        "language-name".into(),
+        "accessibility-title".into(),
     ];
-    for sections in [PRIVACY_CHILD, PRIVACY_ADULT, STAYING_SAFE] {
+    for sections in [PRIVACY_CHILD, PRIVACY_ADULT, STAYING_SAFE, ACCESSIBILITY] {
         for (heading, paragraphs) in sections {
             if !heading.is_empty() {
                 ids.push((*heading).to_owned());

@@ -208,6 +208,16 @@ impl Browser {
         .await
     }
 
+    /// Run an asynchronous script; it calls `arguments[arguments.length - 1]` with its result.
+    pub async fn run_async(&self, script: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/async",
+            json!({"script": script, "args": []}),
+        )
+        .await
+    }
+
     /// Save a PNG of the page under `test-artifacts/` for a person to look at.
     pub async fn screenshot(&self, name: &str) {
         use base64::Engine;

@@ -16,7 +16,7 @@
     }
   }
 
-  function log(root) { return root.querySelector('ol[role=log]'); }
+  function log(root) { return root.querySelector('[role=log] > ol'); }
 
   function showTyping() {
     var list = log(main);
