@@ -24,14 +24,18 @@ impl<'a> Words<'a> {
             "authority",
             FluentValue::from(self.config.authority_name.as_str()),
         );
-        args.set(
-            "help_phone",
-            FluentValue::from(self.config.help_phone.as_str()),
-        );
-        args.set(
-            "out_of_hours_phone",
-            FluentValue::from(self.config.out_of_hours_phone.as_str()),
-        );
+        // In right-to-left text a number with spaces ("0300 123 4567") would show its groups
+        // in reverse order; isolating it left to right keeps the digits as dialled.
+        let rtl = self.words.is_rtl(self.locale);
+        let phone = |number: &str| -> FluentValue<'a> {
+            if rtl {
+                FluentValue::from(format!("\u{2066}{number}\u{2069}"))
+            } else {
+                FluentValue::from(number.to_owned())
+            }
+        };
+        args.set("help_phone", phone(&self.config.help_phone));
+        args.set("out_of_hours_phone", phone(&self.config.out_of_hours_phone));
         args
     }
 

@@ -1,0 +1,130 @@
+# Translation status: machine-drafted, needs review by a professional translator before use with children.
+# Words on every page, and on the pages around the conversation. "Have Your Say" stays in English
+# (the service's name). "Childline (0800 1111)" is kept together so the number shows in the right
+# order inside right-to-left text.
+
+service-name = Have Your Say
+skip-to-content = انتقل إلى المحتوى الرئيسي
+exit-skip-link = مغادرة هذه الصفحة بسرعة
+exit-button = مغادرة هذه الصفحة
+footer-who = { $authority } – Have Your Say
+title-error-prefix = خطأ:
+
+start-title = Have Your Say – قل رأيك
+start-hello = مرحبًا! يمكنك أن تخبرنا عن شيء ليس على ما يرام، أو عن شيء جيد، أو عن فكرة.
+start-what-it-is = سنسألك بعض الأسئلة القصيرة، سؤالًا بعد سؤال. يستغرق ذلك حوالي 5 دقائق.
+start-private = لن يقرأ ما تكتبه إلا الأشخاص الذين يساعدون الأطفال والشباب في { $authority }.
+start-button = ابدأ
+start-unsafe-button = أنا لست بأمان الآن
+start-exit-title = هل تحتاج أن تخرج بسرعة؟
+start-exit-explain = اضغط على "مغادرة هذه الصفحة" في الأعلى في أي وقت. ستتغير هذه الصفحة إلى موقع للطقس، وستختفي إجاباتك.
+start-exit-history = هذا لا يمسح سجل المتصفح. اطلب من شخص تثق به أن يعلّمك كيف تفعل ذلك، أو استخدم نافذة خاصة.
+
+transcript-label = محادثتك حتى الآن
+speaker-service = Have Your Say
+speaker-you = أنت
+
+continue-button = متابعة
+back-button = رجوع
+consent-agree = نعم، أوافق
+hint-optional = ليس عليك أن تجيب عن هذا السؤال. يمكنك أن تتركه فارغًا.
+hint-max-characters =
+    { $max ->
+        [zero] يمكنك أن تكتب حتى { $max } حرف.
+        [one] يمكنك أن تكتب حرفًا واحدًا فقط.
+        [two] يمكنك أن تكتب حتى حرفين.
+        [few] يمكنك أن تكتب حتى { $max } أحرف.
+        [many] يمكنك أن تكتب حتى { $max } حرفًا.
+       *[other] يمكنك أن تكتب حتى { $max } حرف.
+    }
+answer-skipped = (لم تُجب)
+answer-yes = نعم
+answer-no = لا
+
+check-change = تغيير
+check-continue = الإجابات صحيحة
+send-explain = عندما تضغط على "إرسال"، ستصلنا رسالتك.
+send-button = إرسال
+
+help-panel-title = أشخاص يمكنهم مساعدتك
+help-call-999 = اتصل بالرقم 999 إذا كنت في خطر الآن
+help-call-childline = خط مساعدة الأطفال Childline: 0800 1111 (مجاني)
+help-call-council = { $authority }: { $help_phone }
+help-call-out-of-hours = في الليل وفي عطلة نهاية الأسبوع – { $authority }: { $out_of_hours_phone }
+help-childline-bill = الاتصال بـ Childline مجاني، ولن يظهر في فاتورة الهاتف.
+help-back-to-start = العودة إلى البداية
+help-leave = مغادرة هذه الصفحة
+
+done-title = شكرًا لك. وصلتنا رسالتك.
+done-your-reference = رقمك المرجعي هو:
+done-your-secret = كلماتك السرية هي:
+done-secret-hidden = لكي تبقى بأمان، لن نعرض كلماتك السرية مرة أخرى.
+done-keep-safe = احتفظ برقمك المرجعي وكلماتك السرية في مكان آمن. ستحتاج إليها لترى ما سيحدث بعد ذلك.
+done-next-title = ماذا سيحدث بعد ذلك
+done-next-read = سيقرأ شخص ما رسالتك قريبًا.
+done-next-reply-by = سنرد عليك بحلول { $date }.
+done-if-unsafe = إذا لم تكن بأمان، اتصل بالرقم 999 أو بـ Childline (0800 1111).
+done-finish = إنهاء ومغادرة
+done-urgent-title = شكرًا لك. نحن نخبر شخصًا الآن.
+done-urgent-next = سيحاول شخص من { $authority } أن يتواصل معك بأسرع ما يمكن.
+send-urgent-explain = عندما تضغط على "إرسال الآن"، سنخبر شخصًا فورًا.
+send-urgent-button = إرسال الآن
+
+# The email a child gets when staff reply, if they chose email. It never holds the reply.
+email-child-subject = لديك رد من Have Your Say
+email-child-body = ردّ شخص في { $authority } على رسالتك. لقراءة الرد، افتح الرابط أدناه واكتب رقمك المرجعي وكلماتك السرية.
+email-child-link = اقرأ الرد
+email-child-footer = إذا لم تكن بأمان، اتصل بالرقم 999 أو بـ Childline (0800 1111).
+
+# Shown calmly when something a child wrote sounds like they may not be safe.
+safety-title = يبدو أن الأمور قد تكون صعبة جدًا عليك
+safety-text = إذا كنت في خطر الآن، اتصل بالرقم 999. يمكنك أن تتحدث مجانًا مع Childline (0800 1111). لن يظهر الاتصال في فاتورة الهاتف.
+safety-carry-on = سنتأكد من أن شخصًا ما سيقرأ رسالتك قريبًا. يمكنك أن تكمل عندما تريد.
+
+footer-privacy = من يرى ما تخبرنا به
+footer-track = متابعة رسالة
+footer-staying-safe = الأمان على الإنترنت
+privacy-just-in-time = من يستطيع أن يرى هذا؟ اقرأ كيف نحافظ على خصوصيته.
+
+# Coming back to a message you sent.
+track-title = متابعة رسالتك
+track-intro = اكتب الرقم المرجعي والكلمات السرية التي حصلت عليها عندما أرسلت رسالتك.
+track-reference = رقمك المرجعي
+track-reference-hint = يشبه هذا: HYS-7K4P-Q2MX
+track-secret = كلماتك السرية
+track-secret-hint = أربع كلمات باللغة الإنجليزية، مثل: apple tiger cloud green
+track-button = أرني
+track-no-match = هذه المعلومات غير متطابقة. تحقق من الرقم المرجعي والكلمات السرية وحاول مرة أخرى.
+track-throttled = كانت هناك محاولات كثيرة جدًا. من فضلك انتظر ساعة ثم حاول مرة أخرى، أو اتصل بنا.
+track-resume-link = لم أرسلها بعد. أريد أن أكملها.
+track-case-title = رسالتك
+track-status-received = وصلتنا رسالتك. سينظر فيها شخص ما قريبًا.
+track-status-looking = شخص ما ينظر فيها الآن.
+track-status-replied = لقد رددنا عليك. يمكنك أن تقرأ الرد في الأسفل.
+track-status-paused = نحن نتحدث عنها معًا لنجد حلًّا.
+track-status-closed = انتهينا من النظر فيها. إذا لم تكن راضيًا، يمكنك أن تخبرنا في الأسفل.
+track-due = سنرد عليك بحلول { $date }.
+track-messages = الرسائل
+track-no-messages = لا توجد رسائل بعد.
+track-speaker-staff = { $authority }
+track-add = هل تريد أن تخبرنا بشيء آخر؟
+track-add-button = إرسال
+track-too-long = من فضلك اجعلها أقصر. يمكنك أن تكتب حتى 5000 حرف.
+track-who-sees-title = من يستطيع أن يرى هذا؟
+track-who-sees = الأشخاص الذين يعملون على رسالتك يستطيعون أن يروا ما أخبرتنا به وما تضيفه هنا. لا يستطيعون أن يروا كلماتك السرية، ولا أي شيء آخر على هاتفك.
+
+# Finish later.
+later-button = أكمل لاحقًا
+later-title = يمكنك أن تكمل لاحقًا
+later-your-code = رمزك هو:
+later-your-secret = كلماتك السرية هي:
+later-until = سنحتفظ بما كتبته حتى { $date }. بعد ذلك سيُحذف.
+later-how = لكي تكمل، اذهب إلى "متابعة رسالة" واختر "لم أرسلها بعد". يمكنك أن تستخدم أي هاتف أو كمبيوتر.
+later-carry-on = أكمل الآن
+later-leave = الخروج الآن
+resume-title = أكمل رسالتك
+resume-code = رمزك
+resume-button = متابعة
+resume-no-match = هذه المعلومات غير متطابقة، أو ربما حُذفت رسالتك بعد بضعة أيام. تحقق منها وحاول مرة أخرى، أو ابدأ من جديد.
+language-picker = اختر لغتك
+read-aloud = 🔊 اقرأ لي النص

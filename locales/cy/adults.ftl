@@ -1,0 +1,39 @@
+# Translation status: machine-drafted, needs review by a professional translator before use with children.
+# The conversation for adults on a child's behalf: plain adult Welsh ("chi" forms).
+
+adult-intro = Diolch am helpu plentyn neu berson ifanc i ddweud eu dweud. Byddwn ni'n gofyn amdanoch chi yn gyntaf, ac yna amdanyn nhw.
+ask-adult-role = Pa un sy'n eich disgrifio chi orau?
+adult-role-advocate = Eiriolwr o wasanaeth eiriolaeth
+adult-role-professional = Gweithiwr proffesiynol arall (er enghraifft athro neu nyrs)
+adult-role-family-member = Aelod o'r teulu
+adult-role-other = Rhywun arall sydd â diddordeb yn lles y plentyn
+adult-role-parent = Rhiant
+adult-role-parental-responsibility = Rhywun sydd â chyfrifoldeb rhiant
+adult-role-foster-carer = Gofalwr maeth
+adult-role-special-guardian = Gwarcheidwad arbennig
+ask-adult-name = Beth yw eich enw?
+ask-adult-organisation = Eich sefydliad, os ydych chi'n gweithio i un
+adult-about-child = Nawr, am y plentyn neu'r person ifanc.
+ask-child-first-name = Beth yw enw cyntaf y plentyn neu'r person ifanc?
+ask-child-age = Faint yw eu hoed?
+ask-child-knows = Ydy'r plentyn neu'r person ifanc yn gwybod am hyn, ac yn cytuno iddo?
+child-knows-yes = Ydy
+child-knows-no = Nac ydy
+child-knows-too-young = Maen nhw'n rhy ifanc i ddweud
+child-knows-dont-know = Dydw i ddim yn gwybod
+ask-child-has-advocate = Oes ganddyn nhw eiriolwr yn barod?
+ask-about-adult = Am beth mae hyn?
+ask-what-happened-adult = Beth ddigwyddodd? Rhowch ddyddiadau a phwy oedd yn rhan o hyn, os ydych chi'n gwybod.
+ask-what-was-good-adult = Beth oedd yn dda? Dywedwch am bwy roedd hyn, os gallwch chi.
+ask-what-to-say-adult = Beth hoffech chi ei ddweud wrthon ni?
+ask-child-words = Oes gennych chi eiriau'r plentyn ei hun? Gallwch eu hysgrifennu yma.
+ask-what-would-help-adult = Beth mae'r plentyn neu'r person ifanc eisiau iddo ddigwydd?
+ask-advocate-adult = Hoffai'r plentyn neu'r person ifanc gael eiriolwr?
+advocate-help-adult = Rhaid i'r cyngor gynnig eiriolwr annibynnol i blentyn sy'n gwneud cwyn, neu sydd eisiau gwneud cwyn (Deddf Plant 1989, adran 26A). Mae eiriolwyr yn helpu'r plentyn i ddweud beth mae'n ei feddwl, ac yn gwneud yn siŵr bod pobl yn gwrando arno.
+    .summary = Am eiriolaeth
+advocate-not-sure-adult = Ddim yn siŵr: dywedwch wrthyn nhw am eiriolaeth, os gwelwch yn dda
+ask-adult-contact = Sut gallwn ni gysylltu â chi?
+adult-contact-phone = Dros y ffôn
+adult-contact-email = Drwy e-bost
+ask-adult-phone = Beth yw eich rhif ffôn?
+ask-adult-email = Beth yw eich cyfeiriad e-bost?

@@ -1,0 +1,127 @@
+# Translation status: machine-drafted, needs review by a professional translator before use with children.
+# Words on every page, and on the pages around the conversation ("ti" forms for children).
+
+service-name = Have Your Say
+skip-to-content = Neidio i'r prif gynnwys
+exit-skip-link = Gadael y dudalen hon yn gyflym
+exit-button = Gadael y dudalen hon
+footer-who = { $authority } – Have Your Say
+title-error-prefix = Gwall:
+
+start-title = Dweud dy ddweud
+start-hello = Helo! Gelli di ddweud wrthon ni am rywbeth sydd o'i le, rhywbeth sy'n dda, neu syniad.
+start-what-it-is = Byddwn ni'n gofyn ychydig o gwestiynau byr i ti, un ar y tro. Mae'n cymryd tua 5 munud.
+start-private = Dim ond y bobl sy'n helpu plant a phobl ifanc yn { $authority } fydd yn ei ddarllen.
+start-button = Dechrau
+start-unsafe-button = Dw i ddim yn ddiogel nawr
+start-exit-title = Angen gadael yn gyflym?
+start-exit-explain = Tapia "Gadael y dudalen hon" ar y brig unrhyw bryd. Bydd y dudalen hon yn newid i wefan tywydd a bydd dy atebion yn diflannu.
+start-exit-history = Dydy hyn ddim yn clirio hanes dy borwr. Gofynna i rywun rwyt ti'n ymddiried ynddyn nhw sut i wneud hynny, neu defnyddia ffenest breifat.
+
+transcript-label = Dy sgwrs hyd yma
+speaker-service = Have Your Say
+speaker-you = Ti
+
+continue-button = Parhau
+back-button = Yn ôl
+consent-agree = Ydw, dw i'n cytuno
+hint-optional = Does dim rhaid i ti ateb hwn. Gelli di ei adael yn wag.
+hint-max-characters = Gelli di ysgrifennu hyd at { $max ->
+        [zero] { $max } llythyren
+        [one] { $max } llythyren
+        [two] { $max } llythyren
+        [few] { $max } llythyren
+        [many] { $max } llythyren
+       *[other] { $max } o lythrennau
+    }.
+answer-skipped = (Wnest ti ddim ateb)
+answer-yes = Ie
+answer-no = Na
+
+check-change = Newid
+check-continue = Mae'r rhain yn gywir
+send-explain = Pan fyddi di'n pwyso Anfon, byddwn ni'n cael dy neges.
+send-button = Anfon
+
+help-panel-title = Pobl sy'n gallu helpu
+help-call-999 = Ffonia 999 os wyt ti mewn perygl nawr
+help-call-childline = Childline: 0800 1111 (am ddim)
+help-call-council = { $authority }: { $help_phone }
+help-call-out-of-hours = Nosweithiau a phenwythnosau: { $out_of_hours_phone }
+help-childline-bill = Mae galwadau i Childline am ddim, a fyddan nhw ddim yn dangos ar y bil ffôn.
+help-back-to-start = Yn ôl i'r dechrau
+help-leave = Gadael y dudalen hon
+
+done-title = Diolch. Rydyn ni wedi cael dy neges.
+done-your-reference = Dy gyfeirnod yw:
+done-your-secret = Dy eiriau cyfrinachol yw:
+done-secret-hidden = Er mwyn dy gadw di'n ddiogel, fyddwn ni ddim yn dangos dy eiriau cyfrinachol eto.
+done-keep-safe = Cadwa dy gyfeirnod a dy eiriau cyfrinachol yn rhywle diogel. Bydd eu hangen nhw arnat ti i weld beth sy'n digwydd nesaf.
+done-next-title = Beth sy'n digwydd nesaf
+done-next-read = Bydd rhywun yn darllen dy neges yn fuan.
+done-next-reply-by = Byddwn ni'n ateb erbyn { $date }.
+done-if-unsafe = Os nad wyt ti'n ddiogel, ffonia 999 neu Childline ar 0800 1111.
+done-finish = Gorffen a gadael
+done-urgent-title = Diolch. Rydyn ni'n dweud wrth rywun nawr.
+done-urgent-next = Bydd rhywun o { $authority } yn ceisio cysylltu â ti cyn gynted ag y gallan nhw.
+send-urgent-explain = Pan fyddi di'n pwyso Anfon, byddwn ni'n dweud wrth rywun ar unwaith.
+send-urgent-button = Anfon nawr
+
+# The email a child gets when staff reply, if they chose email. It never holds the reply.
+email-child-subject = Mae gen ti ateb gan Have Your Say
+email-child-body = Mae rhywun yn { $authority } wedi ateb dy neges. I'w ddarllen, dilyna'r ddolen isod a theipia dy gyfeirnod a dy eiriau cyfrinachol.
+email-child-link = Darllen dy ateb
+email-child-footer = Os nad wyt ti'n ddiogel, ffonia 999 neu Childline ar 0800 1111.
+
+# Shown calmly when something a child wrote sounds like they may not be safe.
+safety-title = Mae'n swnio fel bod pethau'n anodd iawn
+safety-text = Os wyt ti mewn perygl nawr, ffonia 999. Gelli di siarad â Childline am ddim ar 0800 1111. Fydd yr alwad ddim yn dangos ar y bil ffôn.
+safety-carry-on = Byddwn ni'n gwneud yn siŵr bod rhywun yn darllen dy neges yn fuan. Gelli di barhau pan fyddi di'n barod.
+
+footer-privacy = Pwy sy'n gweld beth rwyt ti'n ei ddweud wrthon ni
+footer-track = Gwirio neges
+footer-staying-safe = Cadw'n ddiogel ar-lein
+privacy-just-in-time = Pwy sy'n gallu gweld hyn? Darllena sut rydyn ni'n ei gadw'n breifat.
+
+# Coming back to a message you sent.
+track-title = Gwirio dy neges
+track-intro = Teipia'r cyfeirnod a'r geiriau cyfrinachol gest ti pan anfonaist ti dy neges.
+track-reference = Dy gyfeirnod
+track-reference-hint = Mae'n edrych fel HYS-7K4P-Q2MX.
+track-secret = Dy eiriau cyfrinachol
+track-secret-hint = Pedwar gair, fel: apple tiger cloud green
+track-button = Dangos i fi
+track-no-match = Dydy'r manylion yna ddim yn cyfateb. Gwiria'r cyfeirnod a'r geiriau cyfrinachol a rho gynnig arall arni.
+track-throttled = Mae gormod o ymdrechion wedi bod. Arhosa am awr a rho gynnig arall arni, neu ffonia ni.
+track-resume-link = Dw i heb ei hanfon hi eto. Dw i eisiau ei gorffen hi.
+track-case-title = Dy neges
+track-status-received = Rydyn ni wedi cael dy neges. Bydd rhywun yn edrych arni'n fuan.
+track-status-looking = Mae rhywun yn edrych arni.
+track-status-replied = Rydyn ni wedi ateb. Gelli di ddarllen yr ateb isod.
+track-status-paused = Rydyn ni'n siarad amdani gyda'n gilydd i'w datrys.
+track-status-closed = Rydyn ni wedi gorffen edrych arni. Os nad wyt ti'n hapus, gelli di ddweud wrthon ni isod.
+track-due = Byddwn ni'n ateb erbyn { $date }.
+track-messages = Negeseuon
+track-no-messages = Dim negeseuon eto.
+track-speaker-staff = { $authority }
+track-add = Wyt ti eisiau dweud mwy wrthon ni?
+track-add-button = Anfon
+track-too-long = Gwna hwn yn fyrrach, plis. Gelli di ysgrifennu hyd at 5000 o lythrennau.
+track-who-sees-title = Pwy sy'n gallu gweld hyn?
+track-who-sees = Mae'r bobl sy'n gweithio ar dy neges yn gallu gweld beth ddwedaist ti wrthon ni a beth rwyt ti'n ei ychwanegu yma. Dydyn nhw ddim yn gallu gweld dy eiriau cyfrinachol, a dydyn nhw ddim yn gallu gweld dim byd arall ar dy ffôn.
+
+# Finish later.
+later-button = Gorffen wedyn
+later-title = Gelli di orffen wedyn
+later-your-code = Dy god yw:
+later-your-secret = Dy eiriau cyfrinachol yw:
+later-until = Byddwn ni'n cadw beth ysgrifennaist ti tan { $date }. Ar ôl hynny, bydd yn cael ei ddileu.
+later-how = I barhau, cer i "Gwirio neges" a dewisa "Dw i heb ei hanfon hi eto". Gelli di ddefnyddio unrhyw ffôn neu gyfrifiadur.
+later-carry-on = Parhau nawr
+later-leave = Gadael am y tro
+resume-title = Gorffen dy neges
+resume-code = Dy god
+resume-button = Parhau
+resume-no-match = Dydy'r manylion yna ddim yn cyfateb, neu cafodd dy neges ei dileu ar ôl ychydig ddyddiau. Gwiria nhw a rho gynnig arall arni, neu dechreua eto.
+language-picker = Dewisa dy iaith
+read-aloud = 🔊 Darllena fe i fi

@@ -1,0 +1,126 @@
+# Translation status: machine-drafted, needs review by a professional translator before use with children.
+# Words on every page, and on the pages around the conversation. "Have Your Say" stays in English
+# (the service's name). "Childline (0800 1111)" is kept together so the number shows in the right
+# order inside right-to-left text.
+
+service-name = Have Your Say
+skip-to-content = اصلي منځپانګې ته لاړ شئ
+exit-skip-link = دا پاڼه ژر پرېږدئ
+exit-button = دا پاڼه پرېږدئ
+footer-who = { $authority } – Have Your Say
+title-error-prefix = تېروتنه:
+
+start-title = Have Your Say – خپله خبره ووایاست
+start-hello = سلام! تاسو کولی شئ موږ ته هغه څه ووایاست چې سم نه دي، هغه څه چې ښه دي، یا یو فکر.
+start-what-it-is = موږ به له تاسو څخه څو لنډې پوښتنې وکړو، یوه یوه. دا شاوخوا 5 دقیقې وخت نیسي.
+start-private = یوازې په { $authority } کې هغه کسان به یې ولولي چې له ماشومانو او ځوانانو سره مرسته کوي.
+start-button = پیل کړئ
+start-unsafe-button = زه اوس خوندي نه یم
+start-exit-title = ژر وتلو ته اړتیا لرئ؟
+start-exit-explain = هر وخت په پورته برخه کې "دا پاڼه پرېږدئ" ټک کړئ. دا پاڼه به د هوا د حال په یوه ویب سایټ بدله شي او ستاسو ځوابونه به ورک شي.
+start-exit-history = دا ستاسو د براوزر تاریخچه (history) نه پاکوي. له داسې چا وپوښتئ چې باور پرې لرئ چې دا څنګه وکړئ، یا یوه خصوصي کړکۍ (private window) وکاروئ.
+
+transcript-label = تر اوسه ستاسو خبرې اترې
+speaker-service = Have Your Say
+speaker-you = تاسو
+
+continue-button = دوام ورکړئ
+back-button = شاته
+consent-agree = هو، زه موافق یم
+hint-optional = دې ته ځواب ورکول اړین نه دي. تاسو کولی شئ تش یې پرېږدئ.
+hint-max-characters =
+    { $max ->
+        [one] تاسو تر { $max } توري پورې لیکلی شئ.
+       *[other] تاسو تر { $max } توريو پورې لیکلی شئ.
+    }
+answer-skipped = (تاسو ځواب ورنه کړ)
+answer-yes = هو
+answer-no = نه
+
+check-change = بدلول
+check-continue = دا سم دي
+send-explain = کله چې تاسو "ولېږئ" کېکاږئ، موږ به ستاسو پیغام ترلاسه کړو.
+send-button = ولېږئ
+
+help-panel-title = هغه کسان چې مرسته کولی شي
+help-call-999 = که تاسو اوس په خطر کې یاست، 999 ته زنګ ووهئ
+help-call-childline = Childline: 0800 1111 (وړیا)
+help-call-council = { $authority }: { $help_phone }
+help-call-out-of-hours = شپې او د اونۍ پای – { $authority }: { $out_of_hours_phone }
+help-childline-bill = Childline ته زنګونه وړیا دي او د تلیفون په بل کې نه ښکاري.
+help-back-to-start = پیل ته بېرته
+help-leave = دا پاڼه پرېږدئ
+
+done-title = مننه. ستاسو پیغام موږ ته ورسېد.
+done-your-reference = ستاسو د حوالې شمېره دا ده:
+done-your-secret = ستاسو پټې کلمې دا دي:
+done-secret-hidden = ستاسو د خوندیتوب لپاره، موږ ستاسو پټې کلمې بیا نه ښیو.
+done-keep-safe = خپله د حوالې شمېره او پټې کلمې په یو خوندي ځای کې وساتئ. تاسو ورته اړتیا لرئ څو وګورئ چې وروسته څه کېږي.
+done-next-title = وروسته څه کېږي
+done-next-read = ډېر ژر به یو څوک ستاسو پیغام ولولي.
+done-next-reply-by = موږ به تر { $date } پورې ځواب درکړو.
+done-if-unsafe = که تاسو خوندي نه یاست، 999 ته یا Childline (0800 1111) ته زنګ ووهئ.
+done-finish = پای ته ورسوئ او ووځئ
+done-urgent-title = مننه. موږ همدا اوس یو چا ته وایو.
+done-urgent-next = د { $authority } څخه به یو څوک هڅه وکړي چې ژر تر ژره له تاسو سره اړیکه ونیسي.
+send-urgent-explain = کله چې تاسو "اوس یې ولېږئ" کېکاږئ، موږ به سمدستي یو چا ته ووایو.
+send-urgent-button = اوس یې ولېږئ
+
+# The email a child gets when staff reply, if they chose email. It never holds the reply.
+email-child-subject = تاسو ته له Have Your Say څخه ځواب راغلی دی
+email-child-body = په { $authority } کې یو چا ستاسو پیغام ته ځواب ورکړی دی. د لوستلو لپاره، لاندې لینک ته لاړ شئ او خپله د حوالې شمېره او پټې کلمې ولیکئ.
+email-child-link = خپل ځواب ولولئ
+email-child-footer = که تاسو خوندي نه یاست، 999 ته یا Childline (0800 1111) ته زنګ ووهئ.
+
+# Shown calmly when something a child wrote sounds like they may not be safe.
+safety-title = داسې ښکاري چې شاید شیان ډېر سخت وي
+safety-text = که تاسو اوس په خطر کې یاست، 999 ته زنګ ووهئ. تاسو کولی شئ له Childline (0800 1111) سره وړیا خبرې وکړئ. دا به د تلیفون په بل کې نه ښکاري.
+safety-carry-on = موږ به ډاډ ترلاسه کړو چې یو څوک ژر ستاسو پیغام ولولي. کله چې چمتو شوئ، تاسو کولی شئ دوام ورکړئ.
+
+footer-privacy = څوک ګوري چې تاسو موږ ته څه وایئ
+footer-track = د پیغام حالت وګورئ
+footer-staying-safe = په انټرنېټ کې خوندي پاتې کېدل
+privacy-just-in-time = دا څوک لیدلی شي؟ ولولئ چې موږ یې څنګه پټ ساتو.
+
+# Coming back to a message you sent.
+track-title = د خپل پیغام حالت وګورئ
+track-intro = هغه د حوالې شمېره او پټې کلمې ولیکئ چې د پیغام لېږلو پر مهال مو ترلاسه کړې.
+track-reference = ستاسو د حوالې شمېره
+track-reference-hint = داسې ښکاري: HYS-7K4P-Q2MX
+track-secret = ستاسو پټې کلمې
+track-secret-hint = څلور انګلیسي کلمې، لکه: apple tiger cloud green
+track-button = ماته یې وښایاست
+track-no-match = دا معلومات سمون نه خوري. د حوالې شمېره او پټې کلمې وګورئ او بیا هڅه وکړئ.
+track-throttled = ډېرې هڅې شوې دي. مهرباني وکړئ یو ساعت صبر وکړئ او بیا هڅه وکړئ، یا موږ ته زنګ ووهئ.
+track-resume-link = ما لا نه دی لېږلی. غواړم چې بشپړ یې کړم.
+track-case-title = ستاسو پیغام
+track-status-received = ستاسو پیغام موږ ته رسېدلی. ډېر ژر به یو څوک ورته وګوري.
+track-status-looking = یو څوک ورته ګوري.
+track-status-replied = موږ ځواب درکړی دی. تاسو یې لاندې لوستلی شئ.
+track-status-paused = موږ یو ځای په دې اړه خبرې کوو څو یې حل کړو.
+track-status-closed = موږ ورته کتل پای ته رسولي دي. که تاسو خوښ نه یاست، لاندې موږ ته ویلی شئ.
+track-due = موږ به تر { $date } پورې ځواب درکړو.
+track-messages = پیغامونه
+track-no-messages = لا تر اوسه هېڅ پیغام نشته.
+track-speaker-staff = { $authority }
+track-add = ایا غواړئ موږ ته نور هم څه ووایاست؟
+track-add-button = ولېږئ
+track-too-long = مهرباني وکړئ دا لنډ کړئ. تاسو تر 5000 توريو پورې لیکلی شئ.
+track-who-sees-title = دا څوک لیدلی شي؟
+track-who-sees = هغه کسان چې ستاسو په پیغام کار کوي، لیدلی شي چې تاسو موږ ته څه ویلي او دلته څه زیاتوئ. هغوی ستاسو پټې کلمې نشي لیدلی، او نه ستاسو په تلیفون کې بل څه لیدلی شي.
+
+# Finish later.
+later-button = وروسته یې بشپړ کړئ
+later-title = تاسو کولی شئ وروسته یې بشپړ کړئ
+later-your-code = ستاسو کوډ دا دی:
+later-your-secret = ستاسو پټې کلمې دا دي:
+later-until = څه چې مو لیکلي، موږ به یې تر { $date } پورې وساتو. له هغې وروسته به ړنګ شي.
+later-how = د دوام لپاره، "د پیغام حالت وګورئ" ته لاړ شئ او "ما لا نه دی لېږلی" غوره کړئ. تاسو هر تلیفون یا کمپیوټر کارولی شئ.
+later-carry-on = اوس دوام ورکړئ
+later-leave = د اوس لپاره پرېږدئ
+resume-title = خپل پیغام بشپړ کړئ
+resume-code = ستاسو کوډ
+resume-button = دوام ورکړئ
+resume-no-match = دا معلومات سمون نه خوري، یا ستاسو پیغام د څو ورځو وروسته ړنګ شوی دی. وې ګورئ او بیا هڅه وکړئ، یا له سره پیل وکړئ.
+language-picker = خپله ژبه وټاکئ
+read-aloud = 🔊 ماته یې ولولئ

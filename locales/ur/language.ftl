@@ -1,0 +1,2 @@
+# The language's own name, for the language picker.
+language-name = اردو
