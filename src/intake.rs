@@ -148,7 +148,16 @@ pub async fn submit(
     if let Some(confirmation) = confirmation(app, token).await? {
         return Ok(confirmation);
     }
-    let conversation = load(app, token).await?;
+    let conversation = match load(app, token).await {
+        Ok(conversation) => conversation,
+        // Another request for the same conversation may have just made the case.
+        Err(IntakeError::NoConversation) => {
+            return confirmation(app, token)
+                .await?
+                .ok_or(IntakeError::NoConversation);
+        }
+        Err(e) => return Err(e),
+    };
     let flow = app.flow_of(&conversation)?;
     let step = engine::current(flow, &conversation.state)?;
     if step.input.kind() != crate::flow::InputKind::Submit {

@@ -151,6 +151,7 @@ async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_mov
     .await;
     browser.goto(&app.url("/")).await;
     browser.click("button.button-start").await;
+    browser.wait_for_text("data-chat=\"ready\"").await;
     browser.run("window.__stillHere = true;").await;
 
     browser.click("button[value=complaint]").await;

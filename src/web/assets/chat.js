@@ -130,5 +130,6 @@
   }
 
   enhance(main);
+  document.documentElement.setAttribute('data-chat', 'ready');
   if (main.querySelector('.error-summary')) { focusStart(main); }
 })();
