@@ -73,6 +73,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             pages::render_error_pages,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_cross_site_posts,
+        ))
         .layer(middleware::from_fn(log_request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
@@ -92,7 +96,69 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            strict_transport,
+        ))
         .with_state(state)
+}
+
+/// Over https, tell browsers to use nothing else for a year.
+async fn strict_transport(
+    axum::extract::State(app): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    if app.config.is_https() {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// A state-changing request from another site gets 403 before it reaches a handler. Browsers
+/// send `Sec-Fetch-Site` and `Origin` with every form post; the JSON API is exempt (bearer tokens
+/// are not sent by browsers on their own, and it has its own CORS allow-list).
+async fn refuse_cross_site_posts(
+    axum::extract::State(app): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    use axum::response::IntoResponse;
+    let method = request.method();
+    let changes_state = !(method == axum::http::Method::GET
+        || method == axum::http::Method::HEAD
+        || method == axum::http::Method::OPTIONS);
+    if changes_state && !request.uri().path().starts_with("/api/") {
+        let headers = request.headers();
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site");
+        let origin_ok = match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            None | Some("null") if !cross_site => true,
+            Some(origin) => {
+                let host = headers
+                    .get(header::HOST)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                origin == app.config.public_url
+                    || origin
+                        .strip_prefix("http://")
+                        .or_else(|| origin.strip_prefix("https://"))
+                        == Some(host)
+            }
+            None => false,
+        };
+        if cross_site || !origin_ok {
+            tracing::warn!("refused a cross-site form post");
+            return crate::error::WebError::Forbidden.into_response();
+        }
+    }
+    next.run(request).await
 }
 
 /// One line per request with the route's path only: never a query string, a body or a cookie.

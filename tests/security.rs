@@ -1,0 +1,88 @@
+//! Headers every response carries, and form posts from other sites refused before they write.
+
+mod helpers;
+
+use helpers::{Page, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/chat",
+        "/help",
+        "/track",
+        "/staff/login",
+        "/assets/app.css",
+        "/no-such-page",
+    ] {
+        let response = app.get(path).await;
+        let h = response.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        for needed in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+            "script-src 'self'",
+        ] {
+            assert!(csp.contains(needed), "{path}: {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+        assert!(
+            h.get("strict-transport-security").is_none(),
+            "no HSTS over plain http"
+        );
+    }
+}
+
+#[tokio::test]
+async fn https_deployments_get_hsts() {
+    let app = spawn_app_with(|c| c.public_url = "https://hys.example.gov.uk".into()).await;
+    let response = app.get("/").await;
+    assert!(
+        response.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=")
+    );
+}
+
+#[tokio::test]
+async fn posts_from_another_site_are_refused_and_write_nothing() {
+    let app = spawn_app().await;
+    let own = format!("http://{}", app.addr);
+    let cases: &[(&[(&str, &str)], u16)] = &[
+        (&[("origin", "https://evil.example")], 403),
+        (&[("sec-fetch-site", "cross-site")], 403),
+        (
+            &[
+                ("origin", "https://evil.example"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+            403,
+        ),
+        (
+            &[("origin", own.as_str()), ("sec-fetch-site", "same-origin")],
+            200,
+        ),
+    ];
+    for (headers, status) in cases {
+        for path in ["/chat/start", "/staff/login", "/track"] {
+            let mut request = helpers::browser().post(app.url(path)).form(&[("x", "")]);
+            for (name, value) in *headers {
+                request = request.header(*name, *value);
+            }
+            let page = Page::from(request.send().await.unwrap()).await;
+            if *status == 403 {
+                assert_eq!(page.status, 403, "{path} {headers:?}");
+            } else if path != "/staff/login" {
+                // (sign-in also needs its own form token, so it is 403 either way)
+                assert_ne!(page.status, 403, "{path} {headers:?}");
+            }
+        }
+    }
+    // Only the last, same-site start made a conversation.
+    assert_eq!(app.count("conversations").await, 1);
+}
