@@ -217,10 +217,35 @@ ensure_axe() {
     npm install --prefix "$dir" axe-core@4 --no-audit --no-fund --loglevel=error
 }
 
+# schemathesis (PyPI) for the JSON API's contract test, in a virtualenv of its
+# own so its many dependencies never meet the system's or aiosmtpd's. Pinned
+# to 4.x: the CLI's flags changed between majors.
+SCHEMATHESIS_VENV=${SCHEMATHESIS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/have-your-say/schemathesis}
+SCHEMATHESIS="$SCHEMATHESIS_VENV/bin/schemathesis"
+ensure_schemathesis() {
+    if [[ -x "$SCHEMATHESIS" ]] && "$SCHEMATHESIS" --version >/dev/null 2>&1; then
+        return 0
+    fi
+    command -v python3 >/dev/null 2>&1 || apt_install python3
+    log "installing schemathesis into $SCHEMATHESIS_VENV"
+    rm -rf "$SCHEMATHESIS_VENV"
+    if ! python3 -m venv "$SCHEMATHESIS_VENV" >/dev/null 2>&1; then
+        # Debian's own python3 needs python3-venv (ensurepip) to make a virtualenv.
+        rm -rf "$SCHEMATHESIS_VENV"
+        apt_install python3-venv
+        python3 -m venv "$SCHEMATHESIS_VENV" ||
+            die "cannot create a virtualenv at $SCHEMATHESIS_VENV"
+    fi
+    "$SCHEMATHESIS_VENV/bin/python" -m pip install -q 'schemathesis>=4,<5' ||
+        die "pip install schemathesis failed"
+    "$SCHEMATHESIS" --version >/dev/null || die "schemathesis installed but does not run"
+}
+
 ensure_all() {
     ensure_postgres
     ensure_aiosmtpd
     ensure_chromium
     ensure_nextest
     ensure_axe
+    ensure_schemathesis
 }

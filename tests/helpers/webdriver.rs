@@ -89,7 +89,7 @@ impl Browser {
             .call(
                 reqwest::Method::POST,
                 "/timeouts",
-                json!({"implicit": 5000}),
+                json!({"implicit": 15000, "script": 60000}),
             )
             .await;
         browser
@@ -236,7 +236,8 @@ impl Browser {
 
     /// Wait until the page's source contains `text`.
     pub async fn wait_for_text(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // Generous: a loaded CI machine runs several browsers at once.
+        let deadline = Instant::now() + Duration::from_secs(30);
         while !self.source().await.contains(text) {
             assert!(Instant::now() < deadline, "{text:?} never appeared");
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -245,7 +246,7 @@ impl Browser {
 
     /// Wait until the URL satisfies `done`, or panic after a few seconds.
     pub async fn wait_for_url(&self, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let url = self.url().await;
             if done(&url) {
