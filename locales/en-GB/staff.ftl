@@ -189,3 +189,5 @@ label-has-advocate-yes = Yes
 label-has-advocate-no = No
 label-has-advocate-dont_know = Not known
 staff-submitter-name = Their name
+staff-record-case-link = Record a case that came another way
+staff-report-link = Annual report

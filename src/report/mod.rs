@@ -1,14 +1,298 @@
 //! The annual report the law requires (Regulation 13(3)): the tables the councils publish,
 //! counted from the case store for a financial year (1 April – 31 March) and the year before.
+//!
+//! A guided tour: [`values`] has the financial year and the sets counted by; [`stages`] reads
+//! each case's timeline into the stages it reached and how each went; [`tables`] counts them
+//! into tables ([`procedure`] those about stages, outcomes and timescales); [`output`] and
+//! [`html`] turn tables into CSV, JSON and a page with charts, with the small-number rule for
+//! anything published; [`record`] checks the form for cases that arrived another way; [`demo`]
+//! makes fake cases to look at. The staff pages are `web::staff::report`; the command line is
+//! [`run_report`] and [`run_demo_data`].
+
+pub mod demo;
+pub mod html;
+pub mod output;
+pub mod procedure;
+pub mod record;
+pub mod stages;
+pub mod tables;
+pub mod values;
+
+use std::collections::HashMap;
+
+use fluent::FluentValue;
+
+pub use output::Audience;
+pub use tables::{Cell, Label, Report, Row, RowKind, Table};
+pub use values::FinancialYear;
 
 use crate::config::Config;
+use crate::store::{Store, StoreError};
+use crate::timescale::Calendar;
+use crate::web::view::Words;
 
-/// `have-your-say report --year Y --format csv|json|html`.
-pub async fn run_report(_config: &Config, _year: i32, _format: &str) -> Result<String, String> {
-    Err("the annual report is not built yet".into())
+/// Count the report for `year` and the year before, from the cases received in each.
+pub async fn build(
+    store: &Store,
+    calendar: &Calendar,
+    year: FinancialYear,
+) -> Result<Report, StoreError> {
+    let (from, to) = (year.previous().start_ms(), year.end_ms());
+    let cases = store.report_cases(from, to).await?;
+    let mut events: HashMap<i64, Vec<_>> = HashMap::new();
+    for event in store.report_events(from, to).await? {
+        events.entry(event.case_id).or_default().push(event);
+    }
+    let mut aspects: HashMap<i64, Vec<String>> = HashMap::new();
+    for (case_id, aspect) in store.report_aspects(from, to).await? {
+        aspects.entry(case_id).or_default().push(aspect);
+    }
+    let split = year.start_ms();
+    let (mut previous, mut current) = (Vec::new(), Vec::new());
+    for case in cases {
+        let id = case.id;
+        let before = case.received_at < split;
+        let history = stages::history(
+            case,
+            events.get(&id).map(Vec::as_slice).unwrap_or_default(),
+            aspects.remove(&id).unwrap_or_default(),
+            calendar,
+        );
+        if before {
+            previous.push(history);
+        } else {
+            current.push(history);
+        }
+    }
+    Ok(tables::build(
+        year,
+        &tables::Year { cases: &previous },
+        &tables::Year { cases: &current },
+        calendar,
+    ))
+}
+
+/// The financial year today is in (London time).
+pub fn this_year() -> FinancialYear {
+    FinancialYear::of_ms(crate::store::now_ms())
+}
+
+/// Years the picker offers: from the year of the first case (at most 30 back) to this year,
+/// newest first, always including the one chosen.
+pub fn year_choices(first_received_at: Option<i64>, chosen: FinancialYear) -> Vec<FinancialYear> {
+    let latest = this_year();
+    let floor = (latest.start_year() - 30).max(FinancialYear::EARLIEST);
+    let earliest = first_received_at
+        .map(FinancialYear::of_ms)
+        .unwrap_or(latest)
+        .max(FinancialYear::new(floor).unwrap_or(latest))
+        .min(chosen);
+    let latest = latest.max(chosen);
+    (earliest.start_year()..=latest.start_year())
+        .rev()
+        .filter_map(FinancialYear::new)
+        .collect()
+}
+
+/// "1 April 2025 to 31 March 2026".
+pub fn period(t: &Words<'_>, year: FinancialYear) -> String {
+    t.get_with(
+        "report-period",
+        &[
+            ("start", FluentValue::from(year.start_year().to_string())),
+            (
+                "end",
+                FluentValue::from((year.start_year() + 1).to_string()),
+            ),
+        ],
+    )
+}
+
+/// The page for `report`; the staff handler fills in who is signed in and the year picker.
+pub fn page<'a>(t: Words<'a>, report: &Report, audience: Audience) -> html::ReportPage<'a> {
+    html::ReportPage {
+        t,
+        has_error: false,
+        csrf: String::new(),
+        me: String::new(),
+        standalone: true,
+        public: audience == Audience::Public,
+        year: report.year.start_year(),
+        year_label: report.year.label(),
+        previous_label: report.year.previous().label(),
+        period: period(&t, report.year),
+        years: Vec::new(),
+        tables: html::tables(&t, report, audience),
+        previous_colour: html::PREVIOUS_COLOUR,
+        current_colour: html::CURRENT_COLOUR,
+    }
+}
+
+/// Message ids the report builds from values, for the start-up check that every word exists.
+pub fn message_ids() -> Vec<String> {
+    use crate::domain::{AdvocateWanted, CaseKind, Category, Outcome, Procedure, SubmitterRole};
+    use values::{AgeBand, Aspect, ReceiptMethod};
+    let mut ids: Vec<String> = [
+        "report-period",
+        "report-percent",
+        "report-fewer-than-five",
+        "report-withheld",
+        "report-nothing",
+        "report-csv-table",
+        "report-csv-row",
+        "report-csv-number",
+        "report-csv-percent",
+    ]
+    .iter()
+    .chain(tables::FIXED_ROW_IDS)
+    .chain(record::ERROR_IDS)
+    .map(|s| (*s).to_owned())
+    .collect();
+    for id in tables::TABLE_IDS {
+        ids.push(format!("report-table-{id}"));
+        ids.push(format!("report-about-{id}"));
+    }
+    ids.extend(CaseKind::ALL.iter().map(|v| format!("label-kind-{v}")));
+    ids.extend(Category::ALL.iter().map(|v| format!("label-category-{v}")));
+    ids.extend(Outcome::ALL.iter().map(|v| format!("outcome-{v}")));
+    ids.extend((1..=3).map(|s| format!("stage-{s}")));
+    ids.extend(
+        Procedure::ALL
+            .iter()
+            .map(|v| format!("report-procedure-{v}")),
+    );
+    ids.extend(
+        SubmitterRole::ALL
+            .iter()
+            .map(|v| format!("report-submitted-by-{v}")),
+    );
+    ids.extend(
+        AdvocateWanted::ALL
+            .iter()
+            .map(|v| format!("report-advocate-{}", v.as_str())),
+    );
+    ids.extend(ReceiptMethod::ALL.iter().flat_map(|v| {
+        [
+            format!("report-method-{}", v.as_str()),
+            format!("report-recorded-{}", v.as_str()),
+        ]
+    }));
+    ids.extend(
+        Aspect::ALL
+            .iter()
+            .map(|v| format!("report-aspect-{}", v.as_str())),
+    );
+    ids.extend(
+        AgeBand::ALL
+            .iter()
+            .map(|v| format!("report-age-{}", v.as_str())),
+    );
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// `have-your-say report --year Y --format csv|json|html`: the report for publishing, so small
+/// numbers are hidden in every format (managers get exact figures in the staff area).
+pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<String, String> {
+    let year = FinancialYear::new(year).ok_or_else(|| {
+        format!(
+            "the year must be from {} to {}",
+            FinancialYear::EARLIEST,
+            FinancialYear::LATEST
+        )
+    })?;
+    if !matches!(format, "csv" | "json" | "html") {
+        return Err("the format must be csv, json or html".into());
+    }
+    let words = crate::i18n::Localizer::load(&config.locales_dir).map_err(|e| e.to_string())?;
+    let locale = words.fallback();
+    let t = Words {
+        words: &words,
+        locale: &locale,
+        config,
+    };
+    let calendar = Calendar::with_closures(config.closure_days.iter().copied());
+    let store = Store::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| e.to_string())?;
+    let built = async {
+        store.migrate().await?;
+        build(&store, &calendar, year).await
+    }
+    .await;
+    store.close().await;
+    let report = built.map_err(|e| e.to_string())?;
+    let audience = Audience::Public;
+    match format {
+        "csv" => Ok(output::csv(&t, &report, audience)),
+        "json" => serde_json::to_string_pretty(&output::json(&t, &report, audience))
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| e.to_string()),
+        _ => {
+            use askama::Template;
+            let html = page(t, &report, audience)
+                .render()
+                .map_err(|e| e.to_string())?;
+            Ok(standalone(&html))
+        }
+    }
+}
+
+/// The page with the service's stylesheet written into it, so the file reads the same opened
+/// from a disk or an email as in the staff area. (Served pages link the stylesheet instead: the
+/// Content Security Policy forbids inline styles there, but a saved file has no such policy.)
+fn standalone(html: &str) -> String {
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"/assets/app.css\">";
+    const STYLESHEET: &str = include_str!("../web/assets/app.css");
+    html.replacen(LINK, &format!("<style>\n{STYLESHEET}\n</style>"), 1)
 }
 
 /// `have-your-say demo-data --cases N --years K`.
-pub async fn run_demo_data(_config: &Config, _cases: u32, _years: u32) -> Result<String, String> {
-    Err("demo data is not built yet".into())
+pub async fn run_demo_data(config: &Config, cases: u32, years: u32) -> Result<String, String> {
+    if !(1..=100_000).contains(&cases) {
+        return Err("--cases must be from 1 to 100000".into());
+    }
+    if !(1..=20).contains(&years) {
+        return Err("--years must be from 1 to 20".into());
+    }
+    let calendar = Calendar::with_closures(config.closure_days.iter().copied());
+    let rows = demo::generate(cases, years, &calendar, crate::store::now_ms());
+    let store = Store::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| e.to_string())?;
+    let written = async {
+        store.migrate().await?;
+        for batch in rows.chunks(250) {
+            store.insert_case_rows(batch).await?;
+        }
+        Ok::<_, StoreError>(())
+    }
+    .await;
+    store.close().await;
+    written.map_err(|e| e.to_string())?;
+    Ok(format!(
+        "ok: {cases} demonstration cases over {years} years written (all names start \"Demo-\")\n"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_picker_runs_from_the_first_case_to_this_year() {
+        let now = this_year();
+        let first = FinancialYear::new(now.start_year() - 2).unwrap();
+        let years = year_choices(Some(first.start_ms()), now);
+        assert_eq!(years.first(), Some(&now));
+        assert_eq!(years.last(), Some(&first));
+        assert_eq!(years.len(), 3);
+        assert_eq!(year_choices(None, now), vec![now]);
+        let long_ago = FinancialYear::new(2001).unwrap();
+        assert_eq!(year_choices(None, long_ago).last(), Some(&long_ago));
+    }
 }

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod casework;
 pub mod conversations;
 pub mod outbox;
+pub mod report;
 pub mod staff;
 pub mod tracking;
 

@@ -186,10 +186,15 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("update case_events set detail = null where case_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            // Words go; the labels of stages and outcomes stay for the annual report.
+            sqlx::query(
+                "update case_events set detail = null where case_id = $1 and kind in \
+                 ('note', 'message_to_child', 'message_from_child', 'extended', 'submitted', \
+                 'assigned')",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             for table in ["outbox", "track_sessions"] {
                 sqlx::query(&format!("delete from {table} where case_id = $1"))
                     .bind(id)

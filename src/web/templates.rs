@@ -23,6 +23,8 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_login.html"),
     include_str!("templates/staff_inbox.html"),
     include_str!("templates/staff_case.html"),
+    include_str!("templates/staff_report.html"),
+    include_str!("templates/staff_record.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -78,6 +80,7 @@ pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
     ids.extend(super::pages::info_message_ids());
+    ids.extend(crate::report::message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\""] {
             let mut rest = *source;

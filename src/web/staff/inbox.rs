@@ -90,7 +90,10 @@ pub async fn show_inbox(
             }
         })
         .collect();
+    let can_report = session.member.role == crate::domain::StaffRole::Manager;
     html(&InboxPage {
+        can_report,
+        can_record: session.member.role.works_cases(),
         t,
         has_error: false,
         csrf: session.csrf.clone(),

@@ -21,7 +21,12 @@ pub fn router() -> Router<AppState> {
         .route("/staff/login", get(login::show_login).post(login::login))
         .route("/staff/logout", post(login::logout))
         .route("/staff/outbox/retry", post(inbox::retry_failed_emails))
+        .route(
+            "/staff/cases/new",
+            get(report::show_record_form).post(report::record_case),
+        )
         .route("/staff/cases/{reference}", get(case::show_case))
         .route("/staff/report", get(report::show_report))
+        .route("/staff/report.csv", get(report::download_report_csv))
         .route("/staff/cases/{reference}/{action}", post(case::act_on_case))
 }

@@ -1,10 +1,316 @@
-//! The annual report page (managers), with server-drawn SVG charts and CSV downloads.
+//! The annual report page (managers), with server-drawn SVG charts and CSV downloads, and the
+//! form where officers and managers record a case that arrived by letter, phone, email, in
+//! person, through a councillor or from the Ombudsman. Anyone else gets the same 404 as a page
+//! that does not exist.
 
-use axum::response::Response;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
 use super::session::StaffSession;
+use crate::app::AppState;
+use crate::domain::{AdvocateWanted, CaseKind, Category, Procedure, StaffRole, SubmitterRole};
 use crate::error::WebError;
+use crate::report::record::{self, FieldError, Typed};
+use crate::report::values::{Aspect, ReceiptMethod};
+use crate::report::{Audience, FinancialYear};
+use crate::web::form::FormFields;
+use crate::web::pages::{html, words};
+use crate::web::view::Words;
 
-pub async fn show_report(_session: StaffSession) -> Result<Response, WebError> {
-    Err(WebError::NotFound)
+#[derive(Debug, Default, Deserialize)]
+pub struct ReportQuery {
+    year: Option<String>,
+    public: Option<String>,
+}
+
+impl ReportQuery {
+    /// A year that is not a number or out of range shows this year, as a filter would.
+    fn year(&self) -> FinancialYear {
+        self.year
+            .as_deref()
+            .and_then(|y| y.trim().parse().ok())
+            .and_then(FinancialYear::new)
+            .unwrap_or_else(crate::report::this_year)
+    }
+
+    fn audience(&self) -> Audience {
+        match self.public.as_deref() {
+            Some("1" | "true" | "yes") => Audience::Public,
+            _ => Audience::Exact,
+        }
+    }
+}
+
+fn managers_only(session: &StaffSession) -> Result<(), WebError> {
+    if session.member.role == StaffRole::Manager {
+        Ok(())
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+pub async fn show_report(
+    State(app): State<AppState>,
+    session: StaffSession,
+    Query(query): Query<ReportQuery>,
+) -> Result<Response, WebError> {
+    managers_only(&session)?;
+    let year = query.year();
+    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let first = app.store.first_received_at().await?;
+    let locale = app.words.fallback();
+    let mut page = crate::report::page(words(&app, &locale), &report, Audience::Exact);
+    page.standalone = false;
+    page.me = session.member.name.clone();
+    page.csrf = session.csrf.clone();
+    page.years = crate::report::year_choices(first, year)
+        .into_iter()
+        .map(|y| (y.start_year(), y.label()))
+        .collect();
+    html(&page)
+}
+
+pub async fn download_report_csv(
+    State(app): State<AppState>,
+    session: StaffSession,
+    Query(query): Query<ReportQuery>,
+) -> Result<Response, WebError> {
+    managers_only(&session)?;
+    let year = query.year();
+    let audience = query.audience();
+    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let locale = app.words.fallback();
+    let body = crate::report::output::csv(&words(&app, &locale), &report, audience);
+    let name = format!(
+        "have-your-say-{}-{}{}.csv",
+        year.start_year(),
+        (year.start_year() + 1).rem_euclid(100),
+        if audience == Audience::Public {
+            "-public"
+        } else {
+            ""
+        }
+    );
+    tracing::info!(
+        staff = session.member.id,
+        year = year.start_year(),
+        public = audience == Audience::Public,
+        "report downloaded"
+    );
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    // The name is built from digits and fixed text only.
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+/// A choice in a list: value, label, chosen.
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub chosen: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff_record.html", config = "src/web/askama.toml")]
+pub struct RecordPage<'a> {
+    pub t: Words<'a>,
+    pub has_error: bool,
+    pub csrf: String,
+    pub me: String,
+    /// `(field, message)`, in the order of the form.
+    pub errors: Vec<(&'static str, String)>,
+    pub typed: Typed,
+    pub methods: Vec<Choice>,
+    pub kinds: Vec<Choice>,
+    pub procedures: Vec<Choice>,
+    pub submitters: Vec<Choice>,
+    pub categories: Vec<Choice>,
+    pub aspects: Vec<Choice>,
+    pub advocates: Vec<Choice>,
+    pub contacts: Vec<Choice>,
+    pub today: String,
+}
+
+impl RecordPage<'_> {
+    /// The message for `field`, if it was refused.
+    pub fn error_for(&self, field: &str) -> Option<&String> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, message)| message)
+    }
+}
+
+fn choices<T: Copy>(
+    t: &Words<'_>,
+    values: impl IntoIterator<Item = T>,
+    as_str: fn(T) -> &'static str,
+    prefix: &str,
+    chosen: &[String],
+) -> Vec<Choice> {
+    values
+        .into_iter()
+        .map(|v| {
+            let value = as_str(v);
+            Choice {
+                value,
+                label: t.get(&format!("{prefix}{value}")),
+                chosen: chosen.iter().any(|c| c == value),
+            }
+        })
+        .collect()
+}
+
+fn record_page<'a>(
+    t: Words<'a>,
+    session: &StaffSession,
+    typed: Typed,
+    errors: &[FieldError],
+) -> RecordPage<'a> {
+    let one = |v: &str| vec![v.to_owned()];
+    let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+    RecordPage {
+        t,
+        has_error: !errors.is_empty(),
+        csrf: session.csrf.clone(),
+        me: session.member.name.clone(),
+        errors: errors.iter().map(|e| (e.field, t.get(e.message))).collect(),
+        methods: choices(
+            &t,
+            ReceiptMethod::recordable(),
+            ReceiptMethod::as_str,
+            "report-method-",
+            &one(&typed.method),
+        ),
+        kinds: choices(
+            &t,
+            CaseKind::ALL.iter().copied(),
+            CaseKind::as_str,
+            "label-kind-",
+            &one(&typed.kind),
+        ),
+        procedures: choices(
+            &t,
+            Procedure::ALL.iter().copied(),
+            Procedure::as_str,
+            "report-procedure-",
+            &one(if typed.procedure.is_empty() {
+                "statutory"
+            } else {
+                &typed.procedure
+            }),
+        ),
+        submitters: choices(
+            &t,
+            SubmitterRole::ALL.iter().copied(),
+            SubmitterRole::as_str,
+            "report-submitted-by-",
+            &one(&typed.submitted_by),
+        ),
+        categories: choices(
+            &t,
+            Category::ALL.iter().copied(),
+            Category::as_str,
+            "label-category-",
+            &one(&typed.category),
+        ),
+        aspects: choices(
+            &t,
+            Aspect::ALL.iter().copied(),
+            Aspect::as_str,
+            "report-aspect-",
+            &typed.aspects,
+        ),
+        advocates: choices(
+            &t,
+            AdvocateWanted::ALL.iter().copied(),
+            AdvocateWanted::as_str,
+            "report-advocate-",
+            &one(if typed.advocate.is_empty() {
+                "no"
+            } else {
+                &typed.advocate
+            }),
+        ),
+        contacts: choices(
+            &t,
+            record::CONTACTS.iter().copied(),
+            crate::domain::ContactMethod::as_str,
+            "label-contact-",
+            &one(&typed.contact),
+        ),
+        today: crate::store::cases::format_date(today),
+        typed,
+    }
+}
+
+fn works_cases(session: &StaffSession) -> Result<(), WebError> {
+    if session.member.role.works_cases() {
+        Ok(())
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+pub async fn show_record_form(
+    State(app): State<AppState>,
+    session: StaffSession,
+) -> Result<Response, WebError> {
+    works_cases(&session)?;
+    let locale = app.words.fallback();
+    let typed = Typed {
+        received: crate::store::cases::format_date(crate::timescale::today_in_england(
+            time::OffsetDateTime::now_utc(),
+        )),
+        ..Typed::default()
+    };
+    html(&record_page(words(&app, &locale), &session, typed, &[]))
+}
+
+pub async fn record_case(
+    State(app): State<AppState>,
+    session: StaffSession,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    session.check_csrf(&fields)?;
+    works_cases(&session)?;
+    let typed = Typed::read(
+        |name| fields.get(name).map(str::to_owned),
+        |name| fields.all(name),
+    );
+    let locale = app.words.fallback();
+    let recorder = record::Recorder {
+        actor: session.actor(),
+        now_ms: crate::store::now_ms(),
+        calendar: &app.calendar,
+        locale: locale.as_str(),
+    };
+    match record::validate(&typed, &recorder) {
+        Ok(row) => {
+            let reference = app.store.insert_case_row(&row).await?;
+            tracing::info!(
+                staff = session.member.id,
+                method = %row.method_of_receipt,
+                kind = %row.kind,
+                "case recorded by staff"
+            );
+            Ok(Redirect::to(&format!("/staff/cases/{reference}")).into_response())
+        }
+        Err(errors) => {
+            let page = record_page(words(&app, &locale), &session, typed, &errors);
+            let mut response = html(&page)?;
+            *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+            Ok(response)
+        }
+    }
 }

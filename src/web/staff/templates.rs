@@ -136,6 +136,8 @@ pub struct InboxPage<'a> {
     pub filter_team: String,
     pub filter_assignee: String,
     pub staff: Vec<(i64, String)>,
+    pub can_report: bool,
+    pub can_record: bool,
 }
 
 pub struct EventView {

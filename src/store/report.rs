@@ -1,0 +1,271 @@
+//! What the annual report reads (cases received in a time range, their timeline events and
+//! aspects) and what it writes: cases staff record by hand because they arrived by letter,
+//! phone or email, and demonstration data. Ranges are unix milliseconds worked out in Rust, so
+//! no date function of either database is needed.
+
+use sqlx::Row;
+
+use super::{Store, StoreError, is_unique_violation};
+use crate::domain::Reference;
+
+/// The facts about a case that the report counts. No names, words or contact details.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportCase {
+    pub id: i64,
+    pub kind: String,
+    pub procedure: String,
+    pub stage: i64,
+    pub status: String,
+    pub submitted_by: String,
+    pub category: Option<String>,
+    pub advocate_wanted: String,
+    pub age: Option<i64>,
+    pub locale: String,
+    /// 0 or 1.
+    pub urgent: i16,
+    pub method_of_receipt: String,
+    pub team: Option<String>,
+    pub outcome: Option<String>,
+    pub received_at: i64,
+    pub stage_started_on: Option<String>,
+    pub closed_at: Option<i64>,
+}
+
+/// A timeline event the report reads, with the `label` of its detail (e.g. `stage-2`,
+/// `outcome-upheld`). The detail's free text is never read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportEvent {
+    pub case_id: i64,
+    pub kind: String,
+    pub label: Option<String>,
+    pub created_at: i64,
+}
+
+/// The event kinds that move a case through the procedure.
+const PROCEDURE_EVENTS: &str = "'stage_changed', 'outcome', 'extended', 'paused', 'resumed', \
+                                'closed', 'reopened', 'procedure_changed'";
+
+/// A case written whole: the row, its aspects and its timeline. Staff-recorded cases have one
+/// `submitted` event; demonstration cases a full history.
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub kind: String,
+    pub procedure: String,
+    pub stage: i64,
+    pub status: String,
+    pub submitted_by: String,
+    pub category: String,
+    pub summary: String,
+    pub advocate_wanted: String,
+    pub contact_method: String,
+    pub contact_value: Option<String>,
+    pub first_name: Option<String>,
+    pub age: Option<i64>,
+    pub locale: String,
+    pub urgent: bool,
+    pub team: Option<String>,
+    pub method_of_receipt: String,
+    pub received_at: i64,
+    pub stage_started_on: String,
+    pub due_on: String,
+    pub extended_due_on: Option<String>,
+    pub acknowledge_by: String,
+    pub acknowledged_at: Option<i64>,
+    pub outcome: Option<String>,
+    pub closed_at: Option<i64>,
+    pub created_at: i64,
+    pub aspects: Vec<String>,
+    pub events: Vec<EventRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub kind: &'static str,
+    pub actor: String,
+    pub detail: Option<serde_json::Value>,
+    pub created_at: i64,
+}
+
+impl Store {
+    /// Cases received in `[from_ms, to_ms)`.
+    pub async fn report_cases(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<ReportCase>, StoreError> {
+        Ok(sqlx::query_as::<_, ReportCase>(
+            "select id, kind, procedure, stage, status, submitted_by, category, advocate_wanted, \
+             age, locale, urgent, method_of_receipt, team, outcome, received_at, \
+             stage_started_on, closed_at from cases \
+             where received_at >= $1 and received_at < $2 order by id",
+        )
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The procedure events of cases received in `[from_ms, to_ms)`, each case's in order.
+    pub async fn report_events(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<ReportEvent>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "select e.case_id, e.kind, e.detail, e.created_at from case_events e \
+             join cases c on c.id = e.case_id \
+             where c.received_at >= $1 and c.received_at < $2 and e.kind in ({PROCEDURE_EVENTS}) \
+             order by e.case_id, e.id"
+        ))
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let detail: Option<String> = row.try_get("detail")?;
+                Ok(ReportEvent {
+                    case_id: row.try_get("case_id")?,
+                    kind: row.try_get("kind")?,
+                    label: detail
+                        .and_then(|d| serde_json::from_str::<serde_json::Value>(&d).ok())
+                        .and_then(|d| d.get("label")?.as_str().map(str::to_owned)),
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// `(case id, aspect)` for cases received in `[from_ms, to_ms)`.
+    pub async fn report_aspects(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as::<_, (i64, String)>(
+            "select a.case_id, a.aspect from case_aspects a join cases c on c.id = a.case_id \
+             where c.received_at >= $1 and c.received_at < $2 order by a.case_id, a.aspect",
+        )
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// When the first case was received, for the report's year picker.
+    pub async fn first_received_at(&self) -> Result<Option<i64>, StoreError> {
+        let row: (Option<i64>,) = sqlx::query_as("select min(received_at) from cases")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.0)
+    }
+
+    /// Write one case with its aspects and events; returns its new reference.
+    pub async fn insert_case_row(&self, case: &CaseRow) -> Result<Reference, StoreError> {
+        let mut refs = self
+            .insert_case_rows(std::slice::from_ref(case))
+            .await?
+            .into_iter();
+        refs.next()
+            .ok_or_else(|| StoreError::Corrupt("no case was written".into()))
+    }
+
+    /// Write cases in one transaction, all or none. A clash on a random reference is rare; the
+    /// whole batch is then tried again with new references.
+    pub async fn insert_case_rows(&self, cases: &[CaseRow]) -> Result<Vec<Reference>, StoreError> {
+        for _ in 0..5 {
+            let mut tx = self.begin_write().await?;
+            let mut references = Vec::with_capacity(cases.len());
+            let mut clash = false;
+            for case in cases {
+                let reference = Reference::generate();
+                match insert_one(&mut tx, case, &reference).await {
+                    Ok(()) => references.push(reference),
+                    Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                        clash = true;
+                        break;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            if clash {
+                tx.rollback().await?;
+                continue;
+            }
+            tx.commit().await?;
+            return Ok(references);
+        }
+        Err(StoreError::Corrupt(
+            "could not find free case references".into(),
+        ))
+    }
+}
+
+async fn insert_one(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    case: &CaseRow,
+    reference: &Reference,
+) -> Result<(), StoreError> {
+    // No secret words: the child did not use the service, so nobody can sign in to track this
+    // case. An empty string never matches an Argon2id hash.
+    let row = sqlx::query(
+        "insert into cases (reference, secret_hash, kind, procedure, stage, status, submitted_by, \
+         category, summary, advocate_wanted, contact_method, contact_value, first_name, age, \
+         locale, urgent, team, method_of_receipt, received_at, stage_started_on, due_on, \
+         extended_due_on, acknowledge_by, acknowledged_at, outcome, closed_at, answers, \
+         created_at, updated_at) \
+         values ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $21, $22, $23, $24, $25, '{}', $26, $26) returning id",
+    )
+    .bind(reference.as_ref())
+    .bind(&case.kind)
+    .bind(&case.procedure)
+    .bind(case.stage)
+    .bind(&case.status)
+    .bind(&case.submitted_by)
+    .bind(&case.category)
+    .bind(&case.summary)
+    .bind(&case.advocate_wanted)
+    .bind(&case.contact_method)
+    .bind(case.contact_value.as_deref())
+    .bind(case.first_name.as_deref())
+    .bind(case.age)
+    .bind(&case.locale)
+    .bind(i16::from(case.urgent))
+    .bind(case.team.as_deref())
+    .bind(&case.method_of_receipt)
+    .bind(case.received_at)
+    .bind(&case.stage_started_on)
+    .bind(&case.due_on)
+    .bind(case.extended_due_on.as_deref())
+    .bind(&case.acknowledge_by)
+    .bind(case.acknowledged_at)
+    .bind(case.outcome.as_deref())
+    .bind(case.closed_at)
+    .bind(case.created_at)
+    .fetch_one(&mut **tx)
+    .await?;
+    let case_id: i64 = row.try_get("id")?;
+    for aspect in &case.aspects {
+        sqlx::query("insert into case_aspects (case_id, aspect, created_at) values ($1, $2, $3)")
+            .bind(case_id)
+            .bind(aspect)
+            .bind(case.created_at)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for event in &case.events {
+        sqlx::query(
+            "insert into case_events (case_id, kind, actor, detail, created_at) \
+             values ($1, $2, $3, $4, $5)",
+        )
+        .bind(case_id)
+        .bind(event.kind)
+        .bind(&event.actor)
+        .bind(event.detail.as_ref().map(|d| d.to_string()))
+        .bind(event.created_at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
