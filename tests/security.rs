@@ -86,3 +86,50 @@ async fn posts_from_another_site_are_refused_and_write_nothing() {
     // Only the last, same-site start made a conversation.
     assert_eq!(app.count("conversations").await, 1);
 }
+
+#[tokio::test]
+async fn a_spoofed_forwarded_for_header_does_not_reset_the_throttle() {
+    let app = spawn_app().await;
+    for n in 0..30 {
+        let forged = format!("203.0.113.{n}");
+        let reference = format!("HYS-AAAA-AA{}", ["AC", "AD", "AE", "AF", "AG", "AH"][n % 6]);
+        helpers::browser()
+            .post(app.url("/track"))
+            .header("x-forwarded-for", forged)
+            .form(&[("reference", reference.as_str()), ("secret", "guess")])
+            .send()
+            .await
+            .unwrap();
+    }
+    let page = Page::from(
+        helpers::browser()
+            .post(app.url("/track"))
+            .header("x-forwarded-for", "198.51.100.7")
+            .form(&[("reference", "HYS-CCCC-CCCC"), ("secret", "guess")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, 429, "the peer address counts, not the header");
+}
+
+#[tokio::test]
+async fn names_from_requests_never_reach_the_file_system() {
+    let app = spawn_app().await;
+    for lang in ["../../etc/passwd", "%2e%2e%2f", "en%00", "..", "en-GB/../../"] {
+        let page = Page::from(app.get(&format!("/?lang={lang}")).await).await;
+        assert_eq!(page.status, 200, "{lang}");
+        assert!(page.body.contains("lang=\"en-GB\""), "{lang}: falls back to English");
+    }
+    for flow in ["../flows/feedback", "..%2ffeedback", "feedback\u{0}", "/etc/passwd"] {
+        let response = app
+            .client
+            .post(app.url("/api/v1/conversations"))
+            .json(&serde_json::json!({"flow": flow, "locale": "en-GB"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 404, "{flow:?}");
+    }
+}
