@@ -187,7 +187,16 @@ async fn each_rule_emails_the_right_people_with_only_what_they_need() {
         duty.html
     );
 
-    // Every row is marked sent, and Message-IDs are the outbox's own.
+    // Every row is marked sent (just after the server took it), and Message-IDs are the
+    // outbox's own.
+    let deadline = std::time::Instant::now() + WAIT;
+    while app.count_where("outbox", "status = 'sent'").await < 7 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "rows never marked sent"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(app.count_where("outbox", "status = 'sent'").await, 7);
     let stored: BTreeSet<String> = message_ids(&app).await;
     let received: BTreeSet<String> = mail.iter().map(|m| m.message_id.clone()).collect();
@@ -274,7 +283,14 @@ async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back
         message_ids(&app).await,
         "the retried email keeps its Message-ID"
     );
-    assert_eq!(app.count_where("outbox", "status = 'sent'").await, 50);
+    let deadline = std::time::Instant::now() + WAIT;
+    while app.count_where("outbox", "status = 'sent'").await < 50 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "rows never marked sent"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
