@@ -177,3 +177,58 @@ async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_mov
 
     complete_a_complaint(&browser, &app, Some("desktop-en-GB")).await;
 }
+
+#[tokio::test]
+async fn the_journey_can_be_completed_with_the_keyboard_alone() {
+    const ENTER: &str = "\u{E007}";
+    const SPACE: &str = "\u{E00D}";
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 1280,
+        height: 900,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/")).await;
+
+    browser.tab_to("button.button-start").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("What do you want to tell us?").await;
+    for value in ["compliment", "young_person", "school"] {
+        browser.tab_to(&format!("button[value={value}]")).await;
+        browser
+            .press(
+                if value == "young_person" {
+                    SPACE
+                } else {
+                    ENTER
+                },
+                1,
+            )
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    browser.wait_for_text("What was good?").await;
+    browser.tab_to("textarea#answer").await;
+    browser.keys("My teacher listened").await;
+    browser.tab_to("form.step button[type=submit]").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("How can we contact you?").await;
+    browser.tab_to("button[value=none]").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("What is your first name?").await;
+    browser.tab_to("form.step button[type=submit]").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("How old are you?").await;
+    browser.tab_to("input#answer").await;
+    browser.keys("12").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("Check your answers").await;
+    browser.tab_to("form.step button[type=submit]").await;
+    browser.press(ENTER, 1).await;
+    browser.wait_for_text("Ready to send?").await;
+    browser.tab_to("form.step button[type=submit]").await;
+    browser.press(SPACE, 1).await;
+    browser.wait_for_text("Your reference is:").await;
+    assert_eq!(app.count("cases").await, 1);
+}

@@ -195,6 +195,35 @@ impl Browser {
         .await;
     }
 
+    /// Type text with the keyboard into whatever has focus.
+    pub async fn keys(&self, text: &str) {
+        let mut actions = Vec::new();
+        for c in text.chars() {
+            actions.push(json!({"type": "keyDown", "value": c.to_string()}));
+            actions.push(json!({"type": "keyUp", "value": c.to_string()}));
+        }
+        self.call(
+            reqwest::Method::POST,
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .await;
+    }
+
+    /// Press Tab until the focused element matches `css` (as a keyboard user would).
+    pub async fn tab_to(&self, css: &str) {
+        for _ in 0..60 {
+            let script = format!(
+                "return !!document.activeElement && document.activeElement.matches({css:?});"
+            );
+            if self.run(&script).await == json!(true) {
+                return;
+            }
+            self.press("\u{E004}", 1).await;
+        }
+        panic!("Tab never reached {css}");
+    }
+
     pub async fn back(&self) {
         self.call(reqwest::Method::POST, "/back", json!({})).await;
     }
