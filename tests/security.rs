@@ -117,12 +117,26 @@ async fn a_spoofed_forwarded_for_header_does_not_reset_the_throttle() {
 #[tokio::test]
 async fn names_from_requests_never_reach_the_file_system() {
     let app = spawn_app().await;
-    for lang in ["../../etc/passwd", "%2e%2e%2f", "en%00", "..", "en-GB/../../"] {
+    for lang in [
+        "../../etc/passwd",
+        "%2e%2e%2f",
+        "en%00",
+        "..",
+        "en-GB/../../",
+    ] {
         let page = Page::from(app.get(&format!("/?lang={lang}")).await).await;
         assert_eq!(page.status, 200, "{lang}");
-        assert!(page.body.contains("lang=\"en-GB\""), "{lang}: falls back to English");
+        assert!(
+            page.body.contains("lang=\"en-GB\""),
+            "{lang}: falls back to English"
+        );
     }
-    for flow in ["../flows/feedback", "..%2ffeedback", "feedback\u{0}", "/etc/passwd"] {
+    for flow in [
+        "../flows/feedback",
+        "..%2ffeedback",
+        "feedback\u{0}",
+        "/etc/passwd",
+    ] {
         let response = app
             .client
             .post(app.url("/api/v1/conversations"))
