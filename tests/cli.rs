@@ -177,3 +177,41 @@ fn check_reports_placeholder_recipients() {
         "{text}"
     );
 }
+
+#[test]
+fn check_fails_on_an_incomplete_locale_and_names_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = dir.path().join("locales");
+    for entry in std::fs::read_dir(root().join("locales")).unwrap() {
+        let entry = entry.unwrap();
+        let target = locales.join(entry.file_name());
+        std::fs::create_dir_all(&target).unwrap();
+        for file in std::fs::read_dir(entry.path()).unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), target.join(file.file_name())).unwrap();
+        }
+    }
+    let flow = locales.join("pl/flow.ftl");
+    let text = std::fs::read_to_string(&flow).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("ask-age ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(text.len(), without.len(), "the Polish file defines ask-age");
+    std::fs::write(&flow, without).unwrap();
+
+    let out = Command::new(BIN)
+        .args(["check", "--flows-dir"])
+        .arg(root().join("flows"))
+        .arg("--locales-dir")
+        .arg(&locales)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("locale pl is missing message \"ask-age\""),
+        "{text}"
+    );
+}
