@@ -43,7 +43,11 @@ impl Browser {
             .spawn()
             .expect("chromedriver (apt-get install chromium-driver)");
         let base = format!("http://127.0.0.1:{port}");
-        let http = reqwest::Client::new();
+        // A hung browser fails the test instead of hanging the whole run.
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .build()
+            .expect("http client");
         let deadline = Instant::now() + Duration::from_secs(20);
         while http.get(format!("{base}/status")).send().await.is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
