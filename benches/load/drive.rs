@@ -99,6 +99,8 @@ pub struct Stats {
     /// All `postgres` processes' CPU over the window, in cores.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub db_cores: Option<f64>,
+    /// CPU used by anything else on the machine meanwhile, in cores (other people's builds).
+    pub other_cores: f64,
     /// The server's resident memory when the phase ended (the largest, with several), KiB.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rss_after_kib: Option<f64>,
@@ -161,14 +163,32 @@ pub trait Probe: Send + Sync + 'static {
     fn ticks_per_second(&self) -> u64;
 }
 
-type Sample = (Instant, (u64, Option<u64>));
+/// When, the probe's (server, database) ticks, and the whole machine's and this program's.
+type Sample = (Instant, (u64, Option<u64>), u64, u64);
+
+fn sample(probe: &dyn Probe) -> Sample {
+    (
+        Instant::now(),
+        probe.sample(),
+        crate::servers::machine_busy_ticks(),
+        crate::servers::own_ticks(),
+    )
+}
+
+/// CPU over a window, in cores: the servers, the database, and everything else on the machine
+/// (other people's work: a phase where that is high was disturbed).
+#[derive(Clone, Copy)]
+struct Cpu {
+    server: f64,
+    db: Option<f64>,
+    others: f64,
+}
 
 /// What the connections of one phase saw, and the servers' CPU meanwhile.
 pub struct Outcome<R> {
     pub results: Vec<R>,
     window: Window,
-    /// Server and database CPU over the measured window, in cores.
-    cpu: Option<(f64, Option<f64>)>,
+    cpu: Option<Cpu>,
 }
 
 impl<R> Outcome<R> {
@@ -180,11 +200,12 @@ impl<R> Outcome<R> {
             .map(|r| std::mem::take(pick(r)))
             .collect();
         let mut stats = summarise(&self.window, recorders);
-        if let Some((server, db)) = self.cpu {
-            stats.server_cores = server;
-            stats.db_cores = db;
+        if let Some(cpu) = self.cpu {
+            stats.server_cores = cpu.server;
+            stats.db_cores = cpu.db;
+            stats.other_cores = cpu.others;
             if stats.per_second > 0.0 {
-                stats.server_cpu_us = server / stats.per_second * 1e6;
+                stats.server_cpu_us = cpu.server / stats.per_second * 1e6;
             }
         }
         stats
@@ -226,12 +247,12 @@ where
                 () = tokio::time::sleep_until(window.warm_until.into()) => {}
                 () = finished.notified() => return None,
             }
-            let before = (Instant::now(), probe.sample());
+            let before = sample(&*probe);
             tokio::select! {
                 () = tokio::time::sleep_until(window.until.into()) => {}
                 () = finished.notified() => {}
             }
-            Some((before, (Instant::now(), probe.sample())))
+            Some((before, sample(&*probe)))
         })
     };
     let mut set = JoinSet::new();
@@ -259,14 +280,19 @@ where
 
 fn cpu_share(
     probe: &dyn Probe,
-    (t0, (s0, d0)): Sample,
-    (t1, (s1, d1)): Sample,
-) -> (f64, Option<f64>) {
+    (t0, (s0, d0), m0, g0): Sample,
+    (t1, (s1, d1), m1, g1): Sample,
+) -> Cpu {
     let secs = t1.duration_since(t0).as_secs_f64().max(1e-9);
     let hz = probe.ticks_per_second() as f64;
-    let server = s1.saturating_sub(s0) as f64 / hz / secs;
-    let db = d0
-        .zip(d1)
-        .map(|(a, b)| b.saturating_sub(a) as f64 / hz / secs);
-    (server, db)
+    let cores = |ticks: u64| ticks as f64 / hz / secs;
+    let server = cores(s1.saturating_sub(s0));
+    let db = d0.zip(d1).map(|(a, b)| cores(b.saturating_sub(a)));
+    let everything = cores(m1.saturating_sub(m0));
+    let generator = cores(g1.saturating_sub(g0));
+    Cpu {
+        server,
+        db,
+        others: (everything - server - db.unwrap_or(0.0) - generator).max(0.0),
+    }
 }

@@ -192,6 +192,27 @@ fn process_ticks(stat_path: &str) -> Option<u64> {
     Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
 
+/// CPU ticks this program has used.
+pub fn own_ticks() -> u64 {
+    process_ticks("/proc/self/stat").unwrap_or(0)
+}
+
+/// Busy CPU ticks of the whole machine, all cores: user, nice, system and steal. Interrupt time
+/// is left out: loopback traffic's softirq work is the benchmark's own, charged to no process.
+pub fn machine_busy_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(line) = stat.lines().find(|l| l.starts_with("cpu ")) else {
+        return 0;
+    };
+    let fields: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal (guest time is already in user)
+    [0, 1, 2, 7].iter().filter_map(|i| fields.get(*i)).sum()
+}
+
 /// CPU ticks of every `postgres` process on the machine: the database's share of a phase.
 pub fn postgres_ticks() -> u64 {
     let Ok(entries) = std::fs::read_dir("/proc") else {

@@ -4,6 +4,9 @@
 use crate::drive::Stats;
 use crate::report::{Results, mb, ratio, thousands};
 
+/// Cores used by other work on the machine during a phase above which its figures are suspect.
+const DISTURBED: f64 = 0.15;
+
 impl Results {
     pub fn table(&self) -> String {
         let mut out = String::new();
@@ -61,13 +64,18 @@ impl Results {
             line(
                 &mut out,
                 format!(
-                    "ceiling   bare axum, static {} B page: {}/s, p50 {:.2} ms, p99 {:.2} ms, server {:.2} cores ({:.0} µs/op); RSS {}; ready in {:.0} ms",
+                    "ceiling   bare axum, static {} B page: {}/s, p50 {:.2} ms, p99 {:.2} ms, server {:.2} cores ({:.0} µs/op{}); RSS {}; ready in {:.0} ms",
                     thousands(c.page_bytes as f64),
                     thousands(c.get.per_second),
                     c.get.p50_ms,
                     c.get.p99_ms,
                     c.get.server_cores,
                     c.get.server_cpu_us,
+                    if c.get.other_cores >= DISTURBED {
+                        format!(", others {:.2}!", c.get.other_cores)
+                    } else {
+                        String::new()
+                    },
                     mb(c.rss_idle_kib),
                     c.startup_ms
                 ),
@@ -82,6 +90,30 @@ impl Results {
                     ),
                 );
             }
+        }
+        let disturbed = self
+            .runs
+            .iter()
+            .flat_map(|r| {
+                [
+                    &r.step_page,
+                    &r.step_page_gzip,
+                    &r.starts,
+                    &r.answers,
+                    &r.submits,
+                    &r.cases,
+                ]
+            })
+            .flatten()
+            .chain(self.ceiling.as_ref().map(|c| &c.get))
+            .any(|st| st.other_cores >= DISTURBED);
+        if disturbed {
+            line(
+                &mut out,
+                "!         other work on the machine took CPU during the phases marked \"others ...!\": \
+                 their figures are low; run again when the machine is quiet"
+                    .into(),
+            );
         }
         out.push('\n');
         let mut rows: Vec<[String; 8]> = vec![[
@@ -121,8 +153,13 @@ impl Results {
                             .db_cores
                             .map(|d| format!(" + db {d:.2}"))
                             .unwrap_or_default();
+                        let others = if st.other_cores >= DISTURBED {
+                            format!(" (others {:.2}!)", st.other_cores)
+                        } else {
+                            String::new()
+                        };
                         format!(
-                            "{:.2}{db} cores, {:.0} µs/op",
+                            "{:.2}{db} cores, {:.0} µs/op{others}",
                             st.server_cores, st.server_cpu_us
                         )
                     } else {
