@@ -41,7 +41,7 @@ _APT_LOG=${_APT_LOG:-${TMPDIR:-/tmp}/have-your-say-apt.log}
 apt_install() {
     if [[ "$_APT_UPDATED" != 1 ]]; then
         log "apt-get update"
-        if ! as_root apt-get update -q >>"$_APT_LOG" 2>&1; then
+        if ! as_root apt-get -o DPkg::Lock::Timeout=600 update -q >>"$_APT_LOG" 2>&1; then
             tail -n 40 "$_APT_LOG" >&2
             die "apt-get update failed (full log: $_APT_LOG)"
         fi
@@ -49,7 +49,7 @@ apt_install() {
         export _APT_UPDATED
     fi
     log "apt-get install $* (log: $_APT_LOG)"
-    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$_APT_LOG" 2>&1; then
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "$@" >>"$_APT_LOG" 2>&1; then
         tail -n 40 "$_APT_LOG" >&2
         die "apt-get install $* failed (full log: $_APT_LOG)"
     fi

@@ -135,16 +135,19 @@ impl Store {
         at: i64,
         error: &str,
     ) -> Result<bool, StoreError> {
-        self.finish_email(
+        let done = sqlx::query(
             "update outbox set status = 'pending', next_attempt_at = $1, lease_until = null, \
-             claimed_by = null, last_error = $4, updated_at = $1 \
-             where id = $2 and claimed_by = $3 and status = 'sending'",
-            id,
-            worker,
-            at,
-            Some(error),
+             claimed_by = null, last_error = $2, updated_at = $3 \
+             where id = $4 and claimed_by = $5 and status = 'sending'",
         )
-        .await
+        .bind(at)
+        .bind(truncate(error, 500))
+        .bind(now_ms())
+        .bind(id)
+        .bind(worker)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn mark_email_failed(
