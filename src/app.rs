@@ -95,7 +95,8 @@ impl App {
         config: Config,
         transport: Transport,
     ) -> Result<Self, StartError> {
-        let (words, flows) = load_content(&config)?;
+        let (mut words, flows) = load_content(&config)?;
+        words.prepare(|rtl| web::view::standard_args(&config, rtl));
         for (locale, count) in missing_per_locale(&words) {
             // Each missing message falls back to English; `check` fails on this.
             tracing::warn!(locale, missing = count, "locale is incomplete");

@@ -36,6 +36,9 @@ pub struct Config {
     pub retention_years: u32,
     /// Keep at most this many database connections per instance.
     pub max_connections: u32,
+    /// A conversation sent sooner than this after it started is held for staff to check: no
+    /// child can read and answer every question that fast. 0 turns the check off.
+    pub min_completion_seconds: u32,
     pub routing: Routing,
     pub mail: MailSettings,
     /// Proxies whose `X-Forwarded-For` we believe; anyone else's is ignored.
@@ -125,6 +128,7 @@ impl Default for Config {
             conversation_days: 7,
             retention_years: 6,
             max_connections: 16,
+            min_completion_seconds: 15,
             routing: Routing {
                 rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
                 advocacy_provider: vec![format!("advocacy@{PLACEHOLDER_DOMAIN}")],
@@ -202,6 +206,10 @@ pub struct Overrides {
     /// Database connections per instance [default: 16]
     #[arg(long, env = "HYS_MAX_CONNECTIONS")]
     pub max_connections: Option<u32>,
+    /// Seconds a conversation must take from start to send; faster ones are held for staff to
+    /// check (0: off) [default: 15]
+    #[arg(long, env = "HYS_MIN_COMPLETION_SECONDS")]
+    pub min_completion_seconds: Option<u32>,
     /// Children's rights officer email address(es), comma-separated
     #[arg(long, env = "HYS_RIGHTS_OFFICER_EMAIL")]
     pub rights_officer_email: Option<String>,
@@ -333,6 +341,9 @@ impl Config {
         }
         if let Some(n) = o.retention_years {
             self.retention_years = n;
+        }
+        if let Some(n) = o.min_completion_seconds {
+            self.min_completion_seconds = n;
         }
         let routing = &mut self.routing;
         if let Some(v) = &o.rights_officer_email {
@@ -635,6 +646,26 @@ mod tests {
             ..Default::default()
         };
         assert!(Config::load(None, &env).is_err());
+    }
+
+    #[test]
+    fn the_minimum_completion_time_comes_from_the_file_or_the_environment() {
+        assert_eq!(Config::default().min_completion_seconds, 15);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("hys.toml");
+        std::fs::write(&file, "min_completion_seconds = 30\n").unwrap();
+        let from_file = Config::load(Some(&file), &Overrides::default()).unwrap();
+        assert_eq!(from_file.min_completion_seconds, 30);
+        let env = Overrides {
+            min_completion_seconds: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(
+            Config::load(Some(&file), &env)
+                .unwrap()
+                .min_completion_seconds,
+            0
+        );
     }
 
     #[test]

@@ -23,6 +23,12 @@ pub struct Localizer {
     /// Ids of the fallback's messages that children and adults see, which every shipped
     /// locale must translate (staff wording is read in English only).
     public_ids: Vec<String>,
+    /// Every message id any locale defines.
+    all_ids: Vec<String>,
+    /// tag → id → text, formatted once with the arguments every page passes (see
+    /// [`Localizer::prepare`]): a step page shows dozens of messages, and formatting each
+    /// through Fluent on every request was most of the page's cost.
+    prepared: HashMap<String, HashMap<String, String>>,
 }
 
 /// Files of staff wording, read in en-GB only; other locales need not translate them.
@@ -78,6 +84,7 @@ impl Localizer {
         };
         let mut bundles = HashMap::new();
         let mut public_ids = Vec::new();
+        let mut all_ids = Vec::new();
         for entry in read_dir(dir)? {
             let entry = entry.map_err(|source| I18nError::Read {
                 path: dir.to_owned(),
@@ -107,6 +114,7 @@ impl Localizer {
                 if tag == FALLBACK && !file.as_deref().is_some_and(|f| STAFF_FILES.contains(&f)) {
                     public_ids.extend(defined_ids(&text));
                 }
+                all_ids.extend(defined_ids(&text));
                 let resource =
                     FluentResource::try_new(text).map_err(|(_, errors)| I18nError::Syntax {
                         path: path.clone(),
@@ -134,11 +142,47 @@ impl Localizer {
         );
         public_ids.sort();
         public_ids.dedup();
+        all_ids.sort();
+        all_ids.dedup();
         Ok(Self {
             bundles,
             tags,
             public_ids,
+            all_ids,
+            prepared: HashMap::new(),
         })
+    }
+
+    /// Format every message of every locale once with `args` (the same for every request:
+    /// the council's name and numbers), so [`Localizer::prepared`] can hand them out without
+    /// Fluent. Messages that need other arguments fail to format here and are left out.
+    /// `args` is told whether the locale is written right to left.
+    pub fn prepare<'c>(&mut self, args: impl Fn(bool) -> FluentArgs<'c>) {
+        let mut prepared = HashMap::new();
+        for tag in &self.tags {
+            let locale = Locale(tag.clone());
+            let args = args(self.is_rtl(&locale));
+            let mut texts = HashMap::new();
+            for id in &self.all_ids {
+                let found = [tag.as_str(), FALLBACK].iter().find_map(|t| {
+                    let bundle = self.bundles.get(*t)?;
+                    let pattern = bundle.get_message(id)?.value()?;
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    Some(errors.is_empty().then(|| text.into_owned()))
+                });
+                if let Some(Some(text)) = found {
+                    texts.insert(id.clone(), text);
+                }
+            }
+            prepared.insert(tag.clone(), texts);
+        }
+        self.prepared = prepared;
+    }
+
+    /// The message as [`Localizer::prepare`] formatted it, if it could.
+    pub fn prepared(&self, locale: &Locale, id: &str) -> Option<&str> {
+        self.prepared.get(&locale.0)?.get(id).map(String::as_str)
     }
 
     /// `(locale, id)` for every public message a shipped locale has not translated.

@@ -6,7 +6,7 @@ use crate::domain::{ConversationToken, SecretWords};
 use crate::flow::{AnswerError, CaseDraft, Flow, engine};
 use crate::i18n::Locale;
 use crate::store::StoreError;
-use crate::store::cases::{NewCase, Receipt};
+use crate::store::cases::{NewCase, Receipt, Screening};
 use crate::store::conversations::{Conversation, Saved};
 use crate::timescale;
 
@@ -169,13 +169,19 @@ pub async fn submit(
     let answers_json =
         serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
     let secret = SecretWords::for_token(token);
-    let hashed = secret.clone();
-    let secret_hash = tokio::task::spawn_blocking(move || hashed.hash())
+    let secret_hash = secret
+        .clone()
+        .hash_in_background()
         .await
-        .map_err(|e| IntakeError::Internal(e.to_string()))?
         .map_err(|e| IntakeError::Internal(e.to_string()))?;
     let now = time::OffsetDateTime::now_utc();
     let received_at = crate::store::now_ms();
+    let screening = Screening::assess(
+        conversation.state.suspect,
+        received_at - conversation.created_at,
+        app.config.min_completion_seconds,
+        draft.urgent,
+    );
     let calendar = &app.calendar;
     let started_on = calendar.start_date(now);
     let due_on = calendar.due(timescale::Deadline::StageOne, started_on);
@@ -193,7 +199,13 @@ pub async fn submit(
         started_on,
         acknowledge_by,
         due_on,
-        emails: crate::notify::emails_for(&draft, &app.config.routing),
+        // A held case tells nobody yet: staff release it, and its emails then, from its page.
+        emails: if screening.held {
+            Vec::new()
+        } else {
+            crate::notify::emails_for(&draft, &app.config.routing)
+        },
+        screening,
         message_domain: crate::notify::message_domain(&app.config.mail.from),
     };
     let receipt = app
@@ -201,7 +213,13 @@ pub async fn submit(
         .submit_case(&new)
         .await?
         .ok_or(IntakeError::NoConversation)?;
-    tracing::info!(kind = %receipt.kind, urgent = receipt.urgent, "case received");
+    // The sender sees the same receipt either way, so a bot learns nothing from the answer.
+    tracing::info!(
+        kind = %receipt.kind,
+        urgent = receipt.urgent,
+        held = screening.held,
+        "case received"
+    );
     app.mailer.wake.notify_one();
     Ok(Confirmation {
         receipt,

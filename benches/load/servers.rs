@@ -88,7 +88,9 @@ pub fn spawn_service(launch: &Launch, database_url: &str, name: &str) -> anyhow:
         .env("HYS_LOCALES_DIR", launch.repo.join("locales"))
         .env("HYS_LOG", "warn")
         // Every request comes from one address, far over the per-address API limit.
-        .env("HYS_API_RATE_PER_MINUTE", "0");
+        .env("HYS_API_RATE_PER_MINUTE", "0")
+        // Load-test conversations finish in milliseconds; they must not be held as bots.
+        .env("HYS_MIN_COMPLETION_SECONDS", "0");
     start(
         command,
         addr,

@@ -125,3 +125,5 @@ resume-button = Parhau
 resume-no-match = Dydy'r manylion yna ddim yn cyfateb, neu cafodd dy neges ei dileu ar ôl ychydig ddyddiau. Gwiria nhw a rho gynnig arall arni, neu dechreua eto.
 language-picker = Dewisa dy iaith
 read-aloud = 🔊 Darllena fe i fi
+
+honeypot-label = Gad y blwch hwn yn wag

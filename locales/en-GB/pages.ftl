@@ -117,3 +117,7 @@ resume-button = Carry on
 resume-no-match = Those details don't match, or your message was deleted after a few days. Check them and try again, or start again.
 language-picker = Choose your language
 read-aloud = 🔊 Read it to me
+
+# A box on every question form that people never see or reach (it is hidden from screen
+# readers too); only bots fill it in. Shown only if a browser ignores the page's styles.
+honeypot-label = Leave this box empty

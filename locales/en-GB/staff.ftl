@@ -191,3 +191,28 @@ label-has-advocate-dont_know = Not known
 staff-submitter-name = Their name
 staff-record-case-link = Record a case that came another way
 staff-report-link = Annual report
+
+# Cases held as possible bots: kept whole, emailed to nobody, counted nowhere until checked.
+staff-held-link = Held for checking ({ $count })
+staff-spam-link = Marked as spam ({ $count })
+staff-cases-link = All cases
+staff-held-title = Held for checking
+staff-held-intro = These were sent in a way only a bot would send them, so nobody was emailed and they are not in the report. Open each one: release it if a real person sent it, or mark it as spam.
+staff-spam-title = Marked as spam
+staff-spam-intro = These are closed, not counted in the report, and deleted under the normal retention. Release one if it was marked by mistake.
+staff-held-banner = Held for checking: nobody has been emailed and it is not in the report. If you release it, its reply date still counts from when it was received.
+staff-spam-banner = Marked as spam: closed and not counted in the report.
+staff-suspect-banner = This looked automated, but it was sent as urgent, so it was not held.
+staff-held-reasons = Why
+staff-held-reason-honeypot = A hidden box that people never see was filled in.
+staff-held-reason-fast = It was sent { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+} after it was started, quicker than anyone can read and answer the questions.
+staff-held-release = Release: a real person sent this
+staff-held-release-hint = It becomes a new case, and everyone who would have been emailed is emailed now.
+staff-held-spam = Mark as spam
+staff-error-held = Release this case before working on it.
+event-held = Held for checking
+event-released = Released: sent by a real person
+event-marked_spam = Marked as spam

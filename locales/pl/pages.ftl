@@ -124,3 +124,5 @@ resume-button = Pisz dalej
 resume-no-match = Te dane się nie zgadzają albo twoja wiadomość została usunięta po kilku dniach. Sprawdź je i spróbuj jeszcze raz albo zacznij od nowa.
 language-picker = Wybierz swój język
 read-aloud = 🔊 Przeczytaj mi to
+
+honeypot-label = Zostaw to pole puste

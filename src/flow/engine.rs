@@ -30,6 +30,10 @@ pub struct State {
     /// Show the calm help panel before the next question; the next move clears it.
     #[serde(default)]
     pub show_safety: bool,
+    /// Something only a bot would do happened (the hidden field was filled in): the case is
+    /// held for staff to check. Set by the web layer; the engine only carries it along.
+    #[serde(default)]
+    pub suspect: bool,
 }
 
 /// Why an answer was not taken. Field errors carry a Fluent message id and its arguments.
@@ -77,6 +81,7 @@ pub fn start(flow: &Flow) -> State {
         seen: Vec::new(),
         concern: false,
         show_safety: false,
+        suspect: false,
     }
 }
 
@@ -124,6 +129,7 @@ pub fn answer(
             seen,
             concern: state.concern,
             show_safety: false,
+            suspect: state.suspect,
         });
     }
     let mut history = state.history.clone();
@@ -136,6 +142,7 @@ pub fn answer(
         seen,
         concern: state.concern,
         show_safety: false,
+        suspect: state.suspect,
     })
 }
 
@@ -151,6 +158,7 @@ pub fn back(state: &State) -> State {
             seen: state.seen.clone(),
             concern: state.concern,
             show_safety: false,
+            suspect: state.suspect,
         },
         None => state.clone(),
     }
@@ -177,6 +185,7 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
         seen: state.seen.clone(),
         concern: state.concern,
         show_safety: false,
+        suspect: state.suspect,
     })
 }
 

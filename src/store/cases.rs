@@ -1,5 +1,6 @@
 //! Cases: created from a finished conversation in one transaction that also writes the first
-//! timeline event and deletes the conversation, so a case is either whole or absent.
+//! timeline event and deletes the conversation, so a case is either whole or absent. A case that
+//! looks automated is stored whole too, but held: see [`Screening`].
 
 use sqlx::Row;
 
@@ -22,10 +23,40 @@ pub struct NewCase<'a> {
     pub started_on: time::Date,
     pub acknowledge_by: time::Date,
     pub due_on: time::Date,
-    /// The emails this case causes, queued in the same transaction.
+    /// The emails this case causes, queued in the same transaction (none while it is held).
     pub emails: Vec<NewEmail>,
+    pub screening: Screening,
     /// Domain part of each email's Message-ID.
     pub message_domain: &'a str,
+}
+
+/// Signs that a conversation came from a bot, and whether its case is held for staff to check.
+/// A held case is stored whole but sends no email and stays out of the inbox and the report
+/// until a rights officer releases it, so nothing a real child sent is ever lost.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Screening {
+    /// The hidden field people never see was filled in.
+    pub honeypot: bool,
+    /// Sent sooner after starting than anyone could read and answer the questions.
+    pub too_fast: bool,
+    /// From the conversation's start to sending.
+    pub completion_ms: i64,
+    pub held: bool,
+}
+
+impl Screening {
+    /// Hold a suspicious case, unless it is urgent: a child in danger never waits behind a bot
+    /// filter (the suspicion is still recorded for staff). `min_seconds` of 0 turns the time
+    /// check off.
+    pub fn assess(honeypot: bool, completion_ms: i64, min_seconds: u32, urgent: bool) -> Self {
+        let too_fast = min_seconds > 0 && completion_ms < i64::from(min_seconds) * 1000;
+        Self {
+            honeypot,
+            too_fast,
+            completion_ms,
+            held: (honeypot || too_fast) && !urgent,
+        }
+    }
 }
 
 /// What the child is shown once the case exists.
@@ -81,6 +112,13 @@ pub struct CaseRecord {
     pub submitter_organisation: Option<String>,
     pub child_consent: Option<String>,
     pub child_has_advocate: Option<String>,
+    /// 0 or 1: held for staff to check (see [`Screening`]).
+    pub held: i16,
+    /// 0 or 1: a held case staff decided was spam; closed, and never counted.
+    pub spam: i16,
+    pub suspect_honeypot: i16,
+    pub suspect_fast: i16,
+    pub completion_ms: Option<i64>,
 }
 
 impl CaseRecord {
@@ -104,7 +142,8 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      first_name, age, locale, urgent, method_of_receipt, received_at, due_on, answers, \
      secret_hash, flow_id, team, assignee_id, outcome, resolution, acknowledged_at, \
      acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at, submitter_role, \
-     submitter_name, submitter_organisation, child_consent, child_has_advocate from cases";
+     submitter_name, submitter_organisation, child_consent, child_has_advocate, held, spam, \
+     suspect_honeypot, suspect_fast, completion_ms from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -226,9 +265,11 @@ async fn insert_case(
          submitted_by, category, summary, desired_outcome, advocate_wanted, contact_method, \
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
          stage_started_on, acknowledge_by, submitter_role, submitter_name, \
-         submitter_organisation, child_consent, child_has_advocate, created_at, updated_at) \
+         submitter_organisation, child_consent, child_has_advocate, held, suspect_honeypot, \
+         suspect_fast, completion_ms, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $18, $18) returning id",
+         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $18, $18) \
+         returning id",
     )
     .bind(reference.as_ref())
     .bind(&new.secret_hash)
@@ -257,6 +298,10 @@ async fn insert_case(
     .bind(d.submitter.as_ref().and_then(|s| s.organisation.clone()))
     .bind(d.submitter.as_ref().map(|s| s.child_consent.as_str()))
     .bind(d.submitter.as_ref().map(|s| s.child_has_advocate.clone()))
+    .bind(i16::from(new.screening.held))
+    .bind(i16::from(new.screening.honeypot))
+    .bind(i16::from(new.screening.too_fast))
+    .bind(new.screening.completion_ms)
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
@@ -268,6 +313,16 @@ async fn insert_case(
     .bind(new.received_at)
     .execute(&mut **tx)
     .await?;
+    if new.screening.held {
+        sqlx::query(
+            "insert into case_events (case_id, kind, actor, detail, created_at) \
+             values ($1, 'held', 'system', null, $2)",
+        )
+        .bind(case_id)
+        .bind(new.received_at)
+        .execute(&mut **tx)
+        .await?;
+    }
     insert_emails(
         tx,
         case_id,
@@ -277,4 +332,33 @@ async fn insert_case(
     )
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Screening;
+
+    #[test]
+    fn a_suspicious_case_is_held_unless_it_is_urgent() {
+        // (honeypot, completion ms, minimum seconds, urgent) -> (too fast, held)
+        let table = [
+            (false, 60_000, 15, false, false, false),
+            (false, 14_999, 15, false, true, true),
+            (false, 15_000, 15, false, false, false),
+            (true, 60_000, 15, false, false, true),
+            (true, 1_000, 15, true, true, false),
+            (false, 1_000, 0, false, false, false),
+            (true, 1_000, 0, false, false, true),
+        ];
+        for (honeypot, ms, min, urgent, too_fast, held) in table {
+            let s = Screening::assess(honeypot, ms, min, urgent);
+            assert_eq!(
+                (s.too_fast, s.held),
+                (too_fast, held),
+                "{honeypot} {ms} {min} {urgent}"
+            );
+            assert_eq!(s.honeypot, honeypot);
+            assert_eq!(s.completion_ms, ms);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! What staff do with cases: the inbox, the timeline, and every change, each written with its
 //! timeline event (and any email it causes) in one transaction, so the audit trail is complete.
+//! Cases held as possible bots (see `cases::Screening`) have their own list and two actions of
+//! their own: release and mark as spam.
 
 use sqlx::Row;
 
@@ -17,6 +19,33 @@ pub struct InboxFilter {
     pub stage: Option<i64>,
     pub team: Option<String>,
     pub assignee_id: Option<i64>,
+    pub screen: Screen,
+}
+
+/// Which list of the inbox: real cases, or those held for checking, or those marked as spam.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Cases,
+    Held,
+    Spam,
+}
+
+impl Screen {
+    fn condition(self) -> &'static str {
+        match self {
+            Screen::Cases => "held = 0 and spam = 0",
+            Screen::Held => "held = 1",
+            Screen::Spam => "spam = 1",
+        }
+    }
+}
+
+/// How many cases wait in the held list, and how many were marked as spam.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScreenCounts {
+    pub held: i64,
+    pub spam: i64,
 }
 
 /// A column staff may change. Only these names ever reach SQL.
@@ -83,11 +112,12 @@ pub struct EventRecord {
     pub created_at: i64,
 }
 
-/// Which cases a staff member may see: advocates only those referred for advocacy; admins none.
+/// Which cases a staff member may see: advocates only those referred for advocacy (never a
+/// held or spam case: it was never referred); admins none.
 fn visibility(member: &StaffMember) -> &'static str {
     match member.role {
         StaffRole::Officer | StaffRole::Manager => "1 = 1",
-        StaffRole::Advocate => "advocate_wanted in ('yes', 'not_sure')",
+        StaffRole::Advocate => "advocate_wanted in ('yes', 'not_sure') and held = 0 and spam = 0",
         StaffRole::Admin => "1 = 0",
     }
 }
@@ -98,7 +128,10 @@ impl Store {
         viewer: &StaffMember,
         filter: &InboxFilter,
     ) -> Result<Vec<CaseRecord>, StoreError> {
-        let mut conditions = vec![visibility(viewer).to_owned()];
+        let mut conditions = vec![
+            visibility(viewer).to_owned(),
+            filter.screen.condition().to_owned(),
+        ];
         let mut n = 0;
         let mut next = || {
             n += 1;
@@ -106,6 +139,8 @@ impl Store {
         };
         match &filter.status {
             Some(_) => conditions.push(format!("status = {}", next())),
+            // Spam is closed as it is marked; its list shows it all the same.
+            None if filter.screen == Screen::Spam => {}
             None => conditions.push("status <> 'closed'".into()),
         }
         if filter.kind.is_some() {
@@ -142,6 +177,71 @@ impl Store {
             query = query.bind(v);
         }
         Ok(query.fetch_all(self.pool()).await?)
+    }
+
+    /// How many cases are held for checking and marked as spam, among those this person sees.
+    pub async fn screen_counts(&self, viewer: &StaffMember) -> Result<ScreenCounts, StoreError> {
+        let v = visibility(viewer);
+        let (held, spam): (i64, i64) = sqlx::query_as(&format!(
+            "select (select count(*) from cases where held = 1 and {v}), \
+             (select count(*) from cases where spam = 1 and {v})"
+        ))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(ScreenCounts { held, spam })
+    }
+
+    /// Release a held (or spam) case: it becomes a new case like any other, and the emails a
+    /// normal send would have queued are queued now, with the event, in one transaction.
+    /// `false` when it was not held (a second click): nothing is queued twice.
+    pub async fn release_case(
+        &self,
+        case_id: i64,
+        event: &NewEvent,
+        emails: &[NewEmail],
+        message_domain: &str,
+    ) -> Result<bool, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        let released = sqlx::query(
+            "update cases set held = 0, spam = 0, status = 'new', closed_at = null, \
+             updated_at = $1 where id = $2 and (held = 1 or spam = 1)",
+        )
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+        if released.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        insert_event(&mut tx, case_id, event, now).await?;
+        insert_emails(&mut tx, case_id, emails, message_domain, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Mark a held case as spam: closed, out of every list and count, and kept (then
+    /// anonymised) under the normal retention like any closed case. `false` when it was not
+    /// held.
+    pub async fn mark_spam(&self, case_id: i64, event: &NewEvent) -> Result<bool, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        let marked = sqlx::query(
+            "update cases set held = 0, spam = 1, status = 'closed', closed_at = $1, \
+             updated_at = $1 where id = $2 and held = 1",
+        )
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+        if marked.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        insert_event(&mut tx, case_id, event, now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The case if this staff member may see it; `None` alike for "absent" and "not yours",

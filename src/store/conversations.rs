@@ -31,21 +31,33 @@ impl Store {
         ttl_ms: i64,
     ) -> Result<(), StoreError> {
         let now = now_ms();
-        sqlx::query(
-            "insert into conversations \
-             (id, flow_id, flow_version, state, locale, revision, created_at, updated_at, expires_at) \
-             values ($1, $2, $3, $4, $5, 0, $6, $6, $7)",
-        )
-        .bind(&conversation.key)
-        .bind(&conversation.flow_id)
-        .bind(conversation.flow_version)
-        .bind(state_json(&conversation.state)?)
-        .bind(&conversation.locale)
-        .bind(now)
-        .bind(now + ttl_ms)
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        let (key, flow_id, flow_version, state, locale) = (
+            conversation.key.clone(),
+            conversation.flow_id.clone(),
+            conversation.flow_version,
+            state_json(&conversation.state)?,
+            conversation.locale.clone(),
+        );
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "insert into conversations \
+                     (id, flow_id, flow_version, state, locale, revision, created_at, updated_at, expires_at) \
+                     values ($1, $2, $3, $4, $5, 0, $6, $6, $7)",
+                )
+                .bind(key)
+                .bind(flow_id)
+                .bind(flow_version)
+                .bind(state)
+                .bind(locale)
+                .bind(now)
+                .bind(now + ttl_ms)
+                .execute(conn)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     /// The conversation, unless it does not exist or has expired.
@@ -81,30 +93,46 @@ impl Store {
         ttl_ms: i64,
     ) -> Result<Saved, StoreError> {
         let now = now_ms();
-        let done = sqlx::query(
-            "update conversations set state = $1, revision = revision + 1, updated_at = $2, \
-             expires_at = $3 where id = $4 and revision = $5",
-        )
-        .bind(state_json(&conversation.state)?)
-        .bind(now)
-        .bind(now + ttl_ms)
-        .bind(&conversation.key)
-        .bind(conversation.revision)
-        .execute(self.pool())
-        .await?;
-        Ok(if done.rows_affected() == 1 {
-            Saved::Yes
-        } else {
-            Saved::Stale
+        let (state, key, revision) = (
+            state_json(&conversation.state)?,
+            conversation.key.clone(),
+            conversation.revision,
+        );
+        self.write(move |conn| {
+            Box::pin(async move {
+                let done = sqlx::query(
+                    "update conversations set state = $1, revision = revision + 1, updated_at = $2, \
+                     expires_at = $3 where id = $4 and revision = $5",
+                )
+                .bind(state)
+                .bind(now)
+                .bind(now + ttl_ms)
+                .bind(key)
+                .bind(revision)
+                .execute(conn)
+                .await?;
+                Ok(if done.rows_affected() == 1 {
+                    Saved::Yes
+                } else {
+                    Saved::Stale
+                })
+            })
         })
+        .await
     }
 
     pub async fn delete_conversation(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("delete from conversations where id = $1")
-            .bind(key)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        let key = key.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("delete from conversations where id = $1")
+                    .bind(key)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     pub async fn delete_expired_conversations(&self) -> Result<u64, StoreError> {

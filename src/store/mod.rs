@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod report;
 pub mod staff;
 pub mod tracking;
+mod writer;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -27,7 +28,11 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite's group-commit writer; `None` on PostgreSQL.
+    writer: Option<writer::Writer>,
 }
+
+pub use writer::BoxFuture;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -39,6 +44,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the database is not set up safely: {0}")]
     Unsafe(String),
+    #[error("the write's batch was not committed: {0}")]
+    Batch(std::sync::Arc<sqlx::Error>),
+    #[error("the write was not done (its batch failed before reaching it, or the writer stopped)")]
+    NotWritten,
 }
 
 /// Milliseconds since the epoch, the unit of every `*_at` column.
@@ -87,7 +96,12 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let store = Self { pool, backend };
+        let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
+        let store = Self {
+            pool,
+            backend,
+            writer,
+        };
         store.verify_settings().await?;
         Ok(store)
     }
@@ -145,6 +159,27 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("begin immediate").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Run `work` as one durable write: on SQLite inside the next group commit (see
+    /// [`writer`]), on PostgreSQL as its own transaction. `work` must only use the connection
+    /// it is given, and its result is returned only once the write is committed.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> BoxFuture<'c, Result<T, StoreError>>
+            + Send
+            + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(work).await,
+            None => {
+                let mut tx = self.pool.begin().await?;
+                let result = work(&mut tx).await?;
+                tx.commit().await?;
+                Ok(result)
+            }
+        }
     }
 
     pub async fn ping(&self) -> Result<(), StoreError> {

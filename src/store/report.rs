@@ -1,12 +1,17 @@
 //! What the annual report reads (cases received in a time range, their timeline events and
 //! aspects) and what it writes: cases staff record by hand because they arrived by letter,
 //! phone or email, and demonstration data. Ranges are unix milliseconds worked out in Rust, so
-//! no date function of either database is needed.
+//! no date function of either database is needed. Cases held as possible bots, and those staff
+//! marked as spam, are never counted: a released case counts like any other.
 
 use sqlx::Row;
 
 use super::{Store, StoreError, is_unique_violation};
 use crate::domain::Reference;
+
+/// The cases the report counts (with the table's alias, when it has one).
+const COUNTED: &str = "held = 0 and spam = 0";
+const COUNTED_C: &str = "c.held = 0 and c.spam = 0";
 
 /// The facts about a case that the report counts. No names, words or contact details.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -93,12 +98,12 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> Result<Vec<ReportCase>, StoreError> {
-        Ok(sqlx::query_as::<_, ReportCase>(
+        Ok(sqlx::query_as::<_, ReportCase>(&format!(
             "select id, kind, procedure, stage, status, submitted_by, category, advocate_wanted, \
              age, locale, urgent, method_of_receipt, team, outcome, received_at, \
              stage_started_on, closed_at from cases \
-             where received_at >= $1 and received_at < $2 order by id",
-        )
+             where received_at >= $1 and received_at < $2 and {COUNTED} order by id"
+        ))
         .bind(from_ms)
         .bind(to_ms)
         .fetch_all(self.pool())
@@ -114,8 +119,8 @@ impl Store {
         let rows = sqlx::query(&format!(
             "select e.case_id, e.kind, e.detail, e.created_at from case_events e \
              join cases c on c.id = e.case_id \
-             where c.received_at >= $1 and c.received_at < $2 and e.kind in ({PROCEDURE_EVENTS}) \
-             order by e.case_id, e.id"
+             where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
+             and e.kind in ({PROCEDURE_EVENTS}) order by e.case_id, e.id"
         ))
         .bind(from_ms)
         .bind(to_ms)
@@ -142,10 +147,11 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> Result<Vec<(i64, String)>, StoreError> {
-        Ok(sqlx::query_as::<_, (i64, String)>(
+        Ok(sqlx::query_as::<_, (i64, String)>(&format!(
             "select a.case_id, a.aspect from case_aspects a join cases c on c.id = a.case_id \
-             where c.received_at >= $1 and c.received_at < $2 order by a.case_id, a.aspect",
-        )
+             where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
+             order by a.case_id, a.aspect"
+        ))
         .bind(from_ms)
         .bind(to_ms)
         .fetch_all(self.pool())
@@ -154,9 +160,11 @@ impl Store {
 
     /// When the first case was received, for the report's year picker.
     pub async fn first_received_at(&self) -> Result<Option<i64>, StoreError> {
-        let row: (Option<i64>,) = sqlx::query_as("select min(received_at) from cases")
-            .fetch_one(self.pool())
-            .await?;
+        let row: (Option<i64>,) = sqlx::query_as(&format!(
+            "select min(received_at) from cases where {COUNTED}"
+        ))
+        .fetch_one(self.pool())
+        .await?;
         Ok(row.0)
     }
 

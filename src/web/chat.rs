@@ -31,6 +31,10 @@ impl From<IntakeError> for WebError {
     }
 }
 
+/// The hidden field on every answer form (`chat.html`). People never see or reach it; bots that
+/// fill in every box do. Not a name browsers autofill (`email`, `website`, `name`...).
+const HONEYPOT: &str = "more_detail";
+
 /// The fields every step form sends, checked before they reach the engine.
 #[derive(Debug, Validate)]
 struct AnswerForm {
@@ -38,6 +42,8 @@ struct AnswerForm {
     step: String,
     #[validate(length(max = 50))]
     values: Vec<String>,
+    /// Something was typed into the hidden field.
+    honeypot: bool,
 }
 
 impl TryFrom<&FormFields> for AnswerForm {
@@ -47,6 +53,7 @@ impl TryFrom<&FormFields> for AnswerForm {
         let form = AnswerForm {
             step: fields.get("step").unwrap_or_default().to_owned(),
             values: fields.all("value"),
+            honeypot: fields.get(HONEYPOT).is_some_and(|v| !v.trim().is_empty()),
         };
         form.validate()
             .map_err(|_| WebError::BadRequest("error-bad-request"))?;
@@ -105,7 +112,10 @@ pub async fn answer_step(
 ) -> Result<Response, WebError> {
     let token = token(&app, &headers)?;
     let form = AnswerForm::try_from(&fields)?;
-    let conversation = intake::load(&app, &token).await?;
+    let mut conversation = intake::load(&app, &token).await?;
+    if form.honeypot && !conversation.state.suspect {
+        conversation = mark_suspect(&app, conversation).await?;
+    }
     let result = intake::answer(&app, conversation.clone(), &form.step, &form.values).await;
     respond(
         &app,
@@ -113,6 +123,26 @@ pub async fn answer_step(
         result,
         form.values.first().map(String::as_str).unwrap_or(""),
     )
+}
+
+/// Remember that a bot may be sending this, then take the answer as usual: the sender sees no
+/// difference, and the case is held for staff to check when it is sent.
+async fn mark_suspect(
+    app: &AppState,
+    conversation: Conversation,
+) -> Result<Conversation, WebError> {
+    let before = conversation.clone();
+    let marked = intake::update(app, conversation, |_, state| {
+        let mut next = state.clone();
+        next.suspect = true;
+        Ok(next)
+    })
+    .await?;
+    Ok(match marked {
+        Outcome::Saved(conversation) => conversation,
+        // Another post moved it on first; the answer below meets the same race and says so.
+        Outcome::Stale => before,
+    })
 }
 
 pub async fn go_back(

@@ -17,30 +17,37 @@ pub struct Words<'a> {
     pub config: &'a Config,
 }
 
+/// The arguments every message may use: the council's name and phone numbers.
+pub fn standard_args<'a>(config: &'a Config, rtl: bool) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    args.set(
+        "authority",
+        FluentValue::from(config.authority_name.as_str()),
+    );
+    // In right-to-left text a number with spaces ("0300 123 4567") would show its groups
+    // in reverse order; isolating it left to right keeps the digits as dialled.
+    let phone = |number: &str| -> FluentValue<'a> {
+        if rtl {
+            FluentValue::from(format!("\u{2066}{number}\u{2069}"))
+        } else {
+            FluentValue::from(number.to_owned())
+        }
+    };
+    args.set("help_phone", phone(&config.help_phone));
+    args.set("out_of_hours_phone", phone(&config.out_of_hours_phone));
+    args
+}
+
 impl<'a> Words<'a> {
     fn args(&self) -> FluentArgs<'a> {
-        let mut args = FluentArgs::new();
-        args.set(
-            "authority",
-            FluentValue::from(self.config.authority_name.as_str()),
-        );
-        // In right-to-left text a number with spaces ("0300 123 4567") would show its groups
-        // in reverse order; isolating it left to right keeps the digits as dialled.
-        let rtl = self.words.is_rtl(self.locale);
-        let phone = |number: &str| -> FluentValue<'a> {
-            if rtl {
-                FluentValue::from(format!("\u{2066}{number}\u{2069}"))
-            } else {
-                FluentValue::from(number.to_owned())
-            }
-        };
-        args.set("help_phone", phone(&self.config.help_phone));
-        args.set("out_of_hours_phone", phone(&self.config.out_of_hours_phone));
-        args
+        standard_args(self.config, self.words.is_rtl(self.locale))
     }
 
     pub fn get(&self, id: &str) -> String {
-        self.words.text(self.locale, id, Some(&self.args()))
+        match self.words.prepared(self.locale, id) {
+            Some(text) => text.to_owned(),
+            None => self.words.text(self.locale, id, Some(&self.args())),
+        }
     }
 
     pub fn get_with(&self, id: &str, extra: &[(&'static str, FluentValue<'_>)]) -> String {

@@ -3,6 +3,7 @@
 //! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
 #![allow(dead_code)]
 
+pub mod process;
 pub mod smtp;
 pub mod webdriver;
 
@@ -99,6 +100,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         help_phone: "0300 123 4567".into(),
         out_of_hours_phone: "0300 765 4321".into(),
         max_connections: 5,
+        min_completion_seconds: 0, // tests answer at machine speed; tests/bots.rs sets its own
         ..Config::default()
     };
     config.mail.drop_dir = dir.path().join("mail");

@@ -1,7 +1,8 @@
 //! One case: what the child said (as the conversation they saw), the details, the timeline, and
 //! the actions that move it through the statutory procedure. Each action is one transaction
 //! with its timeline event; a person without the right role gets the same 404 as a wrong
-//! reference, so references cannot be probed.
+//! reference, so references cannot be probed. A case held as a possible bot shows why, and
+//! only "release" and "mark as spam" (and notes) until one of them is chosen.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +15,7 @@ use crate::domain::{
     CaseStatus, Category, ContactMethod, EmailKind, Outcome, Procedure, Reference,
 };
 use crate::error::WebError;
-use crate::flow::{State as FlowState, engine};
+use crate::flow::{CaseDraft, State as FlowState, engine};
 use crate::store::cases::{CaseRecord, format_date};
 use crate::store::casework::{Field, NewEvent, Value};
 use crate::store::outbox::NewEmail;
@@ -100,7 +101,21 @@ pub async fn show_case(
         })
         .collect();
     let conversation = child_transcript(&app, &case);
-    let due = case.current_due_on();
+    let held = case.held == 1;
+    let spam = case.spam == 1;
+    // No reply date is shown while held or spam: nobody is working to it.
+    let due = case.current_due_on().filter(|_| !held && !spam);
+    let mut suspicions = Vec::new();
+    if case.suspect_honeypot == 1 {
+        suspicions.push(t.get("staff-held-reason-honeypot"));
+    }
+    if case.suspect_fast == 1 {
+        let seconds = case.completion_ms.unwrap_or_default() / 1000;
+        suspicions.push(t.get_with(
+            "staff-held-reason-fast",
+            &[("seconds", fluent::FluentValue::from(seconds))],
+        ));
+    }
     let page = CasePage {
         t,
         has_error: false,
@@ -176,6 +191,9 @@ pub async fn show_case(
             .iter()
             .map(|o| (o.as_str(), t.get(&format!("outcome-{}", o.as_str()))))
             .collect(),
+        held,
+        spam,
+        suspicions,
     };
     html(&page)
 }
@@ -212,6 +230,7 @@ fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::
         seen: Vec::new(),
         concern: false,
         show_safety: false,
+        suspect: false,
     };
     transcript(flow, &state, w)
 }
@@ -255,6 +274,15 @@ pub async fn act_on_case(
     // Advocates may add information; everything else needs an officer or manager.
     if action != "note" && !session.member.role.works_cases() {
         return Err(WebError::NotFound);
+    }
+    match action.as_str() {
+        "release" => return release(&app, &session, &case).await.map(|()| back),
+        "spam" => return mark_spam(&app, &session, &case).await.map(|()| back),
+        "note" => {}
+        _ if case.held == 1 || case.spam == 1 => {
+            return Err(WebError::BadRequest("staff-error-held"));
+        }
+        _ => {}
     }
     let calendar = &app.calendar;
     let now = time::OffsetDateTime::now_utc();
@@ -533,4 +561,58 @@ pub async fn act_on_case(
     }
     tracing::info!(staff = session.member.id, case = case.id, action = %action, "case changed");
     Ok(back)
+}
+
+/// A real person sent it: queue exactly the emails the send would have queued (worked out again
+/// from the stored answers, with today's routing), as one transaction with the event. A second
+/// click finds nothing held and queues nothing.
+async fn release(
+    app: &AppState,
+    session: &StaffSession,
+    case: &CaseRecord,
+) -> Result<(), WebError> {
+    if case.held == 0 && case.spam == 0 {
+        return Ok(());
+    }
+    let answers: crate::flow::Answers = serde_json::from_str(&case.answers)
+        .map_err(|e| WebError::Internal(format!("case {} answers: {e}", case.id)))?;
+    let mut draft = CaseDraft::try_from(&answers)
+        .map_err(|e| WebError::Internal(format!("case {}: {e}", case.id)))?;
+    // Words added since on the tracking page may have made it urgent.
+    draft.urgent |= case.urgent == 1;
+    let emails = crate::notify::emails_for(&draft, &app.config.routing);
+    let domain = crate::notify::message_domain(&app.config.mail.from);
+    let released = app
+        .store
+        .release_case(case.id, &event("released", session, None), &emails, domain)
+        .await?;
+    if released {
+        app.mailer.wake.notify_one();
+        tracing::info!(
+            staff = session.member.id,
+            case = case.id,
+            "held case released"
+        );
+    }
+    Ok(())
+}
+
+/// Not a person: closed, counted nowhere, kept under the normal retention.
+async fn mark_spam(
+    app: &AppState,
+    session: &StaffSession,
+    case: &CaseRecord,
+) -> Result<(), WebError> {
+    if app
+        .store
+        .mark_spam(case.id, &event("marked_spam", session, None))
+        .await?
+    {
+        tracing::info!(
+            staff = session.member.id,
+            case = case.id,
+            "held case marked as spam"
+        );
+    }
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! The inbox: open cases, urgent first, then by due date, with a red / amber / green state that
-//! is also written in words; filters by status, kind, stage, team and assignee.
+//! is also written in words; filters by status, kind, stage, team and assignee. Cases held as
+//! possible bots are never among them: officers and managers find them in their own list
+//! (`?view=held`), and those marked as spam in another (`?view=spam`).
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -10,7 +12,7 @@ use super::templates::{InboxPage, InboxRow, rag_of};
 use crate::app::AppState;
 use crate::domain::{CaseKind, CaseStatus};
 use crate::error::WebError;
-use crate::store::casework::InboxFilter;
+use crate::store::casework::{InboxFilter, Screen};
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 
@@ -21,6 +23,7 @@ pub struct FilterQuery {
     stage: Option<String>,
     team: Option<String>,
     assignee: Option<String>,
+    view: Option<String>,
 }
 
 impl FilterQuery {
@@ -40,6 +43,11 @@ impl FilterQuery {
                 .filter(|s| (1..=3).contains(s)),
             team: some(&self.team).filter(|t| t.len() <= 100),
             assignee_id: some(&self.assignee).and_then(|a| a.parse().ok()),
+            screen: match self.view.as_deref() {
+                Some("held") => Screen::Held,
+                Some("spam") => Screen::Spam,
+                _ => Screen::Cases,
+            },
         }
     }
 }
@@ -53,7 +61,16 @@ pub async fn show_inbox(
         return Err(WebError::NotFound);
     }
     let filter = query.to_filter();
+    let checks_held = session.member.role.works_cases();
+    if filter.screen != Screen::Cases && !checks_held {
+        return Err(WebError::NotFound);
+    }
     let cases = app.store.inbox(&session.member, &filter).await?;
+    let counts = if checks_held {
+        Some(app.store.screen_counts(&session.member).await?)
+    } else {
+        None
+    };
     let staff = app.store.list_staff().await?;
     let failed = if session.member.role.works_cases() {
         app.store.failed_emails().await?.len()
@@ -66,7 +83,10 @@ pub async fn show_inbox(
     let rows = cases
         .iter()
         .map(|case| {
-            let due = case.current_due_on();
+            // A held or spam case shows no reply date: no clock is running on it for anyone.
+            let due = case
+                .current_due_on()
+                .filter(|_| case.held == 0 && case.spam == 0);
             InboxRow {
                 reference: case.reference.clone(),
                 kind: t.get(&format!("label-kind-{}", case.kind)),
@@ -91,6 +111,7 @@ pub async fn show_inbox(
         })
         .collect();
     let can_report = session.member.role == crate::domain::StaffRole::Manager;
+    let count_link = |id: &str, n: i64| t.get_with(id, &[("count", fluent::FluentValue::from(n))]);
     html(&InboxPage {
         can_report,
         can_record: session.member.role.works_cases(),
@@ -132,6 +153,17 @@ pub async fn show_inbox(
             .filter(|s| s.role.works_cases() && !s.disabled)
             .map(|s| (s.id, s.name))
             .collect(),
+        screen: match filter.screen {
+            Screen::Cases => "cases",
+            Screen::Held => "held",
+            Screen::Spam => "spam",
+        },
+        held_link: counts
+            .map(|c| count_link("staff-held-link", c.held))
+            .unwrap_or_default(),
+        spam_link: counts
+            .map(|c| count_link("staff-spam-link", c.spam))
+            .unwrap_or_default(),
     })
 }
 

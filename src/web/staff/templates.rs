@@ -22,6 +22,11 @@ pub fn message_ids() -> Vec<String> {
         "staff-error-corporate-stage",
         "staff-error-adr-agreement",
         "staff-error-outcome-first",
+        "staff-error-held",
+        "staff-held-link",
+        "staff-spam-link",
+        "staff-held-reason-honeypot",
+        "staff-held-reason-fast",
         "actor-child",
         "actor-system",
         "actor-staff",
@@ -72,6 +77,9 @@ pub const EVENT_KINDS: &[&str] = &[
     "closed",
     "reopened",
     "procedure_changed",
+    "held",
+    "released",
+    "marked_spam",
 ];
 
 /// "green", "amber", "red" or "none" (closed or paused cases are not running late).
@@ -138,6 +146,11 @@ pub struct InboxPage<'a> {
     pub staff: Vec<(i64, String)>,
     pub can_report: bool,
     pub can_record: bool,
+    /// "cases", "held" or "spam": which list this is.
+    pub screen: &'static str,
+    /// Officers and managers check held cases; empty for everyone else.
+    pub held_link: String,
+    pub spam_link: String,
 }
 
 pub struct EventView {
@@ -191,4 +204,8 @@ pub struct CasePage<'a> {
     pub staff: Vec<(i64, String)>,
     pub categories: Vec<(&'static str, String)>,
     pub outcomes: Vec<(&'static str, String)>,
+    pub held: bool,
+    pub spam: bool,
+    /// Why it looked automated, in words; empty when nothing did.
+    pub suspicions: Vec<String>,
 }
