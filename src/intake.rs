@@ -187,30 +187,31 @@ pub async fn submit(
     let due_on = calendar.due(timescale::Deadline::StageOne, started_on);
     let acknowledge_by = calendar.due(timescale::Deadline::Acknowledge, started_on);
     let key = token.key();
+    let emails = if screening.held {
+        // A held case tells nobody yet: staff release it, and its emails then, from its page.
+        Vec::new()
+    } else {
+        crate::notify::emails_for(&draft, &app.config.routing)
+    };
     let new = NewCase {
-        submission_key: &key,
-        draft: &draft,
+        submission_key: key,
+        draft,
         answers_json,
-        flow_id: &flow.id,
+        flow_id: flow.id.clone(),
         flow_version: flow.version,
-        locale: &conversation.locale,
+        locale: conversation.locale.clone(),
         secret_hash,
         received_at,
         started_on,
         acknowledge_by,
         due_on,
-        // A held case tells nobody yet: staff release it, and its emails then, from its page.
-        emails: if screening.held {
-            Vec::new()
-        } else {
-            crate::notify::emails_for(&draft, &app.config.routing)
-        },
+        emails,
         screening,
-        message_domain: crate::notify::message_domain(&app.config.mail.from),
+        message_domain: crate::notify::message_domain(&app.config.mail.from).to_owned(),
     };
     let receipt = app
         .store
-        .submit_case(&new)
+        .submit_case(new)
         .await?
         .ok_or(IntakeError::NoConversation)?;
     // The sender sees the same receipt either way, so a bot learns nothing from the answer.

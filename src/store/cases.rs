@@ -2,7 +2,7 @@
 //! timeline event and deletes the conversation, so a case is either whole or absent. A case that
 //! looks automated is stored whole too, but held: see [`Screening`].
 
-use sqlx::Row;
+use sqlx::{Executor, Row};
 
 use super::outbox::{NewEmail, insert_emails};
 use super::{Store, StoreError, is_unique_violation};
@@ -10,13 +10,13 @@ use crate::domain::{CaseKind, Reference};
 use crate::flow::CaseDraft;
 
 /// Everything needed to turn a conversation into a case.
-pub struct NewCase<'a> {
-    pub submission_key: &'a str,
-    pub draft: &'a CaseDraft,
+pub struct NewCase {
+    pub submission_key: String,
+    pub draft: CaseDraft,
     pub answers_json: String,
-    pub flow_id: &'a str,
+    pub flow_id: String,
     pub flow_version: i64,
-    pub locale: &'a str,
+    pub locale: String,
     pub secret_hash: String,
     pub received_at: i64,
     /// The day the Stage 1 clock started (the next working day after a late or holiday receipt).
@@ -27,7 +27,7 @@ pub struct NewCase<'a> {
     pub emails: Vec<NewEmail>,
     pub screening: Screening,
     /// Domain part of each email's Message-ID.
-    pub message_domain: &'a str,
+    pub message_domain: String,
 }
 
 /// Signs that a conversation came from a bot, and whether its case is held for staff to check.
@@ -159,45 +159,9 @@ pub fn format_date(date: time::Date) -> String {
 impl Store {
     /// Create the case and delete the conversation, once. A repeat with the same submission key
     /// returns the first receipt; `None` means there is no such conversation and no case.
-    pub async fn submit_case(&self, new: &NewCase<'_>) -> Result<Option<Receipt>, StoreError> {
-        // A clash on a random reference is rare; a clash on the submission key means another
-        // request won the race, and the next pass finds its receipt.
-        for _ in 0..5 {
-            let mut tx = self.begin_write().await?;
-            if let Some(receipt) = receipt_where(&mut tx, new.submission_key).await? {
-                tx.commit().await?;
-                return Ok(Some(receipt));
-            }
-            let deleted = sqlx::query("delete from conversations where id = $1")
-                .bind(new.submission_key)
-                .execute(&mut *tx)
-                .await?;
-            if deleted.rows_affected() == 0 {
-                tx.rollback().await?;
-                return self.find_receipt(new.submission_key).await;
-            }
-            let reference = Reference::generate();
-            match insert_case(&mut tx, new, &reference).await {
-                Ok(()) => {
-                    tx.commit().await?;
-                    return Ok(Some(Receipt {
-                        reference,
-                        kind: new.draft.kind,
-                        received_at: new.received_at,
-                        due_on: new.due_on,
-                        urgent: new.draft.urgent,
-                        locale: new.locale.to_owned(),
-                    }));
-                }
-                Err(StoreError::Database(e)) if is_unique_violation(&e) => {
-                    tx.rollback().await?;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(StoreError::Corrupt(
-            "could not find a free case reference".into(),
-        ))
+    pub async fn submit_case(&self, new: NewCase) -> Result<Option<Receipt>, StoreError> {
+        self.write(move |conn| Box::pin(async move { submit_in(conn, &new).await }))
+            .await
     }
 
     pub async fn find_receipt(&self, submission_key: &str) -> Result<Option<Receipt>, StoreError> {
@@ -254,12 +218,57 @@ async fn receipt_where(
     }))
 }
 
+/// The body of [`Store::submit_case`], inside one write.
+async fn submit_in(
+    conn: &mut sqlx::AnyConnection,
+    new: &NewCase,
+) -> Result<Option<Receipt>, StoreError> {
+    if let Some(receipt) = receipt_where(conn, &new.submission_key).await? {
+        return Ok(Some(receipt));
+    }
+    let deleted = sqlx::query("delete from conversations where id = $1")
+        .bind(&new.submission_key)
+        .execute(&mut *conn)
+        .await?;
+    if deleted.rows_affected() == 0 {
+        // On PostgreSQL a concurrent send of the same conversation may have just committed.
+        return receipt_where(conn, &new.submission_key).await;
+    }
+    // A clash on a random reference is rare; each try is a savepoint, because on PostgreSQL a
+    // failed statement would otherwise spoil the whole transaction.
+    for _ in 0..5 {
+        let reference = Reference::generate();
+        conn.execute("savepoint new_case").await?;
+        match insert_case(conn, new, &reference).await {
+            Ok(()) => {
+                conn.execute("release savepoint new_case").await?;
+                return Ok(Some(Receipt {
+                    reference,
+                    kind: new.draft.kind,
+                    received_at: new.received_at,
+                    due_on: new.due_on,
+                    urgent: new.draft.urgent,
+                    locale: new.locale.clone(),
+                }));
+            }
+            Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                conn.execute("rollback to savepoint new_case").await?;
+                conn.execute("release savepoint new_case").await?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::Corrupt(
+        "could not find a free case reference".into(),
+    ))
+}
+
 async fn insert_case(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    new: &NewCase<'_>,
+    tx: &mut sqlx::AnyConnection,
+    new: &NewCase,
     reference: &Reference,
 ) -> Result<(), StoreError> {
-    let d = new.draft;
+    let d = &new.draft;
     let row = sqlx::query(
         "insert into cases (reference, secret_hash, submission_key, flow_id, flow_version, kind, \
          submitted_by, category, summary, desired_outcome, advocate_wanted, contact_method, \
@@ -273,8 +282,8 @@ async fn insert_case(
     )
     .bind(reference.as_ref())
     .bind(&new.secret_hash)
-    .bind(new.submission_key)
-    .bind(new.flow_id)
+    .bind(&new.submission_key)
+    .bind(&new.flow_id)
     .bind(new.flow_version)
     .bind(d.kind.as_str())
     .bind(d.submitted_by.as_str())
@@ -286,7 +295,7 @@ async fn insert_case(
     .bind(d.contact_value.as_deref())
     .bind(d.first_name.as_deref())
     .bind(d.age)
-    .bind(new.locale)
+    .bind(&new.locale)
     .bind(i16::from(d.urgent))
     .bind(new.received_at)
     .bind(format_date(new.due_on))
@@ -302,7 +311,7 @@ async fn insert_case(
     .bind(i16::from(new.screening.honeypot))
     .bind(i16::from(new.screening.too_fast))
     .bind(new.screening.completion_ms)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
     sqlx::query(
@@ -311,7 +320,7 @@ async fn insert_case(
     )
     .bind(case_id)
     .bind(new.received_at)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if new.screening.held {
         sqlx::query(
@@ -320,14 +329,14 @@ async fn insert_case(
         )
         .bind(case_id)
         .bind(new.received_at)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     insert_emails(
         tx,
         case_id,
         &new.emails,
-        new.message_domain,
+        &new.message_domain,
         new.received_at,
     )
     .await?;

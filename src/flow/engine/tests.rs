@@ -328,26 +328,30 @@ fn actions() -> impl Strategy<Value = Vec<Action>> {
     )
 }
 
+/// Parsed once: the property below runs ten thousand conversations over the same flow.
+static SHIPPED: std::sync::LazyLock<Flow> = std::sync::LazyLock::new(shipped);
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // Issue 11 asks for at least 10,000 cases of the state machine.
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
 
     #[test]
     fn random_conversations_never_panic_nor_reach_send_without_what_a_case_needs(actions in actions()) {
-        let flow = shipped();
-        let mut state = start(&flow);
+        let flow = &*SHIPPED;
+        let mut state = start(flow);
         for action in actions {
             let next = match action {
-                Action::Answer(v) => answer(&flow, &state, &state.step.clone(), &[v]),
-                Action::AnswerOther(s, v) => answer(&flow, &state, &s, &[v]),
+                Action::Answer(v) => answer(flow, &state, &state.step.clone(), &[v]),
+                Action::AnswerOther(s, v) => answer(flow, &state, &s, &[v]),
                 Action::Back => Ok(back(&state)),
-                Action::Change(s) => change(&flow, &state, &s),
+                Action::Change(s) => change(flow, &state, &s),
             };
             if let Ok(next) = next {
                 state = next;
             }
             prop_assert!(flow.step(&state.step).is_some());
             if state.step == "send" || state.step == "urgent-send" {
-                let kept = answers_on_path(&flow, &state);
+                let kept = answers_on_path(flow, &state);
                 prop_assert!(CaseDraft::try_from(&kept).is_ok(), "{:?}", kept);
             }
         }

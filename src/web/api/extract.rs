@@ -55,7 +55,10 @@ async fn read_body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes,
         })
 }
 
-fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+/// Public only so the decoder property tests and fuzz targets feed bodies to the very function
+/// the handlers use.
+#[doc(hidden)]
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Json::<T>::from_bytes(bytes)
         .map(|Json(value)| value)
         .map_err(ApiError::from)
