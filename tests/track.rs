@@ -244,6 +244,7 @@ async fn unsent_conversations_expire_and_the_purge_deletes_them() {
         .execute(app.store.pool())
         .await
         .unwrap();
+    app.store.forget_cached_conversations();
 
     let resumed = Page::from(
         helpers::browser()

@@ -160,8 +160,12 @@ impl Store {
     /// Create the case and delete the conversation, once. A repeat with the same submission key
     /// returns the first receipt; `None` means there is no such conversation and no case.
     pub async fn submit_case(&self, new: NewCase) -> Result<Option<Receipt>, StoreError> {
-        self.write(move |conn| Box::pin(async move { submit_in(conn, &new).await }))
-            .await
+        let key = new.submission_key.clone();
+        let receipt = self
+            .write(move |conn| Box::pin(async move { submit_in(conn, &new).await }))
+            .await;
+        self.forget_conversation(&key);
+        receipt
     }
 
     pub async fn find_receipt(&self, submission_key: &str) -> Result<Option<Receipt>, StoreError> {

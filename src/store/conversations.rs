@@ -31,6 +31,7 @@ impl Store {
         ttl_ms: i64,
     ) -> Result<(), StoreError> {
         let now = now_ms();
+        let copy = conversation.clone();
         let (key, flow_id, flow_version, state, locale) = (
             conversation.key.clone(),
             conversation.flow_id.clone(),
@@ -57,33 +58,49 @@ impl Store {
                 Ok(())
             })
         })
-        .await
+        .await?;
+        if let Some(cache) = &self.conversations {
+            cache.put(
+                Conversation {
+                    revision: 0,
+                    created_at: now,
+                    ..copy
+                },
+                now + ttl_ms,
+            );
+        }
+        Ok(())
     }
 
     /// The conversation, unless it does not exist or has expired.
     pub async fn load_conversation(&self, key: &str) -> Result<Option<Conversation>, StoreError> {
+        if let Some(hit) = self.conversations.as_ref().and_then(|c| c.get(key)) {
+            return Ok(Some(hit));
+        }
         let row = sqlx::query(
-            "select id, flow_id, flow_version, state, locale, revision, created_at \
+            "select id, flow_id, flow_version, state, locale, revision, created_at, expires_at \
              from conversations where id = $1 and expires_at > $2",
         )
         .bind(key)
         .bind(now_ms())
         .fetch_optional(self.pool())
         .await?;
-        row.map(|row| {
-            let state: String = row.try_get("state")?;
-            Ok(Conversation {
-                key: row.try_get("id")?,
-                flow_id: row.try_get("flow_id")?,
-                flow_version: row.try_get("flow_version")?,
-                state: serde_json::from_str(&state)
-                    .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?,
-                locale: row.try_get("locale")?,
-                revision: row.try_get("revision")?,
-                created_at: row.try_get("created_at")?,
-            })
-        })
-        .transpose()
+        let Some(row) = row else { return Ok(None) };
+        let state: String = row.try_get("state")?;
+        let conversation = Conversation {
+            key: row.try_get("id")?,
+            flow_id: row.try_get("flow_id")?,
+            flow_version: row.try_get("flow_version")?,
+            state: serde_json::from_str(&state)
+                .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?,
+            locale: row.try_get("locale")?,
+            revision: row.try_get("revision")?,
+            created_at: row.try_get("created_at")?,
+        };
+        if let Some(cache) = &self.conversations {
+            cache.put(conversation.clone(), row.try_get("expires_at")?);
+        }
+        Ok(Some(conversation))
     }
 
     /// Save the new state if nobody saved since `revision` was read. Activity extends the expiry.
@@ -93,12 +110,13 @@ impl Store {
         ttl_ms: i64,
     ) -> Result<Saved, StoreError> {
         let now = now_ms();
+        let copy = conversation.clone();
         let (state, key, revision) = (
             state_json(&conversation.state)?,
             conversation.key.clone(),
             conversation.revision,
         );
-        self.write(move |conn| {
+        let saved = self.write(move |conn| {
             Box::pin(async move {
                 let done = sqlx::query(
                     "update conversations set state = $1, revision = revision + 1, updated_at = $2, \
@@ -118,21 +136,37 @@ impl Store {
                 })
             })
         })
-        .await
+        .await;
+        if let Some(cache) = &self.conversations {
+            match saved {
+                Ok(Saved::Yes) => cache.put(
+                    Conversation {
+                        revision: copy.revision + 1,
+                        ..copy
+                    },
+                    now + ttl_ms,
+                ),
+                _ => cache.forget(&copy.key),
+            }
+        }
+        saved
     }
 
     pub async fn delete_conversation(&self, key: &str) -> Result<(), StoreError> {
-        let key = key.to_owned();
-        self.write(move |conn| {
-            Box::pin(async move {
-                sqlx::query("delete from conversations where id = $1")
-                    .bind(key)
-                    .execute(conn)
-                    .await?;
-                Ok(())
+        let owned = key.to_owned();
+        let done = self
+            .write(move |conn| {
+                Box::pin(async move {
+                    sqlx::query("delete from conversations where id = $1")
+                        .bind(owned)
+                        .execute(conn)
+                        .await?;
+                    Ok(())
+                })
             })
-        })
-        .await
+            .await;
+        self.forget_conversation(key);
+        done
     }
 
     pub async fn delete_expired_conversations(&self) -> Result<u64, StoreError> {

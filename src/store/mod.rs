@@ -3,6 +3,7 @@
 //! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
 //! `migrations/` folders, nowhere else.
 
+mod cache;
 pub mod cases;
 pub mod casework;
 pub mod conversations;
@@ -30,6 +31,8 @@ pub struct Store {
     backend: Backend,
     /// SQLite's group-commit writer; `None` on PostgreSQL.
     writer: Option<writer::Writer>,
+    /// Unsent conversations in memory; `None` on PostgreSQL (see [`cache`]).
+    conversations: Option<std::sync::Arc<cache::ConversationCache>>,
 }
 
 pub use writer::BoxFuture;
@@ -97,10 +100,12 @@ impl Store {
             .connect_with(options)
             .await?;
         let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
+        let conversations = (backend == Backend::Sqlite).then(Default::default);
         let store = Self {
             pool,
             backend,
             writer,
+            conversations,
         };
         store.verify_settings().await?;
         Ok(store)
@@ -179,6 +184,21 @@ impl Store {
                 tx.commit().await?;
                 Ok(result)
             }
+        }
+    }
+
+    /// The in-memory copy of a conversation is out of date: its row changed or went.
+    pub(crate) fn forget_conversation(&self, key: &str) {
+        if let Some(cache) = &self.conversations {
+            cache.forget(key);
+        }
+    }
+
+    /// Drop every in-memory conversation: for whoever changed conversation rows behind the
+    /// store's back (a test moving time on).
+    pub fn forget_cached_conversations(&self) {
+        if let Some(cache) = &self.conversations {
+            cache.clear();
         }
     }
 

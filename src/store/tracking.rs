@@ -158,6 +158,7 @@ impl Store {
         .bind(old_key)
         .execute(self.pool())
         .await?;
+        self.forget_conversation(old_key);
         Ok(done.rows_affected() == 1)
     }
 
