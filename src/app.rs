@@ -169,12 +169,9 @@ impl App {
             worker_stop.clone(),
         ));
         let worker = tokio::spawn(self.worker().run(worker_stop));
-        let served = axum::serve(
-            self.listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(stop)
-        .await;
+        let header_timeout =
+            std::time::Duration::from_secs(u64::from(self.state.config.header_timeout_seconds));
+        let served = web::listener::serve(self.listener, router, header_timeout, stop).await;
         // The worker finishes the email in hand and hands back the rest of its batch.
         let _ = stop_worker.send(true);
         if let Err(e) = worker.await {

@@ -39,6 +39,11 @@ pub struct Config {
     /// A conversation sent sooner than this after it started is held for staff to check: no
     /// child can read and answer every question that fast. 0 turns the check off.
     pub min_completion_seconds: u32,
+    /// A request's head must arrive within this many seconds of connecting (or of the last
+    /// response, on a kept-alive connection), or the connection is closed.
+    pub header_timeout_seconds: u32,
+    /// A request, body included, must be read and answered within this many seconds (408).
+    pub request_timeout_seconds: u32,
     pub routing: Routing,
     pub mail: MailSettings,
     /// Proxies whose `X-Forwarded-For` we believe; anyone else's is ignored.
@@ -129,6 +134,8 @@ impl Default for Config {
             retention_years: 6,
             max_connections: 16,
             min_completion_seconds: 15,
+            header_timeout_seconds: 10,
+            request_timeout_seconds: 30,
             routing: Routing {
                 rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
                 advocacy_provider: vec![format!("advocacy@{PLACEHOLDER_DOMAIN}")],
@@ -210,6 +217,13 @@ pub struct Overrides {
     /// check (0: off) [default: 15]
     #[arg(long, env = "HYS_MIN_COMPLETION_SECONDS")]
     pub min_completion_seconds: Option<u32>,
+    /// Seconds a client has to send a request's head before its connection is closed
+    /// [default: 10]
+    #[arg(long, env = "HYS_HEADER_TIMEOUT_SECONDS")]
+    pub header_timeout_seconds: Option<u32>,
+    /// Seconds a request (body included) may take before it is answered 408 [default: 30]
+    #[arg(long, env = "HYS_REQUEST_TIMEOUT_SECONDS")]
+    pub request_timeout_seconds: Option<u32>,
     /// Children's rights officer email address(es), comma-separated
     #[arg(long, env = "HYS_RIGHTS_OFFICER_EMAIL")]
     pub rights_officer_email: Option<String>,
@@ -344,6 +358,13 @@ impl Config {
         }
         if let Some(n) = o.min_completion_seconds {
             self.min_completion_seconds = n;
+        }
+        // Zero would close every connection at once: at least a second.
+        if let Some(n) = o.header_timeout_seconds {
+            self.header_timeout_seconds = n.max(1);
+        }
+        if let Some(n) = o.request_timeout_seconds {
+            self.request_timeout_seconds = n.max(1);
         }
         let routing = &mut self.routing;
         if let Some(v) = &o.rights_officer_email {

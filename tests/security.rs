@@ -147,3 +147,64 @@ async fn names_from_requests_never_reach_the_file_system() {
         assert_eq!(response.status(), 404, "{flow:?}");
     }
 }
+
+/// Everything the server sends on `stream` until it closes it, or `None` if it never does
+/// (the guard is generous: it only stops a broken server from hanging the test run).
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    let read = stream.read_to_end(&mut received);
+    match tokio::time::timeout(std::time::Duration::from_secs(60), read).await {
+        Ok(_) => Some(String::from_utf8_lossy(&received).into_owned()),
+        Err(_) => None,
+    }
+}
+
+#[tokio::test]
+async fn slow_clients_are_cut_off_and_the_service_keeps_serving() {
+    use tokio::io::AsyncWriteExt;
+    let app = spawn_app_with(|c| {
+        c.header_timeout_seconds = 1;
+        c.request_timeout_seconds = 2;
+    })
+    .await;
+
+    // Connects and says nothing.
+    let mut silent = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    // Sends half a request head, then stops (slowloris).
+    let mut half_head = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    half_head
+        .write_all(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        .await
+        .unwrap();
+    // Sends a whole head promising a body, and only part of the body.
+    let mut slow_body = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    slow_body
+        .write_all(
+            b"POST /chat/answer HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nstep=ki",
+        )
+        .await
+        .unwrap();
+
+    let silent = read_until_closed(&mut silent).await;
+    assert!(silent.is_some(), "a silent connection is closed");
+    let half_head = read_until_closed(&mut half_head)
+        .await
+        .expect("a connection that never finishes its head is closed");
+    assert!(
+        !half_head.contains("HTTP/1.1 5"),
+        "no server error: {half_head}"
+    );
+    let slow_body = read_until_closed(&mut slow_body)
+        .await
+        .expect("a request whose body never comes is answered and closed");
+    assert!(
+        slow_body.starts_with("HTTP/1.1 408"),
+        "a slow body gets 408: {slow_body}"
+    );
+
+    // Meanwhile and afterwards, everyone else is served.
+    let page = Page::from(app.get("/").await).await;
+    assert_eq!(page.status, 200);
+}

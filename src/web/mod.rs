@@ -6,6 +6,7 @@ pub mod api;
 pub mod chat;
 pub mod cookie;
 pub mod form;
+pub mod listener;
 pub mod pages;
 pub mod staff;
 pub mod templates;
@@ -80,9 +81,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(log_request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
+        // Bounds a request's whole life, slow bodies included (slow heads: see `listener`).
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
+            Duration::from_secs(u64::from(state.config.request_timeout_seconds)),
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
