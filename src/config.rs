@@ -44,6 +44,10 @@ pub struct Config {
     pub header_timeout_seconds: u32,
     /// A request, body included, must be read and answered within this many seconds (408).
     pub request_timeout_seconds: u32,
+    /// JSON API requests per minute per address, counted by each instance; 0 turns it off.
+    pub api_rate_per_minute: u32,
+    /// Other web origins (`https://app.example`) whose pages may call the JSON API.
+    pub api_cors_origins: Vec<String>,
     pub routing: Routing,
     pub mail: MailSettings,
     /// Proxies whose `X-Forwarded-For` we believe; anyone else's is ignored.
@@ -136,6 +140,8 @@ impl Default for Config {
             min_completion_seconds: 15,
             header_timeout_seconds: 10,
             request_timeout_seconds: 30,
+            api_rate_per_minute: 120,
+            api_cors_origins: Vec::new(),
             routing: Routing {
                 rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
                 advocacy_provider: vec![format!("advocacy@{PLACEHOLDER_DOMAIN}")],
@@ -224,6 +230,12 @@ pub struct Overrides {
     /// Seconds a request (body included) may take before it is answered 408 [default: 30]
     #[arg(long, env = "HYS_REQUEST_TIMEOUT_SECONDS")]
     pub request_timeout_seconds: Option<u32>,
+    /// JSON API requests per minute per address (0: no limit) [default: 120]
+    #[arg(long, env = "HYS_API_RATE_PER_MINUTE")]
+    pub api_rate_per_minute: Option<u32>,
+    /// Other web origins allowed to call the JSON API, comma-separated
+    #[arg(long, env = "HYS_API_CORS_ORIGINS")]
+    pub api_cors_origins: Option<String>,
     /// Children's rights officer email address(es), comma-separated
     #[arg(long, env = "HYS_RIGHTS_OFFICER_EMAIL")]
     pub rights_officer_email: Option<String>,
@@ -365,6 +377,16 @@ impl Config {
         }
         if let Some(n) = o.request_timeout_seconds {
             self.request_timeout_seconds = n.max(1);
+        }
+        if let Some(n) = o.api_rate_per_minute {
+            self.api_rate_per_minute = n;
+        }
+        if let Some(v) = &o.api_cors_origins {
+            self.api_cors_origins = v
+                .split(',')
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty())
+                .collect();
         }
         let routing = &mut self.routing;
         if let Some(v) = &o.rights_officer_email {

@@ -870,6 +870,59 @@ async fn every_api_response_is_no_store_and_no_other_origin_is_allowed_by_defaul
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
 }
 
+#[tokio::test]
+async fn a_listed_origin_may_call_the_api_and_the_rate_is_configurable() {
+    let app = helpers::spawn_app_with(|c| {
+        c.api_cors_origins = vec!["https://partner.example".into()];
+        c.api_rate_per_minute = 3;
+    })
+    .await;
+    let preflight = plain_client()
+        .request(reqwest::Method::OPTIONS, app.url("/api/v1/conversations"))
+        .header("origin", "https://partner.example")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "content-type, authorization",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        "https://partner.example"
+    );
+    let other = plain_client()
+        .post(app.url("/api/v1/conversations"))
+        .header("origin", "https://elsewhere.example")
+        .json(&json!({"flow": "feedback", "locale": "en-GB"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+
+    // At most three a minute, whatever the preflight counted: the fourth GET is refused.
+    let path = app.url("/api/v1/conversations/0123456789abcdef");
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(
+            plain_client()
+                .get(&path)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+}
+
 /// A browser whose cookie jar already holds this conversation's token as the page cookie.
 fn browser_with_cookie(app: &TestApp, token: &str) -> reqwest::Client {
     let jar = reqwest::cookie::Jar::default();

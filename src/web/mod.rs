@@ -55,7 +55,7 @@ pub fn router(state: AppState) -> Router {
         .route("/staying-safe-online", get(pages::show_staying_safe))
         .route("/accessibility", get(pages::show_accessibility))
         .merge(staff::router())
-        .merge(api::router())
+        .merge(api::router(&state.config))
         .fallback(pages::not_found)
         // Pages may show a child's answers: never keep them in any cache.
         .layer(SetResponseHeaderLayer::overriding(

@@ -31,12 +31,6 @@ impl CorsPolicy {
         }
     }
 
-    /// From `HYS_API_CORS_ORIGINS`, a comma-separated list; unset means no other origin.
-    pub fn from_env() -> Self {
-        let list = std::env::var("HYS_API_CORS_ORIGINS").unwrap_or_default();
-        Self::new(list.split(',').map(str::to_owned))
-    }
-
     fn allows(&self, origin: &HeaderValue) -> bool {
         origin
             .to_str()

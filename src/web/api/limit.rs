@@ -7,9 +7,6 @@ use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// Requests per minute per IP when nothing else is configured.
-pub const DEFAULT_PER_MINUTE: u32 = 120;
-
 /// Above this many tracked addresses, idle buckets are pruned on every request, not once a minute.
 const PRUNE_ABOVE: usize = 50_000;
 
@@ -55,21 +52,6 @@ impl RateLimiter {
                 pruned: Instant::now(),
             }),
         }
-    }
-
-    /// From `HYS_API_RATE_PER_MINUTE`, else [`DEFAULT_PER_MINUTE`].
-    pub fn from_env() -> Self {
-        let per_minute = match std::env::var("HYS_API_RATE_PER_MINUTE") {
-            Ok(raw) => raw.trim().parse().unwrap_or_else(|_| {
-                tracing::warn!(
-                    value = %raw,
-                    "HYS_API_RATE_PER_MINUTE is not a whole number; using {DEFAULT_PER_MINUTE}"
-                );
-                DEFAULT_PER_MINUTE
-            }),
-            Err(_) => DEFAULT_PER_MINUTE,
-        };
-        Self::new(per_minute)
     }
 
     /// Spend one request for `ip`, or say how long until it may try again.

@@ -116,7 +116,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     documented().1
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router(config: &crate::config::Config) -> Router<AppState> {
     let (routes, document) = documented();
     let rendered = document.to_pretty_json().unwrap_or_else(|e| {
         // Serialising a value built in code cannot fail in practice; if it ever did, the API
@@ -129,9 +129,13 @@ pub fn router() -> Router<AppState> {
         .route("/api/{*rest}", any(no_such_route))
         .layer(middleware::from_fn(error::json_errors))
         .layer(Extension(Document(Arc::new(rendered))))
-        .layer(Extension(Arc::new(limit::RateLimiter::from_env())))
+        .layer(Extension(Arc::new(limit::RateLimiter::new(
+            config.api_rate_per_minute,
+        ))))
         .layer(middleware::from_fn_with_state(
-            Arc::new(cors::CorsPolicy::from_env()),
+            Arc::new(cors::CorsPolicy::new(
+                config.api_cors_origins.iter().cloned(),
+            )),
             cors::apply_cors,
         ))
 }
