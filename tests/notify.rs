@@ -373,7 +373,12 @@ async fn emails_that_keep_failing_are_kept_as_failed_with_their_error() {
     );
 
     // Staff can put it back in the queue.
-    assert_eq!(app.store.retry_failed_emails().await.unwrap(), 1);
+    app.add_staff("cro@council.gov.uk", "officer").await;
+    let officer: i64 = sqlx::query_scalar("select id from staff")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(app.store.retry_failed_emails_by(officer).await.unwrap(), 1);
     assert_eq!(app.count_where("outbox", "status = 'failed'").await, 0);
 }
 

@@ -624,6 +624,33 @@ async fn only_managers_may_see_the_report_and_its_csv() {
         "{}",
         stranger.url
     );
+
+    // The manager's view and two exports are in the audit trail, and nobody else's tries are.
+    let manager: i64 =
+        sqlx::query_scalar("select id from staff where email = 'manager@council.gov.uk'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    let mut audit = app.store.audit_events(10).await.unwrap();
+    audit.reverse();
+    let seen: Vec<(Option<i64>, &str, bool)> = audit
+        .iter()
+        .map(|e| {
+            (
+                e.staff_id,
+                e.action.as_str(),
+                e.detail.as_ref().is_some_and(|d| d["public"] == true),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some(manager), "report_viewed", false),
+            (Some(manager), "report_exported", false),
+            (Some(manager), "report_exported", true),
+        ]
+    );
 }
 
 #[tokio::test]

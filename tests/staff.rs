@@ -583,6 +583,11 @@ async fn failed_emails_show_as_a_banner_with_a_retry() {
     let page = post(&browser, &app, "/staff/outbox/retry", &[("csrf", &csrf)]).await;
     assert!(!page.body.contains("could not be sent"));
     assert_eq!(app.count_where("outbox", "status = 'failed'").await, 0);
+    let audit = app.store.audit_events(5).await.unwrap();
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!(audit[0].action, "emails_retried");
+    assert!(audit[0].staff_id.is_some());
+    assert_eq!(audit[0].detail.as_ref().unwrap()["emails"], 1);
 }
 
 #[tokio::test]

@@ -218,6 +218,13 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
         .map_err(|e| e.to_string())?;
     let built = async {
         store.migrate().await?;
+        store
+            .audit(
+                None,
+                crate::store::audit::AuditAction::ReportExported,
+                serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
+            )
+            .await?;
         build(&store, &calendar, year).await
     }
     .await;

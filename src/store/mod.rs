@@ -3,6 +3,7 @@
 //! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
 //! `migrations/` folders, nowhere else.
 
+pub mod audit;
 mod cache;
 pub mod cases;
 pub mod casework;

@@ -197,19 +197,6 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Put failed rows back in the queue (the staff "retry" action).
-    pub async fn retry_failed_emails(&self) -> Result<u64, StoreError> {
-        let now = now_ms();
-        let done = sqlx::query(
-            "update outbox set status = 'pending', attempts = 0, next_attempt_at = $1, \
-             claimed_by = null, updated_at = $1 where status = 'failed'",
-        )
-        .bind(now)
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected())
-    }
-
     pub async fn failed_emails(&self) -> Result<Vec<FailedEmail>, StoreError> {
         let rows = sqlx::query(
             "select id, case_id, kind, recipient, attempts, last_error from outbox \

@@ -176,7 +176,7 @@ pub async fn retry_failed_emails(
     if !session.member.role.works_cases() {
         return Err(WebError::NotFound);
     }
-    let n = app.store.retry_failed_emails().await?;
+    let n = app.store.retry_failed_emails_by(session.member.id).await?;
     tracing::info!(
         staff = session.member.id,
         emails = n,

@@ -3,6 +3,7 @@
 //! person, through a councillor or from the Ombudsman. Anyone else gets the same 404 as a page
 //! that does not exist.
 
+use crate::store::audit::AuditAction;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
@@ -59,6 +60,13 @@ pub async fn show_report(
 ) -> Result<Response, WebError> {
     managers_only(&session)?;
     let year = query.year();
+    app.store
+        .audit(
+            Some(session.member.id),
+            AuditAction::ReportViewed,
+            serde_json::json!({ "year": year.start_year() }),
+        )
+        .await?;
     let report = crate::report::build(&app.store, &app.calendar, year).await?;
     let first = app.store.first_received_at().await?;
     let locale = app.words.fallback();
@@ -81,6 +89,17 @@ pub async fn download_report_csv(
     managers_only(&session)?;
     let year = query.year();
     let audience = query.audience();
+    app.store
+        .audit(
+            Some(session.member.id),
+            AuditAction::ReportExported,
+            serde_json::json!({
+                "year": year.start_year(),
+                "format": "csv",
+                "public": audience == Audience::Public,
+            }),
+        )
+        .await?;
     let report = crate::report::build(&app.store, &app.calendar, year).await?;
     let locale = app.words.fallback();
     let body = crate::report::output::csv(&words(&app, &locale), &report, audience);
