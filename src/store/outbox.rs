@@ -88,15 +88,22 @@ impl Store {
                  order by next_attempt_at, id limit $4 {lock}) \
              returning id, case_id, kind, recipient, message_id, attempts"
         );
-        let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(&sql)
-            .bind(worker)
-            .bind(now + lease_ms)
-            .bind(now)
-            .bind(limit)
-            .fetch_all(&mut *tx)
+        // Through the group commit on SQLite: the worker's bookkeeping would otherwise take the
+        // single writer (and an fsync) away from children's sends twice per email.
+        let worker = worker.to_owned();
+        let rows = self
+            .write(move |conn| {
+                Box::pin(async move {
+                    Ok(sqlx::query(&sql)
+                        .bind(worker)
+                        .bind(now + lease_ms)
+                        .bind(now)
+                        .bind(limit)
+                        .fetch_all(conn)
+                        .await?)
+                })
+            })
             .await?;
-        tx.commit().await?;
         rows.iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
@@ -135,19 +142,25 @@ impl Store {
         at: i64,
         error: &str,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "update outbox set status = 'pending', next_attempt_at = $1, lease_until = null, \
-             claimed_by = null, last_error = $2, updated_at = $3 \
-             where id = $4 and claimed_by = $5 and status = 'sending'",
-        )
-        .bind(at)
-        .bind(truncate(error, 500))
-        .bind(now_ms())
-        .bind(id)
-        .bind(worker)
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let (error, worker) = (truncate(error, 500), worker.to_owned());
+        self.write(move |conn| {
+            Box::pin(async move {
+                let done = sqlx::query(
+                    "update outbox set status = 'pending', next_attempt_at = $1, \
+                     lease_until = null, claimed_by = null, last_error = $2, updated_at = $3 \
+                     where id = $4 and claimed_by = $5 and status = 'sending'",
+                )
+                .bind(at)
+                .bind(error)
+                .bind(now_ms())
+                .bind(id)
+                .bind(worker)
+                .execute(conn)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            })
+        })
+        .await
     }
 
     pub async fn mark_email_failed(
@@ -183,18 +196,24 @@ impl Store {
 
     async fn finish_email(
         &self,
-        sql: &str,
+        sql: &'static str,
         id: i64,
         worker: &str,
         at: i64,
         error: Option<&str>,
     ) -> Result<bool, StoreError> {
-        let mut query = sqlx::query(sql).bind(at).bind(id).bind(worker);
-        if let Some(error) = error {
-            query = query.bind(truncate(error, 500));
-        }
-        let done = query.execute(self.pool()).await?;
-        Ok(done.rows_affected() == 1)
+        let (worker, error) = (worker.to_owned(), error.map(|e| truncate(e, 500)));
+        self.write(move |conn| {
+            Box::pin(async move {
+                let mut query = sqlx::query(sql).bind(at).bind(id).bind(worker);
+                if let Some(error) = error {
+                    query = query.bind(error);
+                }
+                let done = query.execute(conn).await?;
+                Ok(done.rows_affected() == 1)
+            })
+        })
+        .await
     }
 
     pub async fn failed_emails(&self) -> Result<Vec<FailedEmail>, StoreError> {
