@@ -137,6 +137,8 @@ pub async fn answer(
 pub struct Confirmation {
     pub receipt: Receipt,
     pub secret: Option<SecretWords>,
+    /// This request made the case (an API client is told 201, not 200).
+    pub created: bool,
 }
 
 /// Turn the conversation into a case. Calling it again with the same token returns the same
@@ -145,9 +147,8 @@ pub async fn submit(
     app: &AppState,
     token: &ConversationToken,
 ) -> Result<Confirmation, IntakeError> {
-    if let Some(confirmation) = confirmation(app, token).await? {
-        return Ok(confirmation);
-    }
+    // Sending deletes the conversation in the case's transaction: while it is there, there is
+    // no case yet, and only a missing one needs the receipt looked up.
     let conversation = match load(app, token).await {
         Ok(conversation) => conversation,
         // Another request for the same conversation may have just made the case.
@@ -209,7 +210,7 @@ pub async fn submit(
         screening,
         message_domain: crate::notify::message_domain(&app.config.mail.from).to_owned(),
     };
-    let receipt = app
+    let (receipt, created) = app
         .store
         .submit_case(new)
         .await?
@@ -225,6 +226,7 @@ pub async fn submit(
     Ok(Confirmation {
         receipt,
         secret: Some(secret),
+        created,
     })
 }
 
@@ -240,6 +242,7 @@ pub async fn confirmation(
     Ok(Some(Confirmation {
         receipt,
         secret: fresh.then(|| SecretWords::for_token(token)),
+        created: false,
     }))
 }
 

@@ -159,7 +159,8 @@ pub fn format_date(date: time::Date) -> String {
 impl Store {
     /// Create the case and delete the conversation, once. A repeat with the same submission key
     /// returns the first receipt; `None` means there is no such conversation and no case.
-    pub async fn submit_case(&self, new: NewCase) -> Result<Option<Receipt>, StoreError> {
+    /// The flag says whether this call made the case (false: an earlier send had).
+    pub async fn submit_case(&self, new: NewCase) -> Result<Option<(Receipt, bool)>, StoreError> {
         let key = new.submission_key.clone();
         let receipt = self
             .write(move |conn| Box::pin(async move { submit_in(conn, &new).await }))
@@ -226,9 +227,10 @@ async fn receipt_where(
 async fn submit_in(
     conn: &mut sqlx::AnyConnection,
     new: &NewCase,
-) -> Result<Option<Receipt>, StoreError> {
+) -> Result<Option<(Receipt, bool)>, StoreError> {
+    let earlier = |receipt: Option<Receipt>| receipt.map(|r| (r, false));
     if let Some(receipt) = receipt_where(conn, &new.submission_key).await? {
-        return Ok(Some(receipt));
+        return Ok(Some((receipt, false)));
     }
     let deleted = sqlx::query("delete from conversations where id = $1")
         .bind(&new.submission_key)
@@ -236,7 +238,7 @@ async fn submit_in(
         .await?;
     if deleted.rows_affected() == 0 {
         // On PostgreSQL a concurrent send of the same conversation may have just committed.
-        return receipt_where(conn, &new.submission_key).await;
+        return receipt_where(conn, &new.submission_key).await.map(earlier);
     }
     // A clash on a random reference is rare; each try is a savepoint, because on PostgreSQL a
     // failed statement would otherwise spoil the whole transaction.
@@ -246,14 +248,15 @@ async fn submit_in(
         match insert_case(conn, new, &reference).await {
             Ok(()) => {
                 conn.execute("release savepoint new_case").await?;
-                return Ok(Some(Receipt {
+                let receipt = Receipt {
                     reference,
                     kind: new.draft.kind,
                     received_at: new.received_at,
                     due_on: new.due_on,
                     urgent: new.draft.urgent,
                     locale: new.locale.clone(),
-                }));
+                };
+                return Ok(Some((receipt, true)));
             }
             Err(StoreError::Database(e)) if is_unique_violation(&e) => {
                 conn.execute("rollback to savepoint new_case").await?;

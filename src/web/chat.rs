@@ -95,12 +95,17 @@ pub async fn show_step(
     let Some(token) = cookie::token(&app.config, &headers) else {
         return Ok(Redirect::to("/").into_response());
     };
-    if intake::confirmation(&app, &token).await?.is_some() {
-        return Ok(Redirect::to("/chat/done").into_response());
-    }
+    // Sending deletes the conversation in the case's own transaction, so a conversation that is
+    // still there has not been sent: only a missing one needs the (database) receipt check.
     match intake::load(&app, &token).await {
         Ok(conversation) => render_step(&app, &conversation, StatusCode::OK, None, None, ""),
-        Err(IntakeError::NoConversation) => Err(WebError::NoConversation),
+        Err(IntakeError::NoConversation) => {
+            if intake::confirmation(&app, &token).await?.is_some() {
+                Ok(Redirect::to("/chat/done").into_response())
+            } else {
+                Err(WebError::NoConversation)
+            }
+        }
         Err(e) => Err(e.into()),
     }
 }

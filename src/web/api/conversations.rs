@@ -348,12 +348,14 @@ pub async fn submit_conversation(
     Bearer(token): Bearer,
 ) -> Result<Response, ApiError> {
     check_id(&id, &token)?;
-    if let Some(sent) = intake::confirmation(&app, &token).await? {
-        return Ok((StatusCode::OK, Json(receipt(sent))).into_response());
-    }
-    // A simultaneous send that wins the race is handled inside: this returns its case.
+    // A repeat, or a simultaneous send that won the race, returns the same case with 200.
     let sent = intake::submit(&app, &token).await?;
-    Ok((StatusCode::CREATED, Json(receipt(sent))).into_response())
+    let status = if sent.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(receipt(sent))).into_response())
 }
 
 #[cfg(test)]
