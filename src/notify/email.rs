@@ -300,6 +300,11 @@ pub fn render(
 
     let mut text = format!("{intro}\n\n");
     for (label, value) in &rows {
+        // Continuation lines are indented, so a child's line breaks cannot forge a "Label:" row.
+        let value = value
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\n', "\n    ");
         text.push_str(&format!("{label}: {value}\n"));
     }
     text.push_str(&format!("\n{link_label}: {link}\n\n-- \n{footer}\n"));

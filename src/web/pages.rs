@@ -24,7 +24,7 @@ pub const LANGUAGE_COOKIE: &str = "hys-lang";
 /// The visitor's language: the one they chose, else their browser's, else en-GB. A
 /// conversation keeps the language it started in.
 pub fn browser_locale(app: &AppState, headers: &HeaderMap) -> Locale {
-    if let Some(chosen) = super::staff::session::read_cookie(headers, LANGUAGE_COOKIE)
+    if let Some(chosen) = super::staff::session::read_cookie(&app.config, headers, LANGUAGE_COOKIE)
         .and_then(|tag| app.words.resolve(tag))
     {
         return chosen;
@@ -105,7 +105,7 @@ pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response 
     {
         tracing::warn!(error = %e, "could not delete a conversation on leave");
     }
-    if let Some(token) = super::track::track_token(&headers)
+    if let Some(token) = super::track::track_token(&app.config, &headers)
         && let Err(e) = app.store.delete_track_session(&token.key()).await
     {
         tracing::warn!(error = %e, "could not end a tracking session on leave");

@@ -16,6 +16,7 @@ use super::staff::login::client_ip;
 use super::staff::session::{cookie as set_cookie, read_cookie};
 use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage};
 use crate::app::AppState;
+use crate::config::Config;
 use crate::domain::ConversationToken;
 use crate::error::WebError;
 use crate::tracking::{self, TrackError};
@@ -31,8 +32,8 @@ impl From<TrackError> for WebError {
     }
 }
 
-pub fn track_token(headers: &HeaderMap) -> Option<ConversationToken> {
-    read_cookie(headers, TRACK_COOKIE).and_then(ConversationToken::parse)
+pub fn track_token(config: &Config, headers: &HeaderMap) -> Option<ConversationToken> {
+    read_cookie(config, headers, TRACK_COOKIE).and_then(ConversationToken::parse)
 }
 
 pub fn clear_track_cookie(app: &AppState) -> (axum::http::HeaderName, axum::http::HeaderValue) {
@@ -107,7 +108,7 @@ pub async fn show_case(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
-    let Some(token) = track_token(&headers) else {
+    let Some(token) = track_token(&app.config, &headers) else {
         return Ok(Redirect::to("/track").into_response());
     };
     let Some(case) = tracking::case_for(&app, &token).await? else {
@@ -142,7 +143,7 @@ pub async fn add_information(
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, WebError> {
-    let Some(token) = track_token(&headers) else {
+    let Some(token) = track_token(&app.config, &headers) else {
         return Err(WebError::NoConversation);
     };
     let Some(case) = tracking::case_for(&app, &token).await? else {

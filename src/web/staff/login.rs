@@ -103,7 +103,7 @@ pub async fn login(
     fields: FormFields,
 ) -> Result<Response, WebError> {
     let sent = fields.get("form_token").unwrap_or_default();
-    let expected = read_cookie(&headers, FORM_COOKIE).unwrap_or_default();
+    let expected = read_cookie(&app.config, &headers, FORM_COOKIE).unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
         return Err(WebError::Forbidden);
     }

@@ -30,14 +30,25 @@ pub fn cookie_name(config: &Config) -> &'static str {
     }
 }
 
-pub fn read_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+/// Over https every cookie we set is `__Host-` prefixed, so no sibling subdomain or path can
+/// plant one (a planted tracking or sign-in cookie would otherwise be believed).
+fn host_only(config: &Config, name: &str) -> String {
+    if config.is_https() && !name.starts_with("__Host-") {
+        format!("__Host-{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+pub fn read_cookie<'h>(config: &Config, headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    let name = host_only(config, name);
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
+        .find(|(n, _)| *n == name.as_str())
         .map(|(_, v)| v)
 }
 
@@ -47,6 +58,7 @@ pub fn cookie(
     value: &str,
     max_age_zero: bool,
 ) -> (axum::http::HeaderName, HeaderValue) {
+    let name = host_only(config, name);
     let secure = if config.is_https() { "; Secure" } else { "" };
     let expire = if max_age_zero { "; Max-Age=0" } else { "" };
     let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{expire}");
@@ -109,8 +121,8 @@ fn encode(path: &str) -> String {
 }
 
 async fn load(parts: &Parts, app: &AppState) -> Result<Option<StaffSession>, WebError> {
-    let Some(token) =
-        read_cookie(&parts.headers, cookie_name(&app.config)).and_then(ConversationToken::parse)
+    let Some(token) = read_cookie(&app.config, &parts.headers, cookie_name(&app.config))
+        .and_then(ConversationToken::parse)
     else {
         return Ok(None);
     };
