@@ -451,6 +451,8 @@ async fn with_no_mail_server_the_email_lands_in_the_drop_folder_named_by_its_mes
             .map(|d| {
                 d.filter_map(Result::ok)
                     .map(|e| e.file_name().to_string_lossy().into_owned())
+                    // A message is written under a hidden temporary name, then renamed.
+                    .filter(|name| name.ends_with(".eml"))
                     .collect()
             })
             .unwrap_or_default();
