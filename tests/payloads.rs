@@ -738,13 +738,20 @@ async fn the_staff_session_id_changes_at_sign_in() {
                 "https {https}: a value from before sign-in opens nothing"
             );
         }
-        let (_, again) = sign_in_by_hand(&app, &client, &password, "").await;
+        // Signing in again on the same browser (which still sends its session) ends that session.
+        let (_, again) = sign_in_by_hand(&app, &client, &password, &format!("; {name}={id}")).await;
         let second = again
             .iter()
             .find(|c| c.starts_with(&format!("{name}=")))
             .map(|c| cookie_value(c))
             .expect("a session cookie");
         assert_ne!(second, id, "https {https}: each sign-in gets its own id");
+        assert_eq!(open_staff(&app, &client, name, second).await, 200);
+        assert_eq!(
+            open_staff(&app, &client, name, id).await,
+            303,
+            "https {https}: the session a new sign-in replaced is over"
+        );
 
         if https {
             let attributes: Vec<String> = session

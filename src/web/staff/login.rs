@@ -153,6 +153,13 @@ pub async fn login(
         return refuse("staff-login-wrong");
     }
     app.store.reset_login_failures(record.member.id).await?;
+    // Signing in again on a browser that still holds a session ends that session first, so an
+    // old id never outlives the sign-in that replaced it.
+    if let Some(old) = read_cookie(&app.config, &headers, cookie_name(&app.config))
+        .and_then(ConversationToken::parse)
+    {
+        app.store.delete_session(&old.key()).await?;
+    }
     // A fresh session id at every sign-in, so an id planted before sign-in is worthless.
     let token = ConversationToken::generate();
     let csrf = ConversationToken::generate();
