@@ -250,27 +250,6 @@ fn without_receipt(page: &Page) -> String {
         .replace(&secret, "SECRET")
 }
 
-async fn staff_get(browser: &reqwest::Client, app: &TestApp, path: &str) -> Page {
-    Page::from(browser.get(app.url(path)).send().await.expect("GET")).await
-}
-
-async fn staff_post(
-    browser: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> Page {
-    Page::from(
-        browser
-            .post(app.url(path))
-            .form(fields)
-            .send()
-            .await
-            .expect("POST"),
-    )
-    .await
-}
-
 async fn received_this_year(app: &TestApp) -> (i64, i64) {
     use have_your_say::report;
     let report = report::build(&app.store, &app.state.calendar, report::this_year())
@@ -442,7 +421,9 @@ async fn an_urgent_conversation_is_never_held_even_when_it_looks_like_a_bot() {
     let password = app.add_staff("cro@testshire.gov.uk", "officer").await;
     let (officer, inbox) = app.sign_in("cro@testshire.gov.uk", &password, None).await;
     assert!(inbox.body.contains(&reference));
-    let page = staff_get(&officer, &app, &format!("/staff/cases/{reference}")).await;
+    let page = app
+        .get_as(&officer, &format!("/staff/cases/{reference}"))
+        .await;
     assert!(
         page.body
             .contains("it was sent as urgent, so it was not held")
@@ -476,13 +457,13 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
         "{}",
         inbox.body
     );
-    let held = staff_get(&officer, &app, "/staff?view=held").await;
+    let held = app.get_as(&officer, "/staff?view=held").await;
     assert_eq!(held.status, 200);
     assert!(held.body.contains(&real) && held.body.contains(&junk));
 
     // The case page says why, shows no reply date, and offers the two actions only.
     let path = format!("/staff/cases/{real}");
-    let page = staff_get(&officer, &app, &path).await;
+    let page = app.get_as(&officer, &path).await;
     assert!(
         page.body
             .contains("A hidden box that people never see was filled in.")
@@ -492,35 +473,23 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     assert!(!page.body.contains("Acknowledge by"));
     assert!(!page.body.contains(&format!("{path}/acknowledge")));
     let csrf = page.csrf();
-    let refused = staff_post(
-        &officer,
-        &app,
-        &format!("{path}/acknowledge"),
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let refused = app
+        .post_as(&officer, &format!("{path}/acknowledge"), &[("csrf", &csrf)])
+        .await;
     assert_eq!(refused.status, 400, "release it before working on it");
 
     // Release: without the CSRF token nothing happens; with it, the emails are queued once.
-    let forged = staff_post(&officer, &app, &format!("{path}/release"), &[]).await;
+    let forged = app.post_as(&officer, &format!("{path}/release"), &[]).await;
     assert_eq!(forged.status, 403);
     assert_eq!(stored(&app, &real).await.held, 1);
-    let released = staff_post(
-        &officer,
-        &app,
-        &format!("{path}/release"),
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let released = app
+        .post_as(&officer, &format!("{path}/release"), &[("csrf", &csrf)])
+        .await;
     assert_eq!(released.status, 200, "{}", released.body);
     assert!(released.url.ends_with(&path));
-    let again = staff_post(
-        &officer,
-        &app,
-        &format!("{path}/release"),
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let again = app
+        .post_as(&officer, &format!("{path}/release"), &[("csrf", &csrf)])
+        .await;
     assert_eq!(again.status, 200);
     let case = stored(&app, &real).await;
     assert_eq!((case.held, case.spam, case.status.as_str()), (0, 0, "new"));
@@ -534,7 +503,7 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     all_sent(&app).await;
     assert_eq!(mentioning(&smtp, &real), 1, "the email arrives once");
     assert!(
-        staff_get(&officer, &app, &path)
+        app.get_as(&officer, &path)
             .await
             .body
             .contains(&format!("{path}/acknowledge")),
@@ -543,7 +512,7 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
 
     // Mark as spam: closed, kept, emailed to nobody, in no list but its own.
     let spam_path = format!("/staff/cases/{junk}/spam");
-    let marked = staff_post(&officer, &app, &spam_path, &[("csrf", &csrf)]).await;
+    let marked = app.post_as(&officer, &spam_path, &[("csrf", &csrf)]).await;
     assert_eq!(marked.status, 200, "{}", marked.body);
     let case = stored(&app, &junk).await;
     assert_eq!(
@@ -556,15 +525,15 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     assert_eq!(outbox_rows(&app, &junk).await, 0);
     assert_eq!(mentioning(&smtp, &junk), 0);
 
-    let inbox = staff_get(&officer, &app, "/staff").await;
+    let inbox = app.get_as(&officer, "/staff").await;
     assert!(inbox.body.contains(&real) && !inbox.body.contains(&junk));
     assert!(inbox.body.contains("Held for checking (0)"));
-    let closed = staff_get(&officer, &app, "/staff?status=closed").await;
+    let closed = app.get_as(&officer, "/staff?status=closed").await;
     assert!(
         !closed.body.contains(&junk),
         "spam is not among closed cases"
     );
-    let spam = staff_get(&officer, &app, "/staff?view=spam").await;
+    let spam = app.get_as(&officer, "/staff?view=spam").await;
     assert!(spam.body.contains(&junk) && !spam.body.contains(&real));
 }
 
@@ -584,13 +553,13 @@ async fn advocates_and_admins_cannot_see_held_cases() {
         let (browser, _) = app.sign_in(email, password, None).await;
         for path in [case_path.as_str(), "/staff?view=held", "/staff?view=spam"] {
             assert_eq!(
-                staff_get(&browser, &app, path).await.status,
+                app.get_as(&browser, path).await.status,
                 404,
                 "{email} {path}"
             );
         }
         // Admins have no inbox at all (404); an advocate's lists only referrals.
-        let inbox = staff_get(&browser, &app, "/staff").await;
+        let inbox = app.get_as(&browser, "/staff").await;
         assert!(!inbox.body.contains(&held), "{email}");
         assert!(!inbox.body.contains("Held for checking"), "{email}");
         // Their own session's CSRF token, so only the role can be what refuses them.
@@ -602,13 +571,13 @@ async fn advocates_and_admins_cannot_see_held_cases() {
         .fetch_one(app.store.pool())
         .await
         .expect("a session");
-        let release = staff_post(
-            &browser,
-            &app,
-            &format!("{case_path}/release"),
-            &[("csrf", &csrf)],
-        )
-        .await;
+        let release = app
+            .post_as(
+                &browser,
+                &format!("{case_path}/release"),
+                &[("csrf", &csrf)],
+            )
+            .await;
         assert_eq!(release.status, 404, "{email}");
     }
     assert_eq!(stored(&app, &held).await.held, 1);
@@ -617,10 +586,9 @@ async fn advocates_and_admins_cannot_see_held_cases() {
     let (officer, _) = app
         .sign_in("cro@council.gov.uk", &officer_password, None)
         .await;
-    let csrf = staff_get(&officer, &app, &case_path).await.csrf();
-    staff_post(
+    let csrf = app.get_as(&officer, &case_path).await.csrf();
+    app.post_as(
         &officer,
-        &app,
         &format!("{case_path}/release"),
         &[("csrf", &csrf)],
     )
@@ -628,7 +596,7 @@ async fn advocates_and_admins_cannot_see_held_cases() {
     let (advocate, _) = app
         .sign_in("advocate@advocacy.org.uk", &advocate_password, None)
         .await;
-    assert_eq!(staff_get(&advocate, &app, &case_path).await.status, 200);
+    assert_eq!(app.get_as(&advocate, &case_path).await.status, 200);
 }
 
 // ---- The annual report ---------------------------------------------------------------------
@@ -643,12 +611,12 @@ async fn held_and_spam_cases_are_not_counted_in_the_annual_report() {
 
     let password = app.add_staff("cro@council.gov.uk", "officer").await;
     let (officer, _) = app.sign_in("cro@council.gov.uk", &password, None).await;
-    let csrf = staff_get(&officer, &app, &format!("/staff/cases/{spam}"))
+    let csrf = app
+        .get_as(&officer, &format!("/staff/cases/{spam}"))
         .await
         .csrf();
-    staff_post(
+    app.post_as(
         &officer,
-        &app,
         &format!("/staff/cases/{spam}/spam"),
         &[("csrf", &csrf)],
     )
@@ -659,9 +627,8 @@ async fn held_and_spam_cases_are_not_counted_in_the_annual_report() {
         "spam is never counted"
     );
 
-    staff_post(
+    app.post_as(
         &officer,
-        &app,
         &format!("/staff/cases/{held}/release"),
         &[("csrf", &csrf)],
     )

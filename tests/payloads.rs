@@ -211,27 +211,6 @@ fn route(config: &mut Config, smtp_port: u16) {
     config.api_rate_per_minute = 10_000;
 }
 
-async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> Page {
-    Page::from(client.get(app.url(path)).send().await.expect("GET")).await
-}
-
-async fn post(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> Page {
-    Page::from(
-        client
-            .post(app.url(path))
-            .form(fields)
-            .send()
-            .await
-            .expect("POST"),
-    )
-    .await
-}
-
 /// What a child typed into the pages, as stored, and how to come back to it.
 struct SentOnPages {
     reference: String,
@@ -459,32 +438,34 @@ async fn hostile_text_is_inert_everywhere_it_is_shown() {
         let reply = format!("From us: {payload}");
         assert!(reply.chars().count() <= MESSAGE_MAX);
         let case_path = format!("/staff/cases/{}", child.reference);
-        let replied = post(
-            &staff,
-            &app,
-            &format!("{case_path}/reply"),
-            &[("csrf", &csrf), ("text", &reply)],
-        )
-        .await;
+        let replied = app
+            .post_as(
+                &staff,
+                &format!("{case_path}/reply"),
+                &[("csrf", &csrf), ("text", &reply)],
+            )
+            .await;
         assert_eq!(replied.status, 200, "{label}: {}", replied.body);
 
         // The child comes back, reads the reply and adds more.
         let more = format!("From me: {payload}");
         let tracker = helpers::browser();
-        let tracked = post(
-            &tracker,
-            &app,
-            "/track",
-            &[("reference", &child.reference), ("secret", &child.secret)],
-        )
-        .await;
+        let tracked = app
+            .post_as(
+                &tracker,
+                "/track",
+                &[("reference", &child.reference), ("secret", &child.secret)],
+            )
+            .await;
         assert!(
             tracked.url.ends_with("/track/case"),
             "{label}: {}",
             tracked.url
         );
         assert_inert(label, "the tracking page", &tracked.body, &[&reply]);
-        let added = post(&tracker, &app, "/track/add", &[("text", &more)]).await;
+        let added = app
+            .post_as(&tracker, "/track/add", &[("text", &more)])
+            .await;
         assert_eq!(added.status, 200, "{label}: {}", added.body);
         assert!(added.url.ends_with("/track/case"), "{label}: {}", added.url);
         assert_inert(label, "the tracking page", &added.body, &[&reply, &more]);
@@ -510,7 +491,7 @@ async fn hostile_text_is_inert_everywhere_it_is_shown() {
         let (urgent, what, reach) = send_urgent_by_api(&app, &limits, label, &payload).await;
 
         // Staff see every one of these as text.
-        let page = get(&staff, &app, &case_path).await;
+        let page = app.get_as(&staff, &case_path).await;
         assert_eq!(page.status, 200, "{label}");
         assert_inert(
             label,
@@ -518,7 +499,7 @@ async fn hostile_text_is_inert_everywhere_it_is_shown() {
             &page.body,
             &[&child.summary, &child.wanted, &child.name, &reply, &more],
         );
-        let page = get(&staff, &app, &format!("/staff/cases/{urgent}")).await;
+        let page = app.get_as(&staff, &format!("/staff/cases/{urgent}")).await;
         assert_eq!(page.status, 200, "{label}");
         assert_inert(
             label,

@@ -46,23 +46,6 @@ async fn events(app: &TestApp, reference: &str, kind: &str) -> i64 {
     .await
 }
 
-async fn post(
-    browser: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> Page {
-    Page::from(
-        browser
-            .post(app.url(path))
-            .form(fields)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await
-}
-
 #[tokio::test]
 async fn the_email_link_lands_on_the_case_after_sign_in() {
     let app = spawn_app().await;
@@ -166,13 +149,13 @@ async fn advocates_may_add_information_but_not_change_stage_or_outcome() {
     );
     let csrf = page.csrf();
 
-    let note = post(
-        &browser,
-        &app,
-        &format!("/staff/cases/{referred}/note"),
-        &[("csrf", &csrf), ("text", "Spoke to the young person")],
-    )
-    .await;
+    let note = app
+        .post_as(
+            &browser,
+            &format!("/staff/cases/{referred}/note"),
+            &[("csrf", &csrf), ("text", "Spoke to the young person")],
+        )
+        .await;
     assert_eq!(note.status, 200);
     assert_eq!(events(&app, &referred, "note").await, 1);
 
@@ -183,13 +166,13 @@ async fn advocates_may_add_information_but_not_change_stage_or_outcome() {
     ] {
         let mut form = vec![("csrf", csrf.as_str())];
         form.extend(fields);
-        let page = post(
-            &browser,
-            &app,
-            &format!("/staff/cases/{referred}/{action}"),
-            &form,
-        )
-        .await;
+        let page = app
+            .post_as(
+                &browser,
+                &format!("/staff/cases/{referred}/{action}"),
+                &form,
+            )
+            .await;
         assert_eq!(page.status, 404, "{action}");
     }
     assert_eq!(
@@ -212,16 +195,12 @@ async fn posts_without_the_csrf_token_are_refused_and_change_nothing() {
         if let Some(csrf) = csrf {
             form.push(("csrf", csrf));
         }
-        let page = post(
-            &browser,
-            &app,
-            &format!("/staff/cases/{reference}/note"),
-            &form,
-        )
-        .await;
+        let page = app
+            .post_as(&browser, &format!("/staff/cases/{reference}/note"), &form)
+            .await;
         assert_eq!(page.status, 403, "{csrf:?}");
     }
-    let logout = post(&browser, &app, "/staff/logout", &[]).await;
+    let logout = app.post_as(&browser, "/staff/logout", &[]).await;
     assert_eq!(logout.status, 403);
     assert_eq!(app.count("case_events").await, before);
 
@@ -294,7 +273,8 @@ async fn idle_and_old_sessions_end_and_logout_ends_the_session() {
 
     let (browser, page) = app.sign_in("cro@council.gov.uk", &password, None).await;
     let csrf = page.csrf();
-    post(&browser, &app, "/staff/logout", &[("csrf", &csrf)]).await;
+    app.post_as(&browser, "/staff/logout", &[("csrf", &csrf)])
+        .await;
     assert_eq!(app.count("staff_sessions").await, 0);
     let page = Page::from(browser.get(app.url("/staff")).send().await.unwrap()).await;
     assert!(page.url.contains("/staff/login"));
@@ -580,7 +560,9 @@ async fn failed_emails_show_as_a_banner_with_a_retry() {
         page.body
     );
     let csrf = page.csrf();
-    let page = post(&browser, &app, "/staff/outbox/retry", &[("csrf", &csrf)]).await;
+    let page = app
+        .post_as(&browser, "/staff/outbox/retry", &[("csrf", &csrf)])
+        .await;
     assert!(!page.body.contains("could not be sent"));
     assert_eq!(app.count_where("outbox", "status = 'failed'").await, 0);
     let audit = app.store.audit_events(5).await.unwrap();

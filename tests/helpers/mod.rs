@@ -248,6 +248,29 @@ impl TestApp {
         (browser, page)
     }
 
+    /// GET `path` with another browser (a signed-in staff member, a tracking session).
+    pub async fn get_as(&self, browser: &reqwest::Client, path: &str) -> Page {
+        Page::from(browser.get(self.url(path)).send().await.expect("GET")).await
+    }
+
+    /// POST a form to `path` with another browser.
+    pub async fn post_as(
+        &self,
+        browser: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        Page::from(
+            browser
+                .post(self.url(path))
+                .form(fields)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let row: (i64,) = sqlx::query_as(&format!("select count(*) from {table}"))
             .fetch_one(self.store.pool())
