@@ -321,20 +321,18 @@ async fn insert_case(
     .fetch_one(&mut *tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
-    sqlx::query(
-        "insert into case_events (case_id, kind, actor, detail, created_at) \
-         values ($1, 'submitted', 'child', null, $2)",
-    )
-    .bind(case_id)
-    .bind(new.received_at)
-    .execute(&mut *tx)
-    .await?;
+    let mut events = vec![("submitted", "child")];
     if new.screening.held {
+        events.push(("held", "system"));
+    }
+    for (kind, actor) in events {
         sqlx::query(
             "insert into case_events (case_id, kind, actor, detail, created_at) \
-             values ($1, 'held', 'system', null, $2)",
+             values ($1, $2, $3, null, $4)",
         )
         .bind(case_id)
+        .bind(kind)
+        .bind(actor)
         .bind(new.received_at)
         .execute(&mut *tx)
         .await?;
