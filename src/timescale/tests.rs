@@ -63,6 +63,12 @@ fn shipped_holidays_are_sorted_weekdays_without_duplicates() {
 #[test]
 fn good_friday_and_easter_monday_match_the_algorithm() {
     let given = [
+        (2010, date!(2010 - 04 - 04)),
+        (2011, date!(2011 - 04 - 24)),
+        (2012, date!(2012 - 04 - 08)),
+        (2013, date!(2013 - 03 - 31)),
+        (2014, date!(2014 - 04 - 20)),
+        (2015, date!(2015 - 04 - 05)),
         (2016, date!(2016 - 03 - 27)),
         (2017, date!(2017 - 04 - 16)),
         (2018, date!(2018 - 04 - 01)),
@@ -91,8 +97,12 @@ fn good_friday_and_easter_monday_match_the_algorithm() {
 
 #[test]
 fn each_year_has_the_expected_number_of_bank_holidays() {
-    for year in 2016..=2028 {
+    for year in 2010..=2028 {
         let want = match year {
+            // + royal wedding
+            2011 => 9,
+            // + Diamond Jubilee (Spring moved, not added)
+            2012 => 9,
             // + Platinum Jubilee (Spring moved, not added) + State Funeral
             2022 => 10,
             // + coronation
@@ -117,8 +127,17 @@ fn the_one_off_changes_are_in_place() {
     // 2023: coronation, a week after Early May.
     assert!(!cal.is_working_day(date!(2023 - 05 - 01)));
     assert!(!cal.is_working_day(date!(2023 - 05 - 08)));
+    // 2011: royal wedding; 2012: Spring moved to the Diamond Jubilee weekend.
+    assert!(!cal.is_working_day(date!(2011 - 04 - 29)));
+    assert!(cal.is_working_day(date!(2012 - 05 - 28)));
+    assert!(!cal.is_working_day(date!(2012 - 06 - 04)));
+    assert!(!cal.is_working_day(date!(2012 - 06 - 05)));
     // Substitute days.
     for date in [
+        date!(2010 - 12 - 27),
+        date!(2010 - 12 - 28),
+        date!(2011 - 01 - 03),
+        date!(2015 - 12 - 28),
         date!(2020 - 12 - 28),
         date!(2021 - 12 - 27),
         date!(2021 - 12 - 28),
@@ -132,10 +151,10 @@ fn the_one_off_changes_are_in_place() {
 }
 
 #[test]
-fn coverage_is_2016_to_2028() {
+fn coverage_is_2010_to_2028() {
     let cal = calendar();
-    assert!(!cal.covers(2015));
-    assert!((2016..=2028).all(|y| cal.covers(y)));
+    assert!(!cal.covers(2009));
+    assert!((2010..=2028).all(|y| cal.covers(y)));
     assert!(!cal.covers(2029));
 }
 
