@@ -5,6 +5,7 @@
 //! (conversation to case), [`flow`] (flows as data and the pure engine) and [`store`] (all SQL).
 
 pub mod app;
+pub mod casework;
 pub mod cli;
 pub mod config;
 pub mod domain;

@@ -25,13 +25,33 @@ macro_rules! string_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Self::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown {} {text:?}", stringify!($name)))
+                })
+            }
+        }
     };
 }
 
 string_enum! {
-    /// What the child wants to tell us. "I'm not safe" is a route in the flow, not a kind: the
-    /// case it makes is a complaint or comment flagged urgent.
-    CaseKind { Complaint = "complaint", Compliment = "compliment", Comment = "comment" }
+    /// What the child wants to tell us. "I'm not safe" makes a safety concern: urgent, handled
+    /// the same day, and counted on its own (never as a comment or a complaint).
+    CaseKind {
+        Complaint = "complaint",
+        Compliment = "compliment",
+        Comment = "comment",
+        SafetyConcern = "safety_concern",
+    }
 }
 
 string_enum! {
@@ -163,7 +183,17 @@ string_enum! {
 }
 
 string_enum! {
-    Procedure { Statutory = "statutory", Corporate = "corporate" }
+    /// How a complaint is handled: the Children Act 1989 procedure (three stages in order), the
+    /// council's own corporate procedure (its stages from configuration), or informally,
+    /// resolved without a formal stage and counted apart.
+    Procedure { Statutory = "statutory", Corporate = "corporate", Informal = "informal" }
+}
+
+impl CaseKind {
+    /// Only complaints go through a procedure, with stages, outcomes and reply-by dates.
+    pub fn has_procedure(self) -> bool {
+        matches!(self, Self::Complaint)
+    }
 }
 
 impl ContactMethod {

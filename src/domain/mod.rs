@@ -2,6 +2,7 @@
 //! re-checks them. Each keeps its field private and offers `parse` or `TryFrom`.
 
 pub mod case;
+pub mod event;
 pub mod password;
 pub mod reference;
 pub mod secret;
@@ -11,6 +12,7 @@ pub use case::{
     AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
     EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
+pub use event::CaseEvent;
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;

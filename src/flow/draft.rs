@@ -105,12 +105,12 @@ impl TryFrom<&Answers> for CaseDraft {
 
 impl CaseDraft {
     /// The short "I'm not safe" route: what is happening, and where we can reach them. The
-    /// case is recorded as a comment (it is not a complaint about a service) flagged urgent.
+    /// case is a safety concern: urgent, and counted on its own.
     fn urgent(answers: &Answers, what: &str) -> Self {
         let one = |key: &str| answers.get(key).and_then(|a| a.as_one()).map(str::to_owned);
         let reach = one("reach");
         Self {
-            kind: CaseKind::Comment,
+            kind: CaseKind::SafetyConcern,
             submitted_by: SubmitterRole::Child,
             category: Category::SomethingElse,
             summary: what.to_owned(),

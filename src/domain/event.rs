@@ -1,0 +1,241 @@
+//! What happened to a case, as values. The timeline, the report and the case page read these;
+//! labels are looked up when a page is drawn, so no message id is ever stored or parsed back.
+//! The store keeps each event's kind (the tag) in its own column and the rest as JSON, and
+//! reads rows written before this type existed too (see `store::casework`).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::{Category, Outcome, Procedure};
+
+/// Carries `time::Date` as `YYYY-MM-DD` in the stored JSON, the same form as the date columns.
+mod ymd {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    const FORMAT: &[time::format_description::FormatItem<'static>] =
+        time::macros::format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        let text = date.format(FORMAT).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&text, FORMAT).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One timeline entry. Free text (notes, messages, reasons) may hold a child's or an officer's
+/// words: it is shown to staff escaped and never logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum CaseEvent {
+    Submitted,
+    Viewed,
+    Held,
+    Released,
+    MarkedSpam,
+    Acknowledged,
+    Assigned {
+        staff_id: Option<i64>,
+        name: String,
+    },
+    DetailsSet {
+        team: Option<String>,
+        category: Option<Category>,
+    },
+    MessageToChild {
+        text: String,
+    },
+    MessageFromChild {
+        text: String,
+    },
+    Note {
+        text: String,
+    },
+    /// Moved on to the next stage; `late_reason` when the request came after the escalation
+    /// window, or before the stage had its response.
+    StageChanged {
+        from: Option<u8>,
+        to: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        late_reason: Option<String>,
+    },
+    /// The stage's response date moved to its extended limit.
+    Extended {
+        reason: String,
+        #[serde(with = "ymd")]
+        until: Date,
+    },
+    /// Alternative dispute resolution, agreed with the complainant: the clock stands still.
+    Paused,
+    /// The clock runs again; its dates moved on by `working_days`.
+    Resumed {
+        working_days: i64,
+    },
+    #[serde(rename = "outcome")]
+    OutcomeRecorded {
+        outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resolution: Option<String>,
+    },
+    Closed,
+    Reopened {
+        reason: String,
+    },
+    ProcedureChanged {
+        from: Procedure,
+        to: Procedure,
+        reason: String,
+    },
+    /// Written before events were typed: a stage move whose target was lost when the case was
+    /// anonymised, or any entry this version does not recognise. Kept so the timeline stays
+    /// complete; the report reads only what it can be sure of.
+    Legacy {
+        kind: String,
+        #[serde(default)]
+        text: Option<String>,
+    },
+}
+
+impl CaseEvent {
+    /// The kind column's value, and the Fluent id suffix of the timeline label
+    /// (`event-<kind>`).
+    pub fn kind(&self) -> &str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Viewed => "viewed",
+            Self::Held => "held",
+            Self::Released => "released",
+            Self::MarkedSpam => "marked_spam",
+            Self::Acknowledged => "acknowledged",
+            Self::Assigned { .. } => "assigned",
+            Self::DetailsSet { .. } => "details_set",
+            Self::MessageToChild { .. } => "message_to_child",
+            Self::MessageFromChild { .. } => "message_from_child",
+            Self::Note { .. } => "note",
+            Self::StageChanged { .. } => "stage_changed",
+            Self::Extended { .. } => "extended",
+            Self::Paused => "paused",
+            Self::Resumed { .. } => "resumed",
+            Self::OutcomeRecorded { .. } => "outcome",
+            Self::Closed => "closed",
+            Self::Reopened { .. } => "reopened",
+            Self::ProcedureChanged { .. } => "procedure_changed",
+            Self::Legacy { kind, .. } => kind,
+        }
+    }
+
+    /// Every kind a current version writes, for the locale completeness check.
+    pub const KINDS: &'static [&'static str] = &[
+        "submitted",
+        "viewed",
+        "held",
+        "released",
+        "marked_spam",
+        "acknowledged",
+        "assigned",
+        "details_set",
+        "message_to_child",
+        "message_from_child",
+        "note",
+        "stage_changed",
+        "extended",
+        "paused",
+        "resumed",
+        "outcome",
+        "closed",
+        "reopened",
+        "procedure_changed",
+    ];
+
+    /// The free text the entry carries, if any.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::MessageToChild { text }
+            | Self::MessageFromChild { text }
+            | Self::Note { text }
+            | Self::Reopened { reason: text }
+            | Self::Extended { reason: text, .. }
+            | Self::ProcedureChanged { reason: text, .. } => Some(text),
+            Self::StageChanged { late_reason, .. } => late_reason.as_deref(),
+            Self::OutcomeRecorded { resolution, .. } => resolution.as_deref(),
+            Self::Legacy { text, .. } => text.as_deref(),
+            Self::Assigned { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The stored JSON: the variant's fields without its tag (the tag is the kind column).
+    pub fn detail_json(&self) -> Option<String> {
+        let mut value = serde_json::to_value(self).ok()?;
+        let map = value.as_object_mut()?;
+        map.remove("event");
+        (!map.is_empty()).then(|| value.to_string())
+    }
+
+    /// Read a stored event written by this version: the kind column and the JSON detail.
+    pub fn from_stored(kind: &str, detail: Option<&serde_json::Value>) -> Option<Self> {
+        let mut value = match detail {
+            Some(serde_json::Value::Object(map)) => serde_json::Value::Object(map.clone()),
+            None | Some(serde_json::Value::Null) => serde_json::Value::Object(Default::default()),
+            Some(_) => return None,
+        };
+        value
+            .as_object_mut()?
+            .insert("event".into(), serde_json::Value::String(kind.into()));
+        serde_json::from_value(value).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn every_event_round_trips_through_its_stored_form() {
+        let events = [
+            CaseEvent::Submitted,
+            CaseEvent::Assigned {
+                staff_id: Some(3),
+                name: "Sam".into(),
+            },
+            CaseEvent::DetailsSet {
+                team: Some("South".into()),
+                category: Some(Category::Money),
+            },
+            CaseEvent::StageChanged {
+                from: Some(1),
+                to: 2,
+                late_reason: None,
+            },
+            CaseEvent::Extended {
+                reason: "complex".into(),
+                until: date!(2026 - 01 - 30),
+            },
+            CaseEvent::OutcomeRecorded {
+                outcome: Outcome::PartlyUpheld,
+                resolution: Some("apology".into()),
+            },
+            CaseEvent::ProcedureChanged {
+                from: Procedure::Statutory,
+                to: Procedure::Corporate,
+                reason: "not a children's services matter".into(),
+            },
+            CaseEvent::Closed,
+        ];
+        for event in events {
+            let detail = event
+                .detail_json()
+                .map(|d| serde_json::from_str::<serde_json::Value>(&d).unwrap());
+            assert_eq!(
+                CaseEvent::from_stored(event.kind(), detail.as_ref()),
+                Some(event.clone()),
+                "{event:?}"
+            );
+        }
+    }
+}
