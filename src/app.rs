@@ -107,7 +107,9 @@ impl App {
         store.migrate().await?;
         let calendar =
             crate::timescale::Calendar::with_closures(config.closure_days.iter().copied());
-        let recomputed = store.recompute_due_dates(&calendar).await?;
+        let recomputed = store
+            .recompute_due_dates(&calendar, &config.procedures)
+            .await?;
         if recomputed > 0 {
             tracing::info!(
                 cases = recomputed,

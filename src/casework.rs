@@ -14,7 +14,7 @@
 
 use time::Date;
 
-use crate::domain::{CaseKind, CaseStatus, Category, CaseEvent, Outcome, Procedure};
+use crate::domain::{CaseEvent, CaseKind, CaseStatus, Category, Outcome, Procedure};
 use crate::timescale::{Calendar, Deadline};
 
 /// A stage of a formal procedure and its clock.
@@ -107,19 +107,43 @@ pub fn stage_count(rules: &Rules, procedure: Procedure) -> u8 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Acknowledge,
-    Assign { staff_id: i64, name: String },
-    Details { team: Option<String>, category: Category },
-    Reply { text: String },
-    Note { text: String },
+    Assign {
+        staff_id: i64,
+        name: String,
+    },
+    Details {
+        team: Option<String>,
+        category: Category,
+    },
+    Reply {
+        text: String,
+    },
+    Note {
+        text: String,
+    },
     /// Move to the next stage of the procedure.
-    Escalate { late_reason: Option<String> },
-    Extend { reason: String },
-    Pause { agreed: bool },
+    Escalate {
+        late_reason: Option<String>,
+    },
+    Extend {
+        reason: String,
+    },
+    Pause {
+        agreed: bool,
+    },
     Resume,
-    RecordOutcome { outcome: Outcome, resolution: Option<String> },
+    RecordOutcome {
+        outcome: Outcome,
+        resolution: Option<String>,
+    },
     Close,
-    Reopen { reason: String },
-    SwitchProcedure { to: Procedure, reason: String },
+    Reopen {
+        reason: String,
+    },
+    SwitchProcedure {
+        to: Procedure,
+        reason: String,
+    },
 }
 
 /// Each action's name in URLs, forms and the API.
@@ -308,7 +332,11 @@ fn escalation_window() -> u32 {
 }
 
 /// Whether `kind` is open to the case now, before looking at what the form says.
-pub fn check_offered(case: &Lifecycle, kind: ActionKind, rules: &Rules) -> Result<(), CaseworkError> {
+pub fn check_offered(
+    case: &Lifecycle,
+    kind: ActionKind,
+    rules: &Rules,
+) -> Result<(), CaseworkError> {
     use ActionKind as K;
     let closed = case.status == CaseStatus::Closed;
     let paused = case.status == CaseStatus::Paused;
@@ -323,9 +351,9 @@ pub fn check_offered(case: &Lifecycle, kind: ActionKind, rules: &Rules) -> Resul
         K::Close => !paused,
         K::Escalate => {
             !paused
-                && case.stage.is_some_and(|s| {
-                    s.number < stage_count(rules, case.procedure)
-                })
+                && case
+                    .stage
+                    .is_some_and(|s| s.number < stage_count(rules, case.procedure))
         }
         K::Extend => {
             !paused
@@ -341,10 +369,16 @@ pub fn check_offered(case: &Lifecycle, kind: ActionKind, rules: &Rules) -> Resul
         K::SwitchProcedure => {
             complaint
                 && !paused
-                && case.stage.is_none_or(|s| s.number == 1 && s.responded_on.is_none())
+                && case
+                    .stage
+                    .is_none_or(|s| s.number == 1 && s.responded_on.is_none())
         }
     };
-    if ok { Ok(()) } else { Err(CaseworkError::NotOffered) }
+    if ok {
+        Ok(())
+    } else {
+        Err(CaseworkError::NotOffered)
+    }
 }
 
 /// The actions open to the case now, for the case page and the API.
@@ -384,7 +418,12 @@ fn start_stage(
 }
 
 /// The first stage's clock of a complaint received (its start date) on `start`.
-pub fn first_stage(rules: &Rules, procedure: Procedure, start: Date, calendar: &Calendar) -> Option<StageClock> {
+pub fn first_stage(
+    rules: &Rules,
+    procedure: Procedure,
+    start: Date,
+    calendar: &Calendar,
+) -> Option<StageClock> {
     start_stage(rules, procedure, 1, start, calendar)
 }
 
@@ -466,7 +505,8 @@ pub fn apply(
                 }
                 Some(responded)
                     if late_reason.is_none()
-                        && effective > calendar.add_working_days(responded, escalation_window()) =>
+                        && effective
+                            > calendar.add_working_days(responded, escalation_window()) =>
                 {
                     return Err(CaseworkError::LateEscalation);
                 }
@@ -492,8 +532,8 @@ pub fn apply(
             let Some(mut stage) = case.stage else {
                 return Err(CaseworkError::NotOffered);
             };
-            let (days, extended) =
-                stage_limits(rules, case.procedure, stage.number).ok_or(CaseworkError::NotOffered)?;
+            let (days, extended) = stage_limits(rules, case.procedure, stage.number)
+                .ok_or(CaseworkError::NotOffered)?;
             let extended = extended.ok_or(CaseworkError::NotOffered)?;
             // From the standard due date, so working days already added for a pause still count.
             let until = calendar.add_working_days(stage.due_on, extended.saturating_sub(days));

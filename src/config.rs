@@ -54,6 +54,8 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Local closure days (not working days) on top of the shipped bank holidays.
     pub closure_days: Vec<time::Date>,
+    /// The council's own procedure settings (the corporate stages' limits).
+    pub procedures: crate::casework::Rules,
     /// A list setting that did not parse, reported by `validate`.
     #[doc(hidden)]
     pub list_problems: Option<String>,
@@ -159,6 +161,7 @@ impl Default for Config {
             },
             trusted_proxies: Vec::new(),
             closure_days: Vec::new(),
+            procedures: crate::casework::Rules::default(),
             list_problems: None,
         }
     }
@@ -269,6 +272,10 @@ pub struct Overrides {
     /// Local closure days that are not working days, comma-separated YYYY-MM-DD
     #[arg(long, env = "HYS_CLOSURE_DAYS")]
     pub closure_days: Option<String>,
+    /// Working days of each stage of the council's corporate complaints procedure,
+    /// comma-separated, one to three stages (default "10,20")
+    #[arg(long, env = "HYS_CORPORATE_STAGE_DAYS")]
+    pub corporate_stage_days: Option<String>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -418,6 +425,21 @@ impl Config {
                 time::Date::parse(d, date).ok()
             }) {
                 Ok(v) => self.closure_days = v,
+                Err(e) => self.list_problems = Some(e),
+            }
+        }
+        if let Some(list) = &o.corporate_stage_days {
+            match parse_list(
+                list,
+                "HYS_CORPORATE_STAGE_DAYS",
+                "a number of working days from 1 to 130",
+                |d| d.parse().ok().filter(|d| (1..=130).contains(d)),
+            ) {
+                Ok(v) if (1..=3).contains(&v.len()) => self.procedures.corporate_stage_days = v,
+                Ok(_) => {
+                    self.list_problems =
+                        Some("HYS_CORPORATE_STAGE_DAYS: give one to three stages".into());
+                }
                 Err(e) => self.list_problems = Some(e),
             }
         }

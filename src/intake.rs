@@ -2,7 +2,7 @@
 //! API both call these functions, so they share one engine, one store and one set of rules.
 
 use crate::app::AppState;
-use crate::domain::{ConversationToken, SecretWords};
+use crate::domain::{CaseKind, ConversationToken, Procedure, SecretWords};
 use crate::flow::{AnswerError, CaseDraft, Flow, engine};
 use crate::i18n::Locale;
 use crate::store::StoreError;
@@ -185,8 +185,24 @@ pub async fn submit(
     );
     let calendar = &app.calendar;
     let started_on = calendar.start_date(now);
-    let due_on = calendar.due(timescale::Deadline::StageOne, started_on);
-    let acknowledge_by = calendar.due(timescale::Deadline::Acknowledge, started_on);
+    // Only a complaint has a procedure and a reply-by date; a safety concern is acknowledged
+    // the day it arrives.
+    let due_on = draft.kind.has_procedure().then(|| {
+        crate::casework::first_stage(
+            &app.config.procedures,
+            Procedure::Statutory,
+            started_on,
+            calendar,
+        )
+        .map_or(
+            calendar.due(timescale::Deadline::StageOne, started_on),
+            |s| s.due_on,
+        )
+    });
+    let acknowledge_by = match draft.kind {
+        CaseKind::SafetyConcern => timescale::today_in_england(now),
+        _ => calendar.due(timescale::Deadline::Acknowledge, started_on),
+    };
     let key = token.key();
     let emails = if screening.held {
         // A held case tells nobody yet: staff release it, and its emails then, from its page.

@@ -149,7 +149,7 @@ pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, St
         .iter()
         .filter(|e| e.kind == "message_to_child" || e.kind == "message_from_child")
         .filter_map(|e| {
-            let text = e.detail.as_ref()?.get("text")?.as_str()?.to_owned();
+            let text = e.event.text()?.to_owned();
             Some((e.kind == "message_from_child", text))
         })
         .collect()

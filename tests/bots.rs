@@ -476,7 +476,7 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     let refused = app
         .post_as(&officer, &format!("{path}/acknowledge"), &[("csrf", &csrf)])
         .await;
-    assert_eq!(refused.status, 400, "release it before working on it");
+    assert_eq!(refused.status, 409, "release it before working on it");
 
     // Release: without the CSRF token nothing happens; with it, the emails are queued once.
     let forged = app.post_as(&officer, &format!("{path}/release"), &[]).await;

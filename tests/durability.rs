@@ -101,7 +101,7 @@ impl Journey {
         match self {
             Journey::Complaint => ("complaint", 0, "yes"),
             Journey::Compliment => ("compliment", 0, "no"),
-            Journey::Unsafe => ("comment", 1, "no"),
+            Journey::Unsafe => ("safety_concern", 1, "no"),
         }
     }
 

@@ -144,7 +144,7 @@ async fn advocates_may_add_information_but_not_change_stage_or_outcome() {
     )
     .await;
     assert!(
-        !page.body.contains("/stage\""),
+        !page.body.contains("/escalate\""),
         "no stage form for advocates"
     );
     let csrf = page.csrf();
@@ -160,7 +160,7 @@ async fn advocates_may_add_information_but_not_change_stage_or_outcome() {
     assert_eq!(events(&app, &referred, "note").await, 1);
 
     for (action, fields) in [
-        ("stage", vec![("stage", "2")]),
+        ("escalate", vec![("reason", "asked")]),
         ("outcome", vec![("outcome", "upheld")]),
         ("close", vec![]),
     ] {
@@ -344,7 +344,12 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
         let path = format!("/staff/cases/{reference}/{action}");
         let app = &app;
         async move {
-            let mut form: Vec<(&str, String)> = vec![("csrf", csrf)];
+            // As a person would: the case page as it is now, then its form.
+            let revision = app
+                .get_as(&browser, &path[..path.rfind('/').unwrap()])
+                .await
+                .revision();
+            let mut form: Vec<(&str, String)> = vec![("csrf", csrf), ("revision", revision)];
             form.extend(fields);
             let page = Page::from(
                 browser
@@ -367,7 +372,7 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
             .unwrap()
     };
     let cal = calendar();
-    let today = cal.start_date(time::OffsetDateTime::now_utc());
+    let today = have_your_say::timescale::today_in_england(time::OffsetDateTime::now_utc());
     let iso = have_your_say::store::cases::format_date;
 
     act("acknowledge", vec![]).await;
@@ -409,7 +414,11 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
         Some(iso(cal.due(Deadline::StageOneExtended, started)))
     );
 
-    act("stage", vec![("stage", "2".into())]).await;
+    act(
+        "escalate",
+        vec![("reason", "No reply in time: asked for Stage 2".into())],
+    )
+    .await;
     let case = stored().await;
     assert_eq!(case.stage, 2);
     assert_eq!(case.due_on, Some(iso(cal.due(Deadline::StageTwo, today))));
@@ -427,37 +436,52 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
         Some(iso(cal.due(Deadline::StageTwoExtended, today)))
     );
 
-    act("stage", vec![("stage", "3".into())]).await;
+    act(
+        "escalate",
+        vec![("reason", "Asked for a review panel".into())],
+    )
+    .await;
     assert_eq!(
         stored().await.due_on,
         Some(iso(cal.due(Deadline::StageThreePanel, today)))
     );
+    let revision = stored().await.revision.to_string();
     let refused = Page::from(
         browser
             .post(app.url(&format!("/staff/cases/{reference}/extend")))
-            .form(&[("csrf", csrf.as_str()), ("reason", "x")])
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("revision", revision.as_str()),
+                ("reason", "x"),
+            ])
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!(refused.status, 400, "Stage 3 cannot be extended");
+    assert_eq!(refused.status, 409, "Stage 3 cannot be extended");
 
     act("pause", vec![("agreed", "yes".into())]).await;
     assert_eq!(stored().await.status, "paused");
     act("resume", vec![]).await;
     assert_eq!(stored().await.status, "open");
 
+    let revision = stored().await.revision.to_string();
     let early_close = Page::from(
         browser
             .post(app.url(&format!("/staff/cases/{reference}/close")))
-            .form(&[("csrf", csrf.as_str())])
+            .form(&[("csrf", csrf.as_str()), ("revision", revision.as_str())])
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!(early_close.status, 400, "outcome first");
+    assert_eq!(early_close.status, 409, "outcome first");
+    assert!(
+        early_close
+            .body
+            .contains("Record the outcome before closing the case.")
+    );
     act(
         "outcome",
         vec![
@@ -468,7 +492,11 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
     .await;
     act("close", vec![]).await;
     assert_eq!(stored().await.status, "closed");
-    act("reopen", vec![]).await;
+    act(
+        "reopen",
+        vec![("reason", "The young person wrote again".into())],
+    )
+    .await;
     assert_eq!(stored().await.status, "open");
 
     for kind in [

@@ -87,6 +87,7 @@ report-row-pauses = Paused for alternative dispute resolution
 
 report-procedure-statutory = Statutory
 report-procedure-corporate = Corporate
+report-procedure-informal = Informal (no formal stage)
 report-submitted-by-child = The child or young person
 report-submitted-by-advocate = An advocate on the child's behalf
 report-submitted-by-parent_family = A parent or family member

@@ -102,7 +102,10 @@ fn statutory_stages_go_one_two_three_in_order_only() {
     let stage = two.stage.unwrap();
     assert_eq!(stage.number, 2);
     assert_eq!(stage.started_on, date!(2026 - 01 - 20));
-    assert_eq!(stage.due_on, cal().add_working_days(date!(2026 - 01 - 20), 25));
+    assert_eq!(
+        stage.due_on,
+        cal().add_working_days(date!(2026 - 01 - 20), 25)
+    );
     assert_eq!(two.outcome, None);
     let answered = run(&two, outcome(Outcome::PartlyUpheld), date!(2026 - 02 - 20)).unwrap();
     let three = run(&answered, escalate(None), date!(2026 - 02 - 23)).unwrap();
@@ -141,7 +144,14 @@ fn escalation_before_a_response_needs_a_reason() {
         run(&case, escalate(None), date!(2026 - 01 - 20)),
         Err(CaseworkError::EscalationBeforeResponse)
     );
-    assert!(run(&case, escalate(Some("no reply in time")), date!(2026 - 01 - 20)).is_ok());
+    assert!(
+        run(
+            &case,
+            escalate(Some("no reply in time")),
+            date!(2026 - 01 - 20)
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -153,7 +163,10 @@ fn corporate_stages_come_from_the_rules() {
     let mut case = complaint();
     case.procedure = Procedure::Corporate;
     case.stage = first_stage(&rules, Procedure::Corporate, start, &cal());
-    assert_eq!(case.stage.unwrap().due_on, cal().add_working_days(start, 20));
+    assert_eq!(
+        case.stage.unwrap().due_on,
+        cal().add_working_days(start, 20)
+    );
     let step = |case: &Lifecycle, action: Action, on: Date| match apply(
         &action,
         case,
@@ -271,7 +284,11 @@ fn extension_needs_a_reason_stays_within_the_limit_and_happens_once() {
 fn a_pause_needs_agreement_and_moves_the_dates_on() {
     let case = complaint();
     assert_eq!(
-        run(&case, Action::Pause { agreed: false }, date!(2026 - 01 - 06)),
+        run(
+            &case,
+            Action::Pause { agreed: false },
+            date!(2026 - 01 - 06)
+        ),
         Err(CaseworkError::AgreementNeeded)
     );
     let paused = run(&case, Action::Pause { agreed: true }, date!(2026 - 01 - 06)).unwrap();

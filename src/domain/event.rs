@@ -73,6 +73,8 @@ pub enum CaseEvent {
     Paused,
     /// The clock runs again; its dates moved on by `working_days`.
     Resumed {
+        /// 0 for entries written before it was kept.
+        #[serde(default)]
         working_days: i64,
     },
     #[serde(rename = "outcome")]
@@ -165,6 +167,46 @@ impl CaseEvent {
             Self::Legacy { text, .. } => text.as_deref(),
             Self::Assigned { name, .. } => Some(name),
             _ => None,
+        }
+    }
+
+    /// The same entry with every free text emptied, for anonymising a case: the values the
+    /// report counts (stages, outcomes, dates, procedures) stay.
+    pub fn without_words(&self) -> Self {
+        let gone = String::new;
+        match self.clone() {
+            Self::Assigned { staff_id, .. } => Self::Assigned {
+                staff_id,
+                name: gone(),
+            },
+            Self::DetailsSet { category, .. } => Self::DetailsSet {
+                team: None,
+                category,
+            },
+            Self::MessageToChild { .. } => Self::MessageToChild { text: gone() },
+            Self::MessageFromChild { .. } => Self::MessageFromChild { text: gone() },
+            Self::Note { .. } => Self::Note { text: gone() },
+            Self::StageChanged { from, to, .. } => Self::StageChanged {
+                from,
+                to,
+                late_reason: None,
+            },
+            Self::Extended { until, .. } => Self::Extended {
+                reason: gone(),
+                until,
+            },
+            Self::OutcomeRecorded { outcome, .. } => Self::OutcomeRecorded {
+                outcome,
+                resolution: None,
+            },
+            Self::Reopened { .. } => Self::Reopened { reason: gone() },
+            Self::ProcedureChanged { from, to, .. } => Self::ProcedureChanged {
+                from,
+                to,
+                reason: gone(),
+            },
+            Self::Legacy { kind, .. } => Self::Legacy { kind, text: None },
+            other => other,
         }
     }
 

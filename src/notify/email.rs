@@ -17,6 +17,7 @@ use crate::store::outbox::OutboxRow;
 /// Message ids this module formats (checked at start-up like the pages' ids).
 pub const MESSAGE_IDS: &[&str] = &[
     "email-subject-new_case",
+    "email-subject-new_case-undated",
     "email-subject-urgent",
     "email-subject-advocacy_referral",
     "email-subject-new_information",
@@ -181,7 +182,12 @@ pub fn render(
         ("reference", case.reference.clone()),
         ("due", due.clone()),
     ];
-    let subject = w.get(&format!("email-subject-{}", kind.as_str()), &subject_args);
+    // Only a complaint has a statutory reply-by date; the subject follows the kind.
+    let subject_id = match kind {
+        EmailKind::NewCase if due.is_empty() => "email-subject-new_case-undated".to_owned(),
+        _ => format!("email-subject-{}", kind.as_str()),
+    };
+    let subject = w.get(&subject_id, &subject_args);
     let intro = w.get(&format!("email-intro-{}", kind.as_str()), &subject_args);
     let not_given = || w.get("email-not-given", &[]);
     let field = |id: &str, value: String| (w.get(id, &[]), value);
@@ -191,7 +197,9 @@ pub fn render(
         EmailKind::NewCase => {
             rows.push(field("email-field-kind", kind_label.clone()));
             rows.push(field("email-field-received", received));
-            rows.push(field("email-field-due", due));
+            if !due.is_empty() {
+                rows.push(field("email-field-due", due));
+            }
             rows.push(field(
                 "email-field-submitted-by",
                 sent_by(|g, v| w.label(g, v), case),
@@ -287,7 +295,9 @@ pub fn render(
         }
         EmailKind::NewInformation => {
             rows.push(field("email-field-kind", kind_label.clone()));
-            rows.push(field("email-field-due", due));
+            if !due.is_empty() {
+                rows.push(field("email-field-due", due));
+            }
         }
         EmailKind::ReplyToChild => {}
     }

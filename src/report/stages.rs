@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use time::Date;
 
 use super::values::instant;
+use crate::domain::CaseEvent;
 use crate::store::report::{ReportCase, ReportEvent};
 use crate::timescale::{Calendar, Deadline, today_in_england};
 
@@ -103,84 +104,78 @@ pub fn timeliness(days: i64, stage: u8, procedure: &str, extended: bool) -> Time
 /// An outcome was recorded, but its detail is gone (the case was anonymised).
 pub const UNKNOWN_OUTCOME: &str = "unknown";
 
-fn stage_of(label: Option<&str>) -> Option<u8> {
-    label?
-        .strip_prefix("stage-")?
-        .parse()
-        .ok()
-        .filter(|s| (1..=3).contains(s))
-}
-
 fn london_date(ms: i64) -> Date {
     today_in_england(instant(ms))
 }
 
-/// Read one case's timeline (its procedure events, oldest first).
+/// Read one case's timeline (its procedure events, oldest first). Each step counts from the
+/// day staff said it happened; entries written before steps were dated count from when they
+/// were recorded.
 pub fn history(
     case: ReportCase,
     events: &[ReportEvent],
     aspects: Vec<String>,
     calendar: &Calendar,
 ) -> CaseHistory {
-    let clock = |ms: i64| calendar.start_date(instant(ms));
+    let clock = |e: &ReportEvent| {
+        e.effective_on
+            .unwrap_or_else(|| calendar.start_date(instant(e.created_at)))
+    };
+    let day = |e: &ReportEvent| e.effective_on.unwrap_or_else(|| london_date(e.created_at));
     let stored = u8::try_from(case.stage).unwrap_or(1).clamp(1, 3);
     let mut stages = BTreeMap::new();
     let mut escalations = Vec::new();
     let mut current: u8 = 1;
-    let mut run = StageRun::new(Some(clock(case.received_at)));
+    let mut run = StageRun::new(Some(calendar.start_date(instant(case.received_at))));
     for event in events {
-        match event.kind.as_str() {
-            "stage_changed" => {
-                let to = match (&event.label, stage_of(event.label.as_deref())) {
-                    (_, Some(to)) => to,
-                    // Anonymising a case empties its events' details: a step towards the stage
-                    // the case ended at is the likeliest reading, else a restart of the clock.
-                    (None, None) if current < stored => current + 1,
-                    (None, None) => current,
-                    (Some(_), None) => continue,
-                };
-                if to == current {
-                    // "Restart this stage's clock".
-                    run.started = Some(clock(event.created_at));
-                    continue;
-                }
-                if to > current {
-                    escalations.push((current, to));
-                    run.escalated = true;
-                }
+        let to = match &event.event {
+            CaseEvent::StageChanged { to, .. } => Some(*to),
+            // Anonymised before events were typed: a step towards the stage the case ended at
+            // is the likeliest reading.
+            CaseEvent::Legacy { kind, .. } if kind == "stage_changed" && current < stored => {
+                Some(current + 1)
+            }
+            _ => None,
+        };
+        if let Some(to) = to {
+            // A move to the same stage was "restart the clock", which no longer exists: the
+            // response is judged against the stage's original start, as the procedure does.
+            if to > current {
+                escalations.push((current, to));
+                run.escalated = true;
                 stages.insert(current, run);
                 current = to;
-                run = StageRun::new(Some(clock(event.created_at)));
+                run = StageRun::new(Some(clock(event)));
             }
-            "outcome" => {
-                run.outcome = Some(
-                    event
-                        .label
-                        .as_deref()
-                        .and_then(|l| l.strip_prefix("outcome-"))
-                        .unwrap_or(UNKNOWN_OUTCOME)
-                        .to_owned(),
-                );
-                run.responded = Some(london_date(event.created_at));
+            continue;
+        }
+        match &event.event {
+            CaseEvent::OutcomeRecorded { outcome, .. } => {
+                run.outcome = Some(outcome.as_str().to_owned());
+                run.responded = Some(day(event));
             }
-            "closed" if run.responded.is_none() => {
-                run.responded = Some(london_date(event.created_at));
+            CaseEvent::Legacy { kind, .. } if kind == "outcome" => {
+                run.outcome = Some(UNKNOWN_OUTCOME.to_owned());
+                run.responded = Some(day(event));
             }
-            "extended" => run.extensions += 1,
-            "paused" => {
+            CaseEvent::Closed if run.responded.is_none() => {
+                run.responded = Some(day(event));
+            }
+            CaseEvent::Extended { .. } => run.extensions += 1,
+            CaseEvent::Legacy { kind, .. } if kind == "extended" => run.extensions += 1,
+            CaseEvent::Paused => {
                 run.pauses += 1;
-                run.paused_since = Some(clock(event.created_at));
+                run.paused_since = Some(clock(event));
             }
-            "resumed" => {
+            CaseEvent::Resumed { .. } => {
                 if let Some(since) = run.paused_since.take() {
-                    run.paused_days += calendar
-                        .working_days_between(since, clock(event.created_at))
-                        .max(0);
+                    run.paused_days += calendar.working_days_between(since, clock(event)).max(0);
                 }
             }
-            // The case page puts the case back to Stage 1 of the other procedure, keeping the
-            // stage's clock.
-            "procedure_changed" if current != 1 => {
+            // Before procedures were checked, the case page put a case back to Stage 1 of the
+            // other procedure from any stage.
+            CaseEvent::ProcedureChanged { .. } if current != 1 => current = 1,
+            CaseEvent::Legacy { kind, .. } if kind == "procedure_changed" && current != 1 => {
                 current = 1;
             }
             _ => {}
@@ -246,11 +241,14 @@ mod tests {
         }
     }
 
+    /// An event as an earlier version stored it (kind and label), read the way the store
+    /// reads it.
     fn event(kind: &str, label: Option<&str>, day: Date) -> ReportEvent {
+        let detail = label.map(|l| serde_json::json!({ "label": l }));
         ReportEvent {
             case_id: 1,
-            kind: kind.into(),
-            label: label.map(str::to_owned),
+            event: crate::store::casework::stored_event(kind, detail.as_ref()),
+            effective_on: None,
             created_at: london_ms(day, 11, 0),
         }
     }

@@ -22,7 +22,8 @@ pub struct NewCase {
     /// The day the Stage 1 clock started (the next working day after a late or holiday receipt).
     pub started_on: time::Date,
     pub acknowledge_by: time::Date,
-    pub due_on: time::Date,
+    /// Complaints only: the Stage 1 response date.
+    pub due_on: Option<time::Date>,
     /// The emails this case causes, queued in the same transaction (none while it is held).
     pub emails: Vec<NewEmail>,
     pub screening: Screening,
@@ -119,6 +120,11 @@ pub struct CaseRecord {
     pub suspect_honeypot: i16,
     pub suspect_fast: i16,
     pub completion_ms: Option<i64>,
+    /// Bumped by every change staff make; forms carry it back so a stale one is refused.
+    pub revision: i64,
+    pub responded_on: Option<String>,
+    pub paused_on: Option<String>,
+    pub last_step_on: Option<String>,
 }
 
 impl CaseRecord {
@@ -143,7 +149,8 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      secret_hash, flow_id, team, assignee_id, outcome, resolution, acknowledged_at, \
      acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at, submitter_role, \
      submitter_name, submitter_organisation, child_consent, child_has_advocate, held, spam, \
-     suspect_honeypot, suspect_fast, completion_ms from cases";
+     suspect_honeypot, suspect_fast, completion_ms, revision, responded_on, paused_on, \
+     last_step_on from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -201,7 +208,8 @@ async fn receipt_where(
     submission_key: &str,
 ) -> Result<Option<Receipt>, StoreError> {
     let row = sqlx::query(
-        "select reference, kind, received_at, due_on, urgent, locale from cases \
+        "select reference, kind, received_at, coalesce(due_on, acknowledge_by) as due_on, urgent, \
+         locale from cases \
          where submission_key = $1",
     )
     .bind(submission_key)
@@ -252,7 +260,7 @@ async fn submit_in(
                     reference,
                     kind: new.draft.kind,
                     received_at: new.received_at,
-                    due_on: new.due_on,
+                    due_on: new.due_on.unwrap_or(new.acknowledge_by),
                     urgent: new.draft.urgent,
                     locale: new.locale.clone(),
                 };
@@ -305,7 +313,7 @@ async fn insert_case(
     .bind(&new.locale)
     .bind(i16::from(d.urgent))
     .bind(new.received_at)
-    .bind(format_date(new.due_on))
+    .bind(new.due_on.map(format_date))
     .bind(&new.answers_json)
     .bind(format_date(new.started_on))
     .bind(format_date(new.acknowledge_by))

@@ -5,11 +5,15 @@
 
 use sqlx::Row;
 
-use super::cases::{CaseRecord, SELECT_CASE};
+use super::cases::{CaseRecord, SELECT_CASE, format_date, parse_date};
 use super::outbox::{NewEmail, insert_emails};
 use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
-use crate::domain::{Reference, StaffRole};
+use crate::casework::{Lifecycle, StageClock};
+use crate::domain::{
+    CaseEvent, CaseKind, CaseStatus, Category, Outcome, Procedure, Reference, StaffRole,
+};
+use crate::timescale::today_in_england;
 
 /// Filters from the inbox page; each is optional and bound as a parameter.
 #[derive(Debug, Clone, Default)]
@@ -108,8 +112,143 @@ pub struct EventRecord {
     pub kind: String,
     pub actor: String,
     pub actor_name: Option<String>,
-    pub detail: Option<serde_json::Value>,
+    pub event: CaseEvent,
+    /// The day a dated step really happened; `None` for entries that are not steps of the
+    /// procedure and for those written before steps were dated.
+    pub effective_on: Option<time::Date>,
     pub created_at: i64,
+}
+
+/// Read a stored timeline entry: the typed form, or what earlier versions wrote (a Fluent id
+/// in `label`, free text in `text`), so no entry is ever dropped from the timeline.
+pub(crate) fn stored_event(kind: &str, detail: Option<&serde_json::Value>) -> CaseEvent {
+    if let Some(event) = CaseEvent::from_stored(kind, detail) {
+        return event;
+    }
+    let field = |name: &str| detail.and_then(|d| d.get(name)?.as_str().map(str::to_owned));
+    let label = field("label");
+    let text = field("text");
+    let after = |prefix: &str| label.as_deref().and_then(|l| l.strip_prefix(prefix));
+    let legacy = || CaseEvent::Legacy {
+        kind: kind.to_owned(),
+        text: text.clone(),
+    };
+    match kind {
+        "stage_changed" => after("stage-")
+            .and_then(|n| n.parse().ok())
+            .filter(|n| (1..=3).contains(n))
+            .map_or_else(legacy, |to| CaseEvent::StageChanged {
+                from: None,
+                to,
+                late_reason: None,
+            }),
+        "outcome" => after("outcome-")
+            .and_then(Outcome::parse)
+            .map_or_else(legacy, |outcome| CaseEvent::OutcomeRecorded {
+                outcome,
+                resolution: None,
+            }),
+        "details_set" => CaseEvent::DetailsSet {
+            team: None,
+            category: after("label-category-").and_then(Category::parse),
+        },
+        "assigned" => CaseEvent::Assigned {
+            staff_id: None,
+            name: text.clone().unwrap_or_default(),
+        },
+        _ => legacy(),
+    }
+}
+
+/// Noon UTC of a day is that same day in England, winter or summer: the instant written for a
+/// step dated by staff (closing, say), so instant columns keep agreeing with the day given.
+pub fn midday_ms(day: time::Date) -> i64 {
+    day.with_hms(12, 0, 0)
+        .map(|t| t.assume_utc().unix_timestamp() * 1000)
+        .unwrap_or_default()
+}
+
+fn london_day(ms: i64) -> time::Date {
+    today_in_england(
+        time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+    )
+}
+
+fn optional_date(text: Option<&str>) -> Result<Option<time::Date>, StoreError> {
+    text.map(parse_date).transpose()
+}
+
+impl TryFrom<&CaseRecord> for Lifecycle {
+    type Error = StoreError;
+
+    fn try_from(row: &CaseRecord) -> Result<Self, StoreError> {
+        let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
+        let kind = CaseKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?;
+        let procedure =
+            Procedure::parse(&row.procedure).ok_or_else(|| corrupt("procedure", &row.procedure))?;
+        let status =
+            CaseStatus::parse(&row.status).ok_or_else(|| corrupt("status", &row.status))?;
+        let received_on = london_day(row.received_at);
+        let formal = matches!(procedure, Procedure::Statutory | Procedure::Corporate);
+        let stage = if kind.has_procedure() && formal {
+            let started_on = optional_date(row.stage_started_on.as_deref())?.unwrap_or(received_on);
+            Some(StageClock {
+                number: u8::try_from(row.stage)
+                    .map_err(|_| corrupt("stage", &row.stage.to_string()))?,
+                started_on,
+                due_on: optional_date(row.due_on.as_deref())?.unwrap_or(started_on),
+                extended_due_on: optional_date(row.extended_due_on.as_deref())?,
+                responded_on: optional_date(row.responded_on.as_deref())?,
+            })
+        } else {
+            None
+        };
+        let outcome = match &row.outcome {
+            Some(o) if kind.has_procedure() => {
+                Some(Outcome::parse(o).ok_or_else(|| corrupt("outcome", o))?)
+            }
+            _ => None,
+        };
+        let paused_on = match status {
+            CaseStatus::Paused => Some(
+                optional_date(row.paused_on.as_deref())?
+                    .or_else(|| row.paused_since.map(london_day))
+                    .unwrap_or(received_on),
+            ),
+            _ => None,
+        };
+        Ok(Lifecycle {
+            kind,
+            procedure,
+            stage,
+            status,
+            received_on,
+            acknowledged: row.acknowledged_at.is_some(),
+            outcome,
+            resolution: row.resolution.clone(),
+            last_step_on: optional_date(row.last_step_on.as_deref())?
+                .unwrap_or(received_on)
+                .max(received_on),
+            paused_on,
+            team: row.team.clone(),
+            category: row.category.as_deref().and_then(Category::parse),
+            assignee_id: row.assignee_id,
+        })
+    }
+}
+
+/// One staff change, ready to write.
+pub struct RecordedChange<'a> {
+    pub case_id: i64,
+    /// The revision the form was drawn from.
+    pub revision: i64,
+    pub before: &'a Lifecycle,
+    pub after: &'a Lifecycle,
+    pub event: &'a CaseEvent,
+    pub actor: String,
+    pub effective_on: Option<time::Date>,
+    pub emails: &'a [NewEmail],
 }
 
 /// Which cases a staff member may see: advocates only those referred for advocacy (never a
@@ -262,7 +401,8 @@ impl Store {
 
     pub async fn case_events(&self, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
         let rows = sqlx::query(
-            "select e.id, e.kind, e.actor, e.detail, e.created_at, s.name as actor_name \
+            "select e.id, e.kind, e.actor, e.detail, e.created_at, e.effective_on, \
+             s.name as actor_name \
              from case_events e left join staff s on e.actor = 'staff:' || s.id \
              where e.case_id = $1 order by e.id",
         )
@@ -272,16 +412,95 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let detail: Option<String> = row.try_get("detail")?;
+                let detail: Option<serde_json::Value> =
+                    detail.and_then(|d| serde_json::from_str(&d).ok());
+                let kind: String = row.try_get("kind")?;
+                let effective: Option<String> = row.try_get("effective_on")?;
                 Ok(EventRecord {
                     id: row.try_get("id")?,
-                    kind: row.try_get("kind")?,
+                    event: stored_event(&kind, detail.as_ref()),
+                    kind,
                     actor: row.try_get("actor")?,
                     actor_name: row.try_get("actor_name")?,
-                    detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
+                    effective_on: optional_date(effective.as_deref())?,
                     created_at: row.try_get("created_at")?,
                 })
             })
             .collect()
+    }
+
+    /// Write a change worked out by `casework::apply`: the case's columns, its timeline event
+    /// and any emails, all or nothing, and only if nobody changed the case since the form
+    /// was drawn ([`StoreError::Stale`] otherwise).
+    pub async fn record_change(
+        &self,
+        change: &RecordedChange<'_>,
+        message_domain: &str,
+    ) -> Result<(), StoreError> {
+        let now = now_ms();
+        let (before, after) = (change.before, change.after);
+        let day = change.effective_on.unwrap_or_else(|| london_day(now));
+        let acknowledged_at = match (before.acknowledged, after.acknowledged) {
+            (false, true) => Some(now),
+            _ => None,
+        };
+        let closed_at = match (before.status, after.status) {
+            (CaseStatus::Closed, CaseStatus::Closed) => None,
+            (_, CaseStatus::Closed) => Some(Some(midday_ms(day))),
+            (CaseStatus::Closed, _) => Some(None),
+            _ => None,
+        };
+        let stage = after.stage;
+        let date = |d: Option<time::Date>| d.map(format_date);
+        let mut tx = self.begin_write().await?;
+        let updated = sqlx::query(
+            "update cases set procedure = $1, stage = $2, status = $3, outcome = $4, \
+             resolution = $5, team = $6, category = $7, assignee_id = $8, \
+             acknowledged_at = coalesce(acknowledged_at, $9), due_on = $10, \
+             extended_due_on = $11, stage_started_on = $12, responded_on = $13, \
+             paused_on = $14, paused_since = $15, \
+             closed_at = case when $16 = 1 then $17 else closed_at end, last_step_on = $18, \
+             revision = revision + 1, updated_at = $19 where id = $20 and revision = $21",
+        )
+        .bind(after.procedure.as_str())
+        .bind(stage.map_or(1, |s| i64::from(s.number)))
+        .bind(after.status.as_str())
+        .bind(after.outcome.map(Outcome::as_str))
+        .bind(after.resolution.clone())
+        .bind(after.team.clone())
+        .bind(after.category.map(Category::as_str))
+        .bind(after.assignee_id)
+        .bind(acknowledged_at)
+        .bind(date(stage.map(|s| s.due_on)))
+        .bind(date(stage.and_then(|s| s.extended_due_on)))
+        .bind(date(stage.map(|s| s.started_on)))
+        .bind(date(stage.and_then(|s| s.responded_on)))
+        .bind(date(after.paused_on))
+        .bind(after.paused_on.map(midday_ms))
+        .bind(i64::from(closed_at.is_some()))
+        .bind(closed_at.flatten())
+        .bind(format_date(after.last_step_on))
+        .bind(now)
+        .bind(change.case_id)
+        .bind(change.revision)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(StoreError::Stale);
+        }
+        insert_typed_event(
+            &mut tx,
+            change.case_id,
+            change.event,
+            &change.actor,
+            change.effective_on,
+            now,
+        )
+        .await?;
+        insert_emails(&mut tx, change.case_id, change.emails, message_domain, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Apply changes to a case with their event and emails, all or nothing.
@@ -323,6 +542,29 @@ impl Store {
     }
 }
 
+async fn insert_typed_event(
+    conn: &mut sqlx::AnyConnection,
+    case_id: i64,
+    event: &CaseEvent,
+    actor: &str,
+    effective_on: Option<time::Date>,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into case_events (case_id, kind, actor, detail, effective_on, created_at) \
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case_id)
+    .bind(event.kind().to_owned())
+    .bind(actor)
+    .bind(event.detail_json())
+    .bind(effective_on.map(format_date))
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 async fn insert_event(
     conn: &mut sqlx::AnyConnection,
     case_id: i64,
@@ -343,18 +585,6 @@ async fn insert_event(
     Ok(())
 }
 
-/// A stage's deadline from its stage number and procedure.
-fn stage_deadline(stage: i64, procedure: &str, extended: bool) -> crate::timescale::Deadline {
-    use crate::timescale::Deadline;
-    match (stage, procedure, extended) {
-        (2, "statutory", false) => Deadline::StageTwo,
-        (2, "statutory", true) => Deadline::StageTwoExtended,
-        (3, "statutory", _) => Deadline::StageThreePanel,
-        (_, _, true) => Deadline::StageOneExtended,
-        _ => Deadline::StageOne,
-    }
-}
-
 impl Store {
     /// When the working-day calendar changed (new bank holidays, local closure days), work out
     /// every open case's due dates again. Returns how many cases were updated. A pause for
@@ -362,9 +592,13 @@ impl Store {
     pub async fn recompute_due_dates(
         &self,
         calendar: &crate::timescale::Calendar,
+        rules: &crate::casework::Rules,
     ) -> Result<u64, StoreError> {
-        use super::cases::{format_date, parse_date};
-        let fingerprint = calendar.fingerprint();
+        let fingerprint = format!(
+            "{}/{:?}",
+            calendar.fingerprint(),
+            rules.corporate_stage_days
+        );
         let mut tx = self.begin_write().await?;
         let stored: Option<String> =
             sqlx::query("select value from app_settings where key = 'calendar'")
@@ -378,7 +612,8 @@ impl Store {
         }
         let rows = sqlx::query(
             "select id, stage, procedure, stage_started_on, extended_due_on from cases \
-             where status <> 'closed' and stage_started_on is not null",
+             where status <> 'closed' and stage_started_on is not null and kind = 'complaint' \
+             and procedure <> 'informal'",
         )
         .fetch_all(&mut *tx)
         .await?;
@@ -390,9 +625,16 @@ impl Store {
             let started: String = row.try_get("stage_started_on")?;
             let extended: Option<String> = row.try_get("extended_due_on")?;
             let started = parse_date(&started)?;
-            let due = calendar.due(stage_deadline(stage, &procedure, false), started);
-            let extended_due =
-                extended.map(|_| calendar.due(stage_deadline(stage, &procedure, true), started));
+            let limits = Procedure::parse(&procedure)
+                .zip(u8::try_from(stage).ok())
+                .and_then(|(p, n)| crate::casework::stage_limits(rules, p, n));
+            let Some((days, extended_days)) = limits else {
+                continue;
+            };
+            let due = calendar.add_working_days(started, days);
+            let extended_due = extended
+                .and(extended_days)
+                .map(|d| calendar.add_working_days(started, d));
             sqlx::query("update cases set due_on = $1, extended_due_on = $2 where id = $3")
                 .bind(format_date(due))
                 .bind(extended_due.map(format_date))

@@ -52,6 +52,9 @@ pub enum StoreError {
     Batch(std::sync::Arc<sqlx::Error>),
     #[error("the write was not done (its batch failed before reaching it, or the writer stopped)")]
     NotWritten,
+    /// Someone else changed the case after the form was drawn: nothing was written.
+    #[error("the case changed since the form was drawn")]
+    Stale,
 }
 
 /// Milliseconds since the epoch, the unit of every `*_at` column.
@@ -122,7 +125,30 @@ impl Store {
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Sqlite => {
+                // SQLite changes a table's constraints only by rebuilding it, and dropping the
+                // old table would cascade to every row that refers to it while foreign keys
+                // are on; the pragma cannot change inside the migration's transaction, so the
+                // migrations run on one connection with them off, then are checked.
+                let mut conn = self.pool.acquire().await?;
+                sqlx::query("pragma foreign_keys = off")
+                    .execute(&mut *conn)
+                    .await?;
+                let migrated = sqlx::migrate!("migrations/sqlite").run(&mut *conn).await;
+                let broken = sqlx::query("pragma foreign_key_check")
+                    .fetch_all(&mut *conn)
+                    .await?;
+                sqlx::query("pragma foreign_keys = on")
+                    .execute(&mut *conn)
+                    .await?;
+                migrated?;
+                if !broken.is_empty() {
+                    return Err(StoreError::Corrupt(format!(
+                        "{} rows refer to rows that are missing after migrating",
+                        broken.len()
+                    )));
+                }
+            }
             Backend::Postgres => {
                 sqlx::migrate!("migrations/postgres")
                     .run(&self.pool)

@@ -36,13 +36,13 @@ pub struct ReportCase {
     pub closed_at: Option<i64>,
 }
 
-/// A timeline event the report reads, with the `label` of its detail (e.g. `stage-2`,
-/// `outcome-upheld`). The detail's free text is never read.
+/// A timeline event the report reads: its values, and the day it really happened when staff
+/// gave one. The report never reads an event's free text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportEvent {
     pub case_id: i64,
-    pub kind: String,
-    pub label: Option<String>,
+    pub event: crate::domain::CaseEvent,
+    pub effective_on: Option<time::Date>,
     pub created_at: i64,
 }
 
@@ -117,7 +117,7 @@ impl Store {
         to_ms: i64,
     ) -> Result<Vec<ReportEvent>, StoreError> {
         let rows = sqlx::query(&format!(
-            "select e.case_id, e.kind, e.detail, e.created_at from case_events e \
+            "select e.case_id, e.kind, e.detail, e.effective_on, e.created_at from case_events e \
              join cases c on c.id = e.case_id \
              where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
              and e.kind in ({PROCEDURE_EVENTS}) order by e.case_id, e.id"
@@ -129,12 +129,17 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let detail: Option<String> = row.try_get("detail")?;
+                let detail =
+                    detail.and_then(|d| serde_json::from_str::<serde_json::Value>(&d).ok());
+                let kind: String = row.try_get("kind")?;
+                let effective: Option<String> = row.try_get("effective_on")?;
                 Ok(ReportEvent {
                     case_id: row.try_get("case_id")?,
-                    kind: row.try_get("kind")?,
-                    label: detail
-                        .and_then(|d| serde_json::from_str::<serde_json::Value>(&d).ok())
-                        .and_then(|d| d.get("label")?.as_str().map(str::to_owned)),
+                    event: super::casework::stored_event(&kind, detail.as_ref()),
+                    effective_on: effective
+                        .as_deref()
+                        .map(super::cases::parse_date)
+                        .transpose()?,
                     created_at: row.try_get("created_at")?,
                 })
             })

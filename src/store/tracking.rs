@@ -187,15 +187,25 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            // Words go; the labels of stages and outcomes stay for the annual report.
-            sqlx::query(
-                "update case_events set detail = null where case_id = $1 and kind in \
-                 ('note', 'message_to_child', 'message_from_child', 'extended', 'submitted', \
-                 'assigned')",
-            )
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            // Words go; the values of stages, outcomes and dates stay for the annual report.
+            let events = sqlx::query("select id, kind, detail from case_events where case_id = $1")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
+            for event in &events {
+                let detail: Option<String> = event.try_get("detail")?;
+                let Some(detail) = detail else { continue };
+                let kind: String = event.try_get("kind")?;
+                let value = serde_json::from_str::<serde_json::Value>(&detail).ok();
+                let kept = super::casework::stored_event(&kind, value.as_ref())
+                    .without_words()
+                    .detail_json();
+                sqlx::query("update case_events set detail = $1 where id = $2")
+                    .bind(kept)
+                    .bind(event.try_get::<i64, _>("id")?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             for table in ["outbox", "track_sessions"] {
                 sqlx::query(&format!("delete from {table} where case_id = $1"))
                     .bind(id)

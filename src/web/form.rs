@@ -25,6 +25,11 @@ impl FormFields {
         Ok(Self(fields))
     }
 
+    /// Every field as sent, to show a form again with what was typed.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.0.clone()
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

@@ -305,8 +305,14 @@ pub async fn render_error_pages(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html {
-        return response; // a page that already explains itself (a form with errors)
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_html || is_json {
+        // A page that already explains itself (a form with errors), or an answer in JSON.
+        return response;
     }
     let page = response
         .extensions()

@@ -319,6 +319,11 @@ impl Page {
         between(&self.body, "name=\"csrf\" value=\"", "\"").expect("csrf token on page")
     }
 
+    /// The case revision a staff case page's forms carry.
+    pub fn revision(&self) -> String {
+        between(&self.body, "name=\"revision\" value=\"", "\"").expect("revision on page")
+    }
+
     pub fn secret(&self) -> Option<String> {
         between(&self.body, "<p class=\"secret\">", "</p>")
     }

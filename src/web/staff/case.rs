@@ -5,21 +5,22 @@
 //! only "release" and "mark as spam" (and notes) until one of them is chosen.
 
 use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde_json::json;
+use fluent::FluentValue;
 
 use super::session::StaffSession;
 use super::templates::{CasePage, EventView, rag_of};
 use crate::app::AppState;
-use crate::domain::{
-    CaseStatus, Category, ContactMethod, EmailKind, Outcome, Procedure, Reference,
-};
+use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle};
+use crate::domain::{CaseEvent, Category, ContactMethod, EmailKind, Outcome, Procedure, Reference};
 use crate::error::WebError;
 use crate::flow::{CaseDraft, State as FlowState, engine};
+use crate::store::StoreError;
 use crate::store::cases::{CaseRecord, format_date};
-use crate::store::casework::{Field, NewEvent, Value};
+use crate::store::casework::{NewEvent, RecordedChange};
 use crate::store::outbox::NewEmail;
-use crate::timescale::{self, Deadline};
+use crate::timescale;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 use crate::web::view::{Words, transcript};
@@ -58,10 +59,78 @@ pub async fn show_case(
             "",
         )
         .await?;
+    render_case(&app, &session, &case, None).await
+}
+
+/// A staff form that could not be taken: which form, the message next to which field, and
+/// what was typed, so the same page comes back with nothing lost.
+pub struct FormError {
+    pub action: &'static str,
+    pub field: &'static str,
+    pub message: &'static str,
+    /// 409 when the case is not in a state for it (or changed meanwhile), 422 for a bad field.
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub kept: Vec<(String, String)>,
+}
+
+impl FormError {
+    fn field(
+        action: ActionKind,
+        field: &'static str,
+        message: &'static str,
+        fields: &FormFields,
+    ) -> Self {
+        Self {
+            action: action.as_str(),
+            field,
+            message,
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "invalid_field",
+            kept: fields.pairs(),
+        }
+    }
+
+    fn rule(action: ActionKind, e: &CaseworkError, fields: &FormFields) -> Self {
+        let status = match e {
+            CaseworkError::NotOffered
+            | CaseworkError::PausedFirst
+            | CaseworkError::OutcomeFirst => StatusCode::CONFLICT,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        Self {
+            action: action.as_str(),
+            field: e.field(),
+            message: e.message_id(),
+            status,
+            code: e.code(),
+            kept: fields.pairs(),
+        }
+    }
+
+    fn stale(action: ActionKind, fields: &FormFields) -> Self {
+        Self {
+            action: action.as_str(),
+            field: "action",
+            message: "staff-error-stale",
+            status: StatusCode::CONFLICT,
+            code: "stale",
+            kept: fields.pairs(),
+        }
+    }
+}
+
+async fn render_case(
+    app: &AppState,
+    session: &StaffSession,
+    case: &CaseRecord,
+    error: Option<FormError>,
+) -> Result<Response, WebError> {
+    let lifecycle = Lifecycle::try_from(case)?;
     let events = app.store.case_events(case.id).await?;
     let staff = app.store.list_staff().await?;
     let staff_locale = app.words.fallback();
-    let t = words(&app, &staff_locale);
+    let t = words(app, &staff_locale);
     let today = timescale::today_in_england(time::OffsetDateTime::now_utc());
     let date = |d: Option<time::Date>| {
         d.map(|d| app.words.short_date(&staff_locale, d))
@@ -91,20 +160,26 @@ pub async fn show_case(
                     e.actor.split(':').next().unwrap_or("system")
                 ))
             }),
-            when: when(e.created_at),
-            text: e.detail.as_ref().and_then(|d| {
-                d.get("text")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-                    .or_else(|| d.get("label").and_then(|v| v.as_str()).map(|l| t.get(l)))
-            }),
+            when: match e.effective_on {
+                Some(day) => t.get_with(
+                    "staff-effective-recorded",
+                    &[
+                        ("effective", FluentValue::from(date(Some(day)))),
+                        ("recorded", FluentValue::from(when(e.created_at))),
+                    ],
+                ),
+                None => when(e.created_at),
+            },
+            detail: event_detail(&t, &e.event, &case.method_of_receipt),
+            text: e.event.text().map(str::to_owned),
         })
         .collect();
-    let conversation = child_transcript(&app, &case);
+    let conversation = child_transcript(app, case);
     let held = case.held == 1;
     let spam = case.spam == 1;
     // No reply date is shown while held or spam: nobody is working to it.
-    let due = case.current_due_on().filter(|_| !held && !spam);
+    let stage = lifecycle.stage;
+    let due = stage.map(|s| s.current_due()).filter(|_| !held && !spam);
     let mut suspicions = Vec::new();
     if case.suspect_honeypot == 1 {
         suspicions.push(t.get("staff-held-reason-honeypot"));
@@ -113,39 +188,55 @@ pub async fn show_case(
         let seconds = case.completion_ms.unwrap_or_default() / 1000;
         suspicions.push(t.get_with(
             "staff-held-reason-fast",
-            &[("seconds", fluent::FluentValue::from(seconds))],
+            &[("seconds", FluentValue::from(seconds))],
         ));
     }
+    let rules = &app.config.procedures;
+    let can_work = session.member.role.works_cases();
+    let offered: Vec<&'static str> = if held || spam {
+        vec![ActionKind::Note.as_str()]
+    } else {
+        casework::offered(&lifecycle, rules)
+            .into_iter()
+            .filter(|k| can_work || *k == ActionKind::Note)
+            .map(ActionKind::as_str)
+            .collect()
+    };
+    let next_stage = stage.map_or(1, |s| s.number + 1);
+    let rag = rag_of(&app.calendar, today, due, &case.status);
+    let has_error = error.is_some();
+    let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
+    let complaint = lifecycle.kind.has_procedure();
     let page = CasePage {
         t,
-        has_error: false,
+        has_error,
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
-        can_work: session.member.role.works_cases(),
+        can_work,
         reference: case.reference.clone(),
         kind: t.get(&format!("label-kind-{}", case.kind)),
+        complaint,
         urgent: case.urgent == 1,
         status: case.status.clone(),
         status_label: t.get(&format!("status-{}", case.status)),
-        stage: case.stage,
-        stage_label: t.get(&format!("stage-{}", case.stage)),
+        stage_label: stage.map_or_else(
+            || t.get("staff-no-stage"),
+            |s| t.get(&format!("stage-{}", s.number)),
+        ),
         procedure: case.procedure.clone(),
         procedure_label: t.get(&format!("procedure-{}", case.procedure)),
         due: date(due),
-        extended: case.extended_due_on.is_some(),
+        extended: stage.is_some_and(|s| s.extended_due_on.is_some()),
         acknowledge_by: date(
             case.acknowledge_by
                 .as_deref()
                 .and_then(|d| crate::store::cases::parse_date(d).ok()),
         ),
         acknowledged: case.acknowledged_at.is_some(),
-        rag: rag_of(&app.calendar, today, due, &case.status),
-        rag_label: t.get(&format!(
-            "rag-{}",
-            rag_of(&app.calendar, today, due, &case.status)
-        )),
+        rag,
+        rag_label: t.get(&format!("rag-{rag}")),
         received: when(case.received_at),
-        submitted_by: crate::notify::email::sent_by(|g, v| t.get(&format!("label-{g}-{v}")), &case),
+        submitted_by: crate::notify::email::sent_by(|g, v| t.get(&format!("label-{g}-{v}")), case),
         submitter_name: case.submitter_name.clone().unwrap_or_default(),
         consent: case
             .child_consent
@@ -173,6 +264,7 @@ pub async fn show_case(
         outcome: case
             .outcome
             .as_deref()
+            .filter(|_| complaint)
             .map(|o| t.get(&format!("outcome-{o}")))
             .unwrap_or_default(),
         resolution: case.resolution.clone().unwrap_or_default(),
@@ -191,11 +283,56 @@ pub async fn show_case(
             .iter()
             .map(|o| (o.as_str(), t.get(&format!("outcome-{}", o.as_str()))))
             .collect(),
+        procedures: Procedure::ALL
+            .iter()
+            .filter(|p| **p != lifecycle.procedure)
+            .map(|p| (p.as_str(), t.get(&format!("procedure-{}", p.as_str()))))
+            .collect(),
+        next_stage_label: t.get_with(
+            "staff-action-escalate",
+            &[(
+                "stage",
+                FluentValue::from(t.get(&format!("stage-{next_stage}"))),
+            )],
+        ),
         held,
         spam,
         suspicions,
+        revision: case.revision,
+        today: format_date(today),
+        offered,
+        error_action: error.as_ref().map_or("", |e| e.action),
+        error_field: error.as_ref().map_or("", |e| e.field),
+        error_text: error.as_ref().map(|e| t.get(e.message)).unwrap_or_default(),
+        kept: error.map(|e| e.kept).unwrap_or_default(),
     };
-    html(&page)
+    html(&page).map(|r| (status, r).into_response())
+}
+
+/// The values an entry carries, in words (the free text is shown apart).
+fn event_detail(t: &Words<'_>, event: &CaseEvent, method_of_receipt: &str) -> Option<String> {
+    match event {
+        // A case staff recorded says how it arrived; the conversation's own cases need nothing.
+        CaseEvent::Submitted if method_of_receipt != "online" => {
+            Some(t.get(&format!("report-recorded-{method_of_receipt}")))
+        }
+        CaseEvent::StageChanged { to, .. } => Some(t.get(&format!("stage-{to}"))),
+        CaseEvent::OutcomeRecorded { outcome, .. } => {
+            Some(t.get(&format!("outcome-{}", outcome.as_str())))
+        }
+        CaseEvent::DetailsSet { team, category } => {
+            let category = category.map(|c| t.get(&format!("label-category-{}", c.as_str())));
+            let parts: Vec<String> = team.iter().cloned().chain(category).collect();
+            (!parts.is_empty()).then(|| parts.join(" · "))
+        }
+        CaseEvent::ProcedureChanged { from, to, .. } => Some(format!(
+            "{} → {}",
+            t.get(&format!("procedure-{}", from.as_str())),
+            t.get(&format!("procedure-{}", to.as_str()))
+        )),
+        CaseEvent::Extended { until, .. } => Some(t.date(*until)),
+        _ => None,
+    }
 }
 
 /// The conversation as the child saw it, in the child's language.
@@ -235,19 +372,241 @@ fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::
     transcript(flow, &state, w)
 }
 
-fn text_field(fields: &FormFields, name: &str, max: usize) -> Result<String, WebError> {
-    let text = fields.get(name).unwrap_or_default().trim().to_owned();
-    if text.is_empty() {
-        return Err(WebError::BadRequest("staff-error-empty"));
-    }
+fn text(
+    fields: &FormFields,
+    name: &'static str,
+    max: usize,
+    required: bool,
+) -> Result<Option<String>, (&'static str, &'static str)> {
+    let text = fields.get(name).unwrap_or_default().trim();
     if text.chars().count() > max {
-        return Err(WebError::BadRequest("staff-error-too-long"));
+        return Err((name, "staff-error-too-long"));
     }
-    Ok(text)
+    if text.is_empty() {
+        return if required {
+            Err((name, "staff-error-empty"))
+        } else {
+            Ok(None)
+        };
+    }
+    Ok(Some(text.to_owned()))
 }
 
-fn date_value(d: time::Date) -> Value {
-    Value::Text(Some(format_date(d)))
+fn required(
+    fields: &FormFields,
+    name: &'static str,
+    max: usize,
+) -> Result<String, (&'static str, &'static str)> {
+    text(fields, name, max, true).map(Option::unwrap_or_default)
+}
+
+/// Read the form of `kind` into an action; a field error names the field and its message.
+async fn parse_action(
+    app: &AppState,
+    kind: ActionKind,
+    fields: &FormFields,
+) -> Result<Result<Action, (&'static str, &'static str)>, WebError> {
+    let choose = |name: &'static str| (name, "staff-error-choose");
+    Ok(Ok(match kind {
+        ActionKind::Acknowledge => Action::Acknowledge,
+        ActionKind::Assign => {
+            let id = fields.get("assignee").and_then(|v| v.parse::<i64>().ok());
+            let member = match id {
+                Some(id) => app.store.staff_by_id(id).await?,
+                None => None,
+            };
+            let Some(member) = member.filter(|m| m.role.works_cases() && !m.disabled) else {
+                return Ok(Err(choose("assignee")));
+            };
+            Action::Assign {
+                staff_id: member.id,
+                name: member.name,
+            }
+        }
+        ActionKind::Details => {
+            let team = match text(fields, "team", 100, false) {
+                Ok(team) => team,
+                Err(e) => return Ok(Err(e)),
+            };
+            let Some(category) = fields.get("category").and_then(Category::parse) else {
+                return Ok(Err(choose("category")));
+            };
+            Action::Details { team, category }
+        }
+        ActionKind::Reply => match required(fields, "text", 5000) {
+            Ok(text) => Action::Reply { text },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Note => match required(fields, "text", 5000) {
+            Ok(text) => Action::Note { text },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Escalate => match text(fields, "reason", 2000, false) {
+            Ok(late_reason) => Action::Escalate { late_reason },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Extend => match required(fields, "reason", 2000) {
+            Ok(reason) => Action::Extend { reason },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Pause => Action::Pause {
+            agreed: fields.get("agreed") == Some("yes"),
+        },
+        ActionKind::Resume => Action::Resume,
+        ActionKind::RecordOutcome => {
+            let Some(outcome) = fields.get("outcome").and_then(Outcome::parse) else {
+                return Ok(Err(choose("outcome")));
+            };
+            match text(fields, "resolution", 5000, false) {
+                Ok(resolution) => Action::RecordOutcome {
+                    outcome,
+                    resolution,
+                },
+                Err(e) => return Ok(Err(e)),
+            }
+        }
+        ActionKind::Close => Action::Close,
+        ActionKind::Reopen => match required(fields, "reason", 2000) {
+            Ok(reason) => Action::Reopen { reason },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::SwitchProcedure => {
+            let Some(to) = fields.get("procedure").and_then(Procedure::parse) else {
+                return Ok(Err(choose("procedure")));
+            };
+            match required(fields, "reason", 2000) {
+                Ok(reason) => Action::SwitchProcedure { to, reason },
+                Err(e) => return Ok(Err(e)),
+            }
+        }
+    }))
+}
+
+/// The day a step happened: today when the form leaves it empty.
+fn effective_date(fields: &FormFields, today: time::Date) -> Option<time::Date> {
+    match fields.get("effective_on").map(str::trim) {
+        None | Some("") => Some(today),
+        Some(text) => crate::store::cases::parse_date(text).ok(),
+    }
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+pub async fn act_on_case(
+    State(app): State<AppState>,
+    session: StaffSession,
+    headers: HeaderMap,
+    Path((reference, action)): Path<(String, String)>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    session.check_csrf(&fields)?;
+    let case = find(&app, &session, &reference).await?;
+    let back = Redirect::to(&format!("/staff/cases/{}", case.reference)).into_response();
+    let works = session.member.role.works_cases();
+    match action.as_str() {
+        "release" if works => return release(&app, &session, &case).await.map(|()| back),
+        "spam" if works => return mark_spam(&app, &session, &case).await.map(|()| back),
+        _ => {}
+    }
+    let Some(kind) = ActionKind::parse(&action) else {
+        return Err(WebError::NotFound);
+    };
+    // Advocates may add information; everything else needs an officer or manager.
+    if kind != ActionKind::Note && !works {
+        return Err(WebError::NotFound);
+    }
+    let json = wants_json(&headers);
+    let refuse = |error: FormError| async {
+        if json {
+            let body = serde_json::json!({
+                "error": error.code,
+                "field": error.field,
+                "message": words(&app, &app.words.fallback()).get(error.message),
+            });
+            Ok((error.status, axum::Json(body)).into_response())
+        } else {
+            render_case(&app, &session, &case, Some(error)).await
+        }
+    };
+    if kind != ActionKind::Note && (case.held == 1 || case.spam == 1) {
+        return refuse(FormError::rule(kind, &CaseworkError::NotOffered, &fields)).await;
+    }
+    // The form carries the revision it was drawn from; a form from before someone else's
+    // change would undo it.
+    // A note or a reply changes no state, so two people writing at once never refuse each
+    // other.
+    let revision = fields.get("revision").and_then(|r| r.parse::<i64>().ok());
+    let changes_state = !matches!(kind, ActionKind::Note | ActionKind::Reply);
+    if changes_state && revision != Some(case.revision) {
+        return refuse(FormError::stale(kind, &fields)).await;
+    }
+    let parsed = match parse_action(&app, kind, &fields).await? {
+        Ok(parsed) => parsed,
+        Err((field, message)) => {
+            return refuse(FormError::field(kind, field, message, &fields)).await;
+        }
+    };
+    let today = timescale::today_in_england(time::OffsetDateTime::now_utc());
+    let Some(effective) = effective_date(&fields, today) else {
+        return refuse(FormError::field(
+            kind,
+            "effective_on",
+            "staff-error-date",
+            &fields,
+        ))
+        .await;
+    };
+    let before = Lifecycle::try_from(&case)?;
+    let rules = &app.config.procedures;
+    let (after, event) =
+        match casework::apply(&parsed, &before, effective, today, &app.calendar, rules) {
+            Err(e) => return refuse(FormError::rule(kind, &e, &fields)).await,
+            Ok(Change::Nothing) => return Ok(back),
+            Ok(Change::Changed { after, event }) => (after, event),
+        };
+    let mut emails = Vec::new();
+    if kind == ActionKind::Reply
+        && case.contact_method == ContactMethod::Email.as_str()
+        && let Some(address) = case.contact_value.clone()
+    {
+        emails.push(NewEmail {
+            kind: EmailKind::ReplyToChild,
+            recipient: address,
+        });
+    }
+    let change = RecordedChange {
+        case_id: case.id,
+        revision: case.revision,
+        before: &before,
+        after: &after,
+        event: &event,
+        actor: session.actor(),
+        effective_on: kind.is_dated().then_some(effective),
+        emails: &emails,
+    };
+    let domain = crate::notify::message_domain(&app.config.mail.from);
+    match app.store.record_change(&change, domain).await {
+        Err(StoreError::Stale) => return refuse(FormError::stale(kind, &fields)).await,
+        other => other?,
+    }
+    if !emails.is_empty() {
+        app.mailer.wake.notify_one();
+    }
+    tracing::info!(
+        staff = session.member.id,
+        case = case.id,
+        action = kind.as_str(),
+        "case changed"
+    );
+    if json {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    Ok(back)
 }
 
 fn event(
@@ -260,307 +619,6 @@ fn event(
         actor: session.actor(),
         detail,
     }
-}
-
-pub async fn act_on_case(
-    State(app): State<AppState>,
-    session: StaffSession,
-    Path((reference, action)): Path<(String, String)>,
-    fields: FormFields,
-) -> Result<Response, WebError> {
-    session.check_csrf(&fields)?;
-    let case = find(&app, &session, &reference).await?;
-    let back = Redirect::to(&format!("/staff/cases/{}", case.reference)).into_response();
-    // Advocates may add information; everything else needs an officer or manager.
-    if action != "note" && !session.member.role.works_cases() {
-        return Err(WebError::NotFound);
-    }
-    match action.as_str() {
-        "release" => return release(&app, &session, &case).await.map(|()| back),
-        "spam" => return mark_spam(&app, &session, &case).await.map(|()| back),
-        "note" => {}
-        _ if case.held == 1 || case.spam == 1 => {
-            return Err(WebError::BadRequest("staff-error-held"));
-        }
-        _ => {}
-    }
-    let calendar = &app.calendar;
-    let now = time::OffsetDateTime::now_utc();
-    let today = calendar.start_date(now);
-    let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::New);
-    let closed = status == CaseStatus::Closed;
-    if closed && !matches!(action.as_str(), "reopen" | "note") {
-        return Err(WebError::BadRequest("staff-error-closed"));
-    }
-    let mut emails = Vec::new();
-    let (changes, ev): (Vec<(Field, Value)>, NewEvent) = match action.as_str() {
-        "acknowledge" => {
-            if case.acknowledged_at.is_some() {
-                return Ok(back);
-            }
-            let mut changes = vec![(
-                Field::AcknowledgedAt,
-                Value::Int(Some(crate::store::now_ms())),
-            )];
-            if status == CaseStatus::New {
-                changes.push((
-                    Field::Status,
-                    Value::Text(Some(CaseStatus::Open.as_str().into())),
-                ));
-            }
-            (changes, event("acknowledged", &session, None))
-        }
-        "assign" => {
-            let id: i64 = fields
-                .get("assignee")
-                .and_then(|v| v.parse().ok())
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            let member = app
-                .store
-                .staff_by_id(id)
-                .await?
-                .filter(|m| m.role.works_cases() && !m.disabled)
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            (
-                vec![(Field::AssigneeId, Value::Int(Some(member.id)))],
-                event("assigned", &session, Some(json!({ "text": member.name }))),
-            )
-        }
-        "details" => {
-            let team = fields.get("team").unwrap_or_default().trim().to_owned();
-            if team.chars().count() > 100 {
-                return Err(WebError::BadRequest("staff-error-too-long"));
-            }
-            let category = fields
-                .get("category")
-                .and_then(Category::parse)
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            let label = format!("label-category-{}", category.as_str());
-            (
-                vec![
-                    (
-                        Field::Team,
-                        Value::Text(Some(team).filter(|t| !t.is_empty())),
-                    ),
-                    (Field::Category, Value::Text(Some(category.as_str().into()))),
-                ],
-                event("details_set", &session, Some(json!({ "label": label }))),
-            )
-        }
-        "reply" => {
-            let text = text_field(&fields, "text", 5000)?;
-            if case.contact_method == ContactMethod::Email.as_str()
-                && let Some(address) = case.contact_value.clone()
-            {
-                emails.push(NewEmail {
-                    kind: EmailKind::ReplyToChild,
-                    recipient: address,
-                });
-            }
-            (
-                Vec::new(),
-                event("message_to_child", &session, Some(json!({ "text": text }))),
-            )
-        }
-        "note" => {
-            let text = text_field(&fields, "text", 5000)?;
-            (
-                Vec::new(),
-                event("note", &session, Some(json!({ "text": text }))),
-            )
-        }
-        "stage" => {
-            let stage: i64 = fields
-                .get("stage")
-                .and_then(|v| v.parse().ok())
-                .filter(|s| (1..=3).contains(s))
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            if case.procedure == Procedure::Corporate.as_str() && stage != 1 {
-                return Err(WebError::BadRequest("staff-error-corporate-stage"));
-            }
-            let deadline = match stage {
-                1 => Deadline::StageOne,
-                2 => Deadline::StageTwo,
-                _ => Deadline::StageThreePanel,
-            };
-            (
-                vec![
-                    (Field::Stage, Value::Int(Some(stage))),
-                    (Field::StageStartedOn, date_value(today)),
-                    (Field::DueOn, date_value(calendar.due(deadline, today))),
-                    (Field::ExtendedDueOn, Value::Text(None)),
-                    (
-                        Field::Status,
-                        Value::Text(Some(CaseStatus::Open.as_str().into())),
-                    ),
-                    (Field::Outcome, Value::Text(None)),
-                ],
-                event(
-                    "stage_changed",
-                    &session,
-                    Some(json!({ "label": format!("stage-{stage}") })),
-                ),
-            )
-        }
-        "extend" => {
-            let reason = text_field(&fields, "reason", 2000)?;
-            let deadline = match case.stage {
-                1 => Deadline::StageOneExtended,
-                2 => Deadline::StageTwoExtended,
-                _ => return Err(WebError::BadRequest("staff-error-no-extension")),
-            };
-            let started = case.stage_started().unwrap_or(today);
-            (
-                vec![(
-                    Field::ExtendedDueOn,
-                    date_value(calendar.due(deadline, started)),
-                )],
-                event("extended", &session, Some(json!({ "text": reason }))),
-            )
-        }
-        "pause" => {
-            if fields.get("agreed") != Some("yes") {
-                return Err(WebError::BadRequest("staff-error-adr-agreement"));
-            }
-            if status == CaseStatus::Paused {
-                return Ok(back);
-            }
-            (
-                vec![
-                    (
-                        Field::Status,
-                        Value::Text(Some(CaseStatus::Paused.as_str().into())),
-                    ),
-                    (Field::PausedSince, Value::Int(Some(crate::store::now_ms()))),
-                ],
-                event("paused", &session, None),
-            )
-        }
-        "resume" => {
-            let Some(since) = case.paused_since.filter(|_| status == CaseStatus::Paused) else {
-                return Ok(back);
-            };
-            // The clock stops during alternative dispute resolution: move the dates on by the
-            // working days it took.
-            let paused_on = time::OffsetDateTime::from_unix_timestamp(since / 1000)
-                .map(|t| calendar.start_date(t))
-                .unwrap_or(today);
-            let days = u32::try_from(calendar.working_days_between(paused_on, today)).unwrap_or(0);
-            let shift = |d: Option<&str>| {
-                d.and_then(|d| crate::store::cases::parse_date(d).ok())
-                    .map(|d| format_date(calendar.add_working_days(d, days)))
-            };
-            (
-                vec![
-                    (
-                        Field::Status,
-                        Value::Text(Some(CaseStatus::Open.as_str().into())),
-                    ),
-                    (Field::PausedSince, Value::Int(None)),
-                    (Field::DueOn, Value::Text(shift(case.due_on.as_deref()))),
-                    (
-                        Field::ExtendedDueOn,
-                        Value::Text(shift(case.extended_due_on.as_deref())),
-                    ),
-                ],
-                event("resumed", &session, None),
-            )
-        }
-        "outcome" => {
-            let outcome = fields
-                .get("outcome")
-                .and_then(Outcome::parse)
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            let resolution = fields
-                .get("resolution")
-                .unwrap_or_default()
-                .trim()
-                .to_owned();
-            if resolution.chars().count() > 5000 {
-                return Err(WebError::BadRequest("staff-error-too-long"));
-            }
-            (
-                vec![
-                    (Field::Outcome, Value::Text(Some(outcome.as_str().into()))),
-                    (
-                        Field::Resolution,
-                        Value::Text(Some(resolution).filter(|r| !r.is_empty())),
-                    ),
-                ],
-                event(
-                    "outcome",
-                    &session,
-                    Some(json!({ "label": format!("outcome-{}", outcome.as_str()) })),
-                ),
-            )
-        }
-        "close" => {
-            if case.outcome.is_none() {
-                return Err(WebError::BadRequest("staff-error-outcome-first"));
-            }
-            (
-                vec![
-                    (
-                        Field::Status,
-                        Value::Text(Some(CaseStatus::Closed.as_str().into())),
-                    ),
-                    (Field::ClosedAt, Value::Int(Some(crate::store::now_ms()))),
-                ],
-                event("closed", &session, None),
-            )
-        }
-        "reopen" => {
-            if !closed {
-                return Ok(back);
-            }
-            (
-                vec![
-                    (
-                        Field::Status,
-                        Value::Text(Some(CaseStatus::Open.as_str().into())),
-                    ),
-                    (Field::ClosedAt, Value::Int(None)),
-                ],
-                event("reopened", &session, None),
-            )
-        }
-        "procedure" => {
-            let procedure = fields
-                .get("procedure")
-                .and_then(Procedure::parse)
-                .ok_or(WebError::BadRequest("staff-error-choose"))?;
-            let started = case.stage_started().unwrap_or(today);
-            (
-                vec![
-                    (
-                        Field::Procedure,
-                        Value::Text(Some(procedure.as_str().into())),
-                    ),
-                    (Field::Stage, Value::Int(Some(1))),
-                    (
-                        Field::DueOn,
-                        date_value(calendar.due(Deadline::StageOne, started)),
-                    ),
-                    (Field::ExtendedDueOn, Value::Text(None)),
-                ],
-                event(
-                    "procedure_changed",
-                    &session,
-                    Some(json!({ "label": format!("procedure-{}", procedure.as_str()) })),
-                ),
-            )
-        }
-        _ => return Err(WebError::NotFound),
-    };
-    let domain = crate::notify::message_domain(&app.config.mail.from);
-    app.store
-        .change_case(case.id, &changes, &ev, &emails, domain)
-        .await?;
-    if !emails.is_empty() {
-        app.mailer.wake.notify_one();
-    }
-    tracing::info!(staff = session.member.id, case = case.id, action = %action, "case changed");
-    Ok(back)
 }
 
 /// A real person sent it: queue exactly the emails the send would have queued (worked out again

@@ -18,8 +18,11 @@ pub fn message_ids() -> Vec<String> {
         "staff-error-too-long",
         "staff-error-choose",
         "staff-error-closed",
-        "staff-error-no-extension",
-        "staff-error-corporate-stage",
+        "staff-error-date",
+        "staff-error-stale",
+        "staff-no-stage",
+        "staff-action-escalate",
+        "staff-effective-recorded",
         "staff-error-adr-agreement",
         "staff-error-outcome-first",
         "staff-error-held",
@@ -56,31 +59,16 @@ pub fn message_ids() -> Vec<String> {
             .map(|s| format!("rag-{s}")),
     );
     ids.extend(EVENT_KINDS.iter().map(|s| format!("event-{s}")));
+    ids.extend(
+        crate::casework::CaseworkError::ALL
+            .iter()
+            .map(|e| e.message_id().to_owned()),
+    );
     ids
 }
 
 /// Every timeline event kind the code writes.
-pub const EVENT_KINDS: &[&str] = &[
-    "submitted",
-    "viewed",
-    "acknowledged",
-    "assigned",
-    "details_set",
-    "message_to_child",
-    "message_from_child",
-    "note",
-    "stage_changed",
-    "extended",
-    "paused",
-    "resumed",
-    "outcome",
-    "closed",
-    "reopened",
-    "procedure_changed",
-    "held",
-    "released",
-    "marked_spam",
-];
+pub const EVENT_KINDS: &[&str] = crate::domain::CaseEvent::KINDS;
 
 /// "green", "amber", "red" or "none" (closed or paused cases are not running late).
 pub fn rag_of(
@@ -156,7 +144,10 @@ pub struct InboxPage<'a> {
 pub struct EventView {
     pub what: String,
     pub who: String,
+    /// When it happened (and, for a dated step, when it was recorded).
     pub when: String,
+    /// The values it carries, in words: the stage, the outcome, the category.
+    pub detail: Option<String>,
     pub text: Option<String>,
 }
 
@@ -170,10 +161,11 @@ pub struct CasePage<'a> {
     pub can_work: bool,
     pub reference: String,
     pub kind: String,
+    /// Only complaints have a procedure, stages and outcomes.
+    pub complaint: bool,
     pub urgent: bool,
     pub status: String,
     pub status_label: String,
-    pub stage: i64,
     pub stage_label: String,
     pub procedure: String,
     pub procedure_label: String,
@@ -204,8 +196,57 @@ pub struct CasePage<'a> {
     pub staff: Vec<(i64, String)>,
     pub categories: Vec<(&'static str, String)>,
     pub outcomes: Vec<(&'static str, String)>,
+    /// The procedures the complaint may move to.
+    pub procedures: Vec<(&'static str, String)>,
+    pub next_stage_label: String,
     pub held: bool,
     pub spam: bool,
     /// Why it looked automated, in words; empty when nothing did.
     pub suspicions: Vec<String>,
+    /// Sent back with every form, so a form drawn before someone else's change is refused.
+    pub revision: i64,
+    /// `YYYY-MM-DD`: the default and latest day of a dated step.
+    pub today: String,
+    /// The actions open to this case now, by name.
+    pub offered: Vec<&'static str>,
+    /// The form that could not be taken ("" when none), the field and the message.
+    pub error_action: &'static str,
+    pub error_field: &'static str,
+    pub error_text: String,
+    /// What was typed into that form.
+    pub kept: Vec<(String, String)>,
+}
+
+impl CasePage<'_> {
+    pub fn offers(&self, action: &str) -> bool {
+        self.offered.contains(&action)
+    }
+
+    /// What was typed into `field` of `action`'s form, when that form is shown again.
+    pub fn kept(&self, action: &str, field: &str) -> &str {
+        if self.error_action != action {
+            return "";
+        }
+        self.kept
+            .iter()
+            .find(|(n, _)| n == field)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The day field's value: what was typed, else today.
+    pub fn day(&self, action: &str) -> &str {
+        match self.kept(action, "effective_on") {
+            "" => &self.today,
+            typed => typed,
+        }
+    }
+
+    /// The message for `field` of `action`'s form, or "".
+    pub fn error_at(&self, action: &str, field: &str) -> &str {
+        if self.error_action == action && self.error_field == field {
+            &self.error_text
+        } else {
+            ""
+        }
+    }
 }

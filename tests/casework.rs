@@ -1,0 +1,519 @@
+//! The casework rules over HTTP, as a rights officer would meet them: only the actions the
+//! procedure allows are offered and taken, every step keeps the day it really happened, a form
+//! from before someone else's change is refused, a refused form comes back with the message
+//! next to its field and what was typed, and nothing changes when nothing would.
+
+mod helpers;
+
+use have_your_say::domain::Reference;
+use have_your_say::store::cases::{CaseRecord, format_date};
+use have_your_say::timescale::{Calendar, today_in_england};
+use helpers::{Page, TestApp, spawn_app, spawn_app_with};
+use time::Date;
+
+const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "My allowance was late",
+    "",
+    "no",
+    "none",
+    "",
+    "14",
+];
+const COMPLIMENT: &[&str] = &[
+    "compliment",
+    "young_person",
+    "school",
+    "My teacher listened",
+    "none",
+    "",
+    "11",
+];
+
+/// A signed-in officer looking at one case.
+struct Officer<'a> {
+    app: &'a TestApp,
+    browser: reqwest::Client,
+    csrf: String,
+    reference: String,
+}
+
+impl<'a> Officer<'a> {
+    async fn on(app: &'a TestApp, reference: &str, email: &str) -> Officer<'a> {
+        let password = app.add_staff(email, "officer").await;
+        let (browser, page) = app.sign_in(email, &password, None).await;
+        Officer {
+            app,
+            browser,
+            csrf: page.csrf(),
+            reference: reference.to_owned(),
+        }
+    }
+
+    async fn page(&self) -> Page {
+        self.app
+            .get_as(&self.browser, &format!("/staff/cases/{}", self.reference))
+            .await
+    }
+
+    /// Open the case page, then send one of its forms, as a person would.
+    async fn act(&self, action: &str, fields: &[(&str, &str)]) -> Page {
+        let revision = self.page().await.revision();
+        self.act_at(&revision, action, fields).await
+    }
+
+    /// Send a form drawn at `revision`.
+    async fn act_at(&self, revision: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let mut form = vec![("csrf", self.csrf.as_str()), ("revision", revision)];
+        form.extend_from_slice(fields);
+        self.app
+            .post_as(
+                &self.browser,
+                &format!("/staff/cases/{}/{action}", self.reference),
+                &form,
+            )
+            .await
+    }
+
+    async fn stored(&self) -> CaseRecord {
+        self.app
+            .store
+            .case_by_reference(&Reference::parse(&self.reference).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    async fn events(&self, kind: &str) -> i64 {
+        self.app
+            .count_where(
+                "case_events",
+                &format!(
+                    "kind = '{kind}' and case_id = (select id from cases where reference = '{}')",
+                    self.reference
+                ),
+            )
+            .await
+    }
+}
+
+async fn case(app: &TestApp, values: &[&str]) -> String {
+    let reference = app.send(values).await.reference();
+    app.get("/leave").await;
+    reference
+}
+
+fn cal() -> Calendar {
+    Calendar::england_and_wales()
+}
+
+fn today() -> Date {
+    today_in_england(time::OffsetDateTime::now_utc())
+}
+
+/// Make the case as if it had arrived `working_days` ago (its Stage 1 clock with it), so that
+/// steps can be dated in the past as an officer catching up would date them.
+async fn received_days_ago(app: &TestApp, reference: &str, working_days: u32) -> Date {
+    let mut start = today();
+    for _ in 0..working_days {
+        start = previous_working_day(start);
+    }
+    let noon = start
+        .with_hms(12, 0, 0)
+        .unwrap()
+        .assume_utc()
+        .unix_timestamp()
+        * 1000;
+    sqlx::query(
+        "update cases set received_at = $1, stage_started_on = $2, due_on = $3, \
+         last_step_on = $2 where reference = $4",
+    )
+    .bind(noon)
+    .bind(format_date(start))
+    .bind(format_date(cal().add_working_days(start, 10)))
+    .bind(reference)
+    .execute(app.store.pool())
+    .await
+    .unwrap();
+    start
+}
+
+fn previous_working_day(from: Date) -> Date {
+    let mut day = from.previous_day().unwrap();
+    while !cal().is_working_day(day) {
+        day = day.previous_day().unwrap();
+    }
+    day
+}
+
+#[tokio::test]
+async fn a_compliment_has_no_stage_outcome_or_reply_by_date_and_closes_without_an_outcome() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLIMENT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let stored = officer.stored().await;
+    assert_eq!(stored.due_on, None, "no statutory reply-by date");
+
+    let page = officer.page().await;
+    for absent in ["/escalate\"", "/outcome\"", "/extend\"", "/pause\"", "Late"] {
+        assert!(!page.body.contains(absent), "a compliment shows {absent}");
+    }
+    assert!(page.body.contains("no procedure, stages or reply-by date"));
+
+    let refused = officer.act("escalate", &[("reason", "asked")]).await;
+    assert_eq!(refused.status, 409);
+    assert!(
+        refused
+            .body
+            .contains("That action is not open to this case now.")
+    );
+    assert_eq!(officer.events("stage_changed").await, 0);
+
+    let closed = officer.act("close", &[]).await;
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    assert_eq!(officer.stored().await.status, "closed");
+}
+
+#[tokio::test]
+async fn not_safe_is_a_safety_concern_acknowledged_the_same_day() {
+    let app = spawn_app().await;
+    let reference = app
+        .send_urgent("He hits me", "after school")
+        .await
+        .reference();
+    app.get("/leave").await;
+    let officer = Officer::on(&app, &reference, "duty@council.gov.uk").await;
+    let stored = officer.stored().await;
+    assert_eq!(stored.kind, "safety_concern");
+    assert_eq!(stored.urgent, 1);
+    assert_eq!(stored.due_on, None);
+    assert_eq!(stored.acknowledge_by, Some(format_date(today())));
+    let page = officer.page().await;
+    assert!(page.body.contains("Safety concern"));
+    assert!(!page.body.contains("/outcome\""));
+}
+
+#[tokio::test]
+async fn stages_move_one_two_three_in_order_with_the_dates_staff_give() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let start = received_days_ago(&app, &reference, 40).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let page = officer.page().await;
+    assert!(page.body.contains("Move to Stage 2"));
+    assert!(!page.body.contains("Move to Stage 3"), "no jump to Stage 3");
+    assert!(!page.body.to_lowercase().contains("restart"));
+    assert_eq!(
+        officer.act("restart", &[]).await.status,
+        404,
+        "no restart action"
+    );
+
+    // The Stage 1 response went out on day 8, recorded today.
+    let responded = cal().add_working_days(start, 8);
+    let done = officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "not_upheld"),
+                ("effective_on", &format_date(responded)),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(
+        officer.stored().await.responded_on,
+        Some(format_date(responded))
+    );
+
+    // The request for Stage 2 arrived 5 working days after the response: inside the window.
+    let asked = cal().add_working_days(responded, 5);
+    let two = officer
+        .act("escalate", &[("effective_on", &format_date(asked))])
+        .await;
+    assert_eq!(two.status, 200, "{}", two.body);
+    let stored = officer.stored().await;
+    assert_eq!(stored.stage, 2);
+    assert_eq!(stored.stage_started_on, Some(format_date(asked)));
+    assert_eq!(
+        stored.due_on,
+        Some(format_date(cal().add_working_days(asked, 25)))
+    );
+    // The timeline says when it happened and when it was recorded.
+    assert!(two.body.contains("(recorded "), "{}", two.body);
+
+    // A step cannot be dated before the one before it, nor in the future.
+    let before = officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "upheld"),
+                ("effective_on", &format_date(responded)),
+            ],
+        )
+        .await;
+    assert_eq!(before.status, 422);
+    assert!(
+        before
+            .body
+            .contains("The date cannot be before the step recorded before it.")
+    );
+    let tomorrow = today().next_day().unwrap();
+    let future = officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "upheld"),
+                ("effective_on", &format_date(tomorrow)),
+            ],
+        )
+        .await;
+    assert_eq!(future.status, 422);
+    assert!(future.body.contains("The date cannot be in the future."));
+
+    officer.act("outcome", &[("outcome", "upheld")]).await;
+    let three = officer.act("escalate", &[]).await;
+    assert_eq!(three.status, 200, "{}", three.body);
+    assert_eq!(officer.stored().await.stage, 3);
+    officer.act("outcome", &[("outcome", "upheld")]).await;
+    assert_eq!(
+        officer.act("escalate", &[("reason", "x")]).await.status,
+        409
+    );
+    assert_eq!(officer.events("stage_changed").await, 2);
+}
+
+#[tokio::test]
+async fn a_late_request_or_one_before_a_response_needs_a_reason_and_the_form_keeps_what_was_typed()
+{
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let start = received_days_ago(&app, &reference, 45).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+
+    let early = officer.act("escalate", &[]).await;
+    assert_eq!(early.status, 422);
+    assert!(early.body.contains("This stage has no response yet."));
+    assert!(early.body.contains("id=\"escalate-reason-error\""));
+
+    officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "not_upheld"),
+                (
+                    "effective_on",
+                    &format_date(cal().add_working_days(start, 5)),
+                ),
+            ],
+        )
+        .await;
+    // Today is 40 working days after the response: outside the 20-day window.
+    let late = officer.act("escalate", &[("reason", "  ")]).await;
+    assert_eq!(late.status, 422);
+    assert!(late.body.contains("more than 20 working days after"));
+    assert_eq!(officer.stored().await.stage, 1);
+
+    let typed = "The letter went to an old address <b>";
+    let bad_date = officer
+        .act(
+            "escalate",
+            &[("reason", typed), ("effective_on", "31/02/2026")],
+        )
+        .await;
+    assert_eq!(bad_date.status, 422);
+    assert!(
+        bad_date
+            .body
+            .contains("The letter went to an old address &#60;b&#62;"),
+        "what was typed comes back, escaped"
+    );
+    assert!(
+        bad_date
+            .body
+            .contains("Please give a date as day, month and year.")
+    );
+
+    let accepted = officer.act("escalate", &[("reason", typed)]).await;
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(officer.stored().await.stage, 2);
+}
+
+#[tokio::test]
+async fn an_extension_needs_a_reason_stays_within_the_limit_and_happens_once() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let refused = officer.act("extend", &[("reason", "")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Please write something."));
+    let started = officer.stored().await.stage_started().unwrap();
+    officer
+        .act("extend", &[("reason", "Advocate being arranged")])
+        .await;
+    assert_eq!(
+        officer.stored().await.extended_due_on,
+        Some(format_date(cal().add_working_days(started, 20)))
+    );
+    assert!(!officer.page().await.body.contains("/extend\""));
+    assert_eq!(
+        officer.act("extend", &[("reason", "again")]).await.status,
+        409
+    );
+    assert_eq!(officer.events("extended").await, 1);
+}
+
+#[tokio::test]
+async fn a_pause_needs_the_complainants_agreement_and_a_paused_case_cannot_close() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let refused = officer.act("pause", &[]).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Tick the box"));
+    officer.act("pause", &[("agreed", "yes")]).await;
+    assert_eq!(officer.stored().await.status, "paused");
+    assert_eq!(officer.act("close", &[]).await.status, 409);
+    officer.act("resume", &[]).await;
+    assert_eq!(officer.stored().await.status, "open");
+}
+
+#[tokio::test]
+async fn a_form_drawn_before_someone_elses_change_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let first = Officer::on(&app, &reference, "one@council.gov.uk").await;
+    let second = Officer::on(&app, &reference, "two@council.gov.uk").await;
+    let drawn = first.page().await.revision();
+
+    second.act("outcome", &[("outcome", "upheld")]).await;
+    second.act("escalate", &[]).await;
+    assert_eq!(second.stored().await.stage, 2);
+
+    let stale = first
+        .act_at(&drawn, "outcome", &[("outcome", "not_upheld")])
+        .await;
+    assert_eq!(stale.status, 409);
+    assert!(
+        stale
+            .body
+            .contains("Someone changed this case while you had it open.")
+    );
+    let stored = first.stored().await;
+    assert_eq!(stored.stage, 2);
+    assert_eq!(stored.outcome, None);
+    // Notes never clash.
+    let note = first
+        .act_at(&drawn, "note", &[("text", "Phoned the carer")])
+        .await;
+    assert_eq!(note.status, 200);
+}
+
+#[tokio::test]
+async fn an_action_that_changes_nothing_records_nothing() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    for _ in 0..3 {
+        let page = officer
+            .act("details", &[("team", "South Team"), ("category", "money")])
+            .await;
+        assert_eq!(page.status, 200);
+    }
+    assert_eq!(officer.events("details_set").await, 1);
+    officer.act("acknowledge", &[]).await;
+    assert_eq!(officer.act("acknowledge", &[]).await.status, 409);
+    assert_eq!(officer.events("acknowledged").await, 1);
+}
+
+#[tokio::test]
+async fn the_corporate_procedure_has_the_councils_stages_and_informal_complaints_have_none() {
+    let app = spawn_app_with(|c| c.procedures.corporate_stage_days = vec![20, 25]).await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let started = officer.stored().await.stage_started().unwrap();
+
+    let no_reason = officer
+        .act("procedure", &[("procedure", "corporate")])
+        .await;
+    assert_eq!(no_reason.status, 422);
+    officer
+        .act(
+            "procedure",
+            &[
+                ("procedure", "corporate"),
+                ("reason", "About council tax, not children's services"),
+            ],
+        )
+        .await;
+    let stored = officer.stored().await;
+    assert_eq!(stored.procedure, "corporate");
+    assert_eq!(
+        stored.due_on,
+        Some(format_date(cal().add_working_days(started, 20)))
+    );
+    officer.act("outcome", &[("outcome", "not_upheld")]).await;
+    officer.act("escalate", &[]).await;
+    let stored = officer.stored().await;
+    assert_eq!(stored.stage, 2);
+    assert_eq!(
+        stored.due_on,
+        Some(format_date(cal().add_working_days(today(), 25)))
+    );
+    assert!(
+        !officer.page().await.body.contains("/escalate\""),
+        "two stages"
+    );
+
+    let informal = case(&app, COMPLAINT).await;
+    let officer = Officer {
+        reference: informal,
+        ..officer
+    };
+    officer
+        .act(
+            "procedure",
+            &[("procedure", "informal"), ("reason", "Sorted on the phone")],
+        )
+        .await;
+    let stored = officer.stored().await;
+    assert_eq!(stored.procedure, "informal");
+    assert_eq!(stored.due_on, None);
+    assert_eq!(officer.act("close", &[]).await.status, 409, "outcome first");
+    officer.act("outcome", &[("outcome", "upheld")]).await;
+    assert_eq!(officer.act("close", &[]).await.status, 200);
+}
+
+#[tokio::test]
+async fn over_json_a_refused_action_is_a_409_or_422_with_a_code() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLIMENT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let revision = officer.page().await.revision();
+    let post = |action: &'static str, fields: Vec<(&'static str, String)>| {
+        let mut form = vec![
+            ("csrf", officer.csrf.clone()),
+            ("revision", revision.clone()),
+        ];
+        form.extend(fields);
+        officer
+            .browser
+            .post(app.url(&format!("/staff/cases/{reference}/{action}")))
+            .header("accept", "application/json")
+            .form(&form)
+            .send()
+    };
+    let refused = post("escalate", vec![]).await.unwrap();
+    assert_eq!(refused.status(), 409);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"], "not_offered");
+    let empty = post("reply", vec![("text", String::new())]).await.unwrap();
+    assert_eq!(empty.status(), 422);
+    let body: serde_json::Value = empty.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_field");
+    assert_eq!(body["field"], "text");
+    let done = post("close", vec![]).await.unwrap();
+    assert_eq!(done.status(), 204);
+}
