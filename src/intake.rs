@@ -2,7 +2,7 @@
 //! API both call these functions, so they share one engine, one store and one set of rules.
 
 use crate::app::AppState;
-use crate::domain::{CaseKind, ConversationToken, Procedure, SecretWords};
+use crate::domain::{CaseKind, ConversationToken, Procedure, SecretWords, UrgentReason};
 use crate::flow::{AnswerError, CaseDraft, Flow, engine};
 use crate::i18n::Locale;
 use crate::store::StoreError;
@@ -33,7 +33,7 @@ pub enum IntakeError {
 }
 
 pub enum Outcome {
-    Saved(Conversation),
+    Saved(Box<Conversation>),
     /// Another request changed the conversation first; show where it is now.
     Stale,
 }
@@ -103,7 +103,7 @@ pub async fn update(
     {
         Saved::Yes => {
             conversation.revision += 1;
-            Ok(Outcome::Saved(conversation))
+            Ok(Outcome::Saved(Box::new(conversation)))
         }
         Saved::Stale => Ok(Outcome::Stale),
     }
@@ -121,16 +121,42 @@ pub async fn answer(
     let safety = app.safety.clone();
     update(app, conversation, |flow, state| {
         let mut next = engine::answer(flow, state, step, values)?;
-        let is_text = flow
+        let asked = flow
             .step(step)
-            .is_some_and(|s| s.input.kind() == crate::flow::InputKind::Text);
-        if is_text && values.iter().any(|v| safety.matches(&locale, v)) {
+            .filter(|s| s.input.kind() == crate::flow::InputKind::Text);
+        let found = asked.and_then(|asked| {
+            values
+                .iter()
+                .find_map(|v| safety.find(&locale, v))
+                .map(|m| (asked, m))
+        });
+        if let Some((asked, found)) = found {
             next.concern = true;
             next.show_safety = true;
+            // One reason per question: an answer changed from the check page replaces its own.
+            let question = asked
+                .ask
+                .as_deref()
+                .map_or_else(|| asked.id.clone(), |id| staff_words(app, id));
+            next.concerns.retain(|r| {
+                !matches!(r, UrgentReason::PhraseInAnswer { question: q, .. } if *q == question)
+            });
+            next.concerns.push(UrgentReason::PhraseInAnswer {
+                question,
+                words: found.words,
+            });
         }
         Ok(next)
     })
     .await
+}
+
+/// A message in the staff language (what the duty team's email is written in).
+fn staff_words(app: &AppState, id: &str) -> String {
+    let locale = app.words.fallback();
+    app.words
+        .prepared(&locale, id)
+        .map_or_else(|| app.words.text(&locale, id, None), str::to_owned)
 }
 
 /// What the confirmation shows: the receipt, and the secret words while it is still fresh.
@@ -167,6 +193,11 @@ pub async fn submit(
     let answers = engine::answers_on_path(flow, &conversation.state);
     let mut draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
     draft.urgent |= conversation.state.concern;
+    let mut urgent_reasons = Vec::new();
+    if draft.kind == CaseKind::SafetyConcern {
+        urgent_reasons.push(UrgentReason::ChoseNotSafe);
+    }
+    urgent_reasons.extend(conversation.state.concerns.iter().cloned());
     let answers_json =
         serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
     let secret = SecretWords::for_token(token);
@@ -224,6 +255,7 @@ pub async fn submit(
         due_on,
         emails,
         screening,
+        urgent_reasons,
         message_domain: crate::notify::message_domain(&app.config.mail.from).to_owned(),
     };
     let (receipt, created) = app

@@ -157,12 +157,21 @@ pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, St
 
 /// Add what the child (or their helper) wrote to the case: a timeline event, and an email to the
 /// assigned officer or the rights officer that there is new information, without the words.
+/// Words that sound like harm also make the case urgent and go to the duty team, quoted;
+/// the answer says whether they did, so the child can be shown help at once.
 pub async fn add_information(
     app: &AppState,
     case: &CaseRecord,
     text: &str,
-) -> Result<(), TrackError> {
-    let worrying = app.safety.matches(&case.locale, text);
+) -> Result<bool, TrackError> {
+    let worrying =
+        app.safety
+            .find(&case.locale, text)
+            .map(|found| crate::domain::UrgentReason::AddedLater {
+                at: crate::store::now_ms(),
+                words: found.words,
+                text: text.to_owned(),
+            });
     let assignee = match case.assignee_id {
         Some(id) => app.store.staff_by_id(id).await?.filter(|s| !s.disabled),
         None => None,
@@ -184,7 +193,7 @@ pub async fn add_information(
             recipient,
         })
         .collect();
-    if worrying {
+    if worrying.is_some() {
         emails.extend(app.config.routing.urgent.iter().map(|recipient| NewEmail {
             kind: EmailKind::Urgent,
             recipient: recipient.clone(),
@@ -201,11 +210,11 @@ pub async fn add_information(
             &event,
             &emails,
             crate::notify::message_domain(&app.config.mail.from),
-            worrying,
+            worrying.as_ref(),
         )
         .await?;
     app.mailer.wake.notify_one();
-    Ok(())
+    Ok(worrying.is_some())
 }
 
 /// Check a "finish later" code and words; on success the conversation moves to a new token.

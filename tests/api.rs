@@ -288,6 +288,12 @@ async fn not_safe_shows_the_numbers_and_telling_someone_makes_an_urgent_case() {
         json!("My mum's boyfriend hits me"),
     )
     .await;
+    assert_eq!(reach.step_id(), "urgent-name");
+    let place = answer(&app, &conv, "urgent-name", json!("Sam")).await;
+    assert_eq!(place.step_id(), "urgent-where");
+    let call = answer(&app, &conv, "urgent-where", json!("")).await;
+    assert_eq!(call.step_id(), "urgent-call");
+    let reach = answer(&app, &conv, "urgent-call", json!("no")).await;
     assert_eq!(reach.step_id(), "urgent-reach");
     let send_step = answer(&app, &conv, "urgent-reach", json!("At school after 3")).await;
     assert_eq!(send_step.step_id(), "urgent-send");
@@ -330,10 +336,12 @@ async fn worrying_words_bring_calm_help_with_the_next_question_and_make_the_case
     assert_eq!(next.status, 200);
     assert_eq!(next.step_id(), "what-would-help");
     let safety = &next.body["step"]["safety"];
-    assert_eq!(
-        safety["text"],
-        "If you are in danger now, call 999. You can talk to Childline for free on 0800 1111. \
-         It won't show on the phone bill."
+    assert_eq!(safety["text"], "You did the right thing by telling us.");
+    assert!(
+        safety["carry_on"]
+            .as_str()
+            .is_some_and(|t| t.contains("duty team") && t.contains("today")),
+        "{safety}"
     );
     assert!(safety["calls"].as_array().is_some_and(|c| c.len() == 4));
     assert_eq!(get(&app, &conv).await.body["step"]["safety"], *safety);

@@ -388,7 +388,15 @@ async fn an_urgent_conversation_is_never_held_even_when_it_looks_like_a_bot() {
 
     let (done, _) = send_as(
         &app,
-        &["unsafe", "yes", "He hits me", "At school, after 3"],
+        &[
+            "unsafe",
+            "yes",
+            "He hits me",
+            "",
+            "",
+            "not_sure",
+            "At school, after 3",
+        ],
         Bot::Every,
     )
     .await;

@@ -385,6 +385,15 @@ async fn send_urgent_by_api(
         limits.urgent_what,
     )
     .await;
+    for (step, value) in [
+        ("urgent-name", ""),
+        ("urgent-where", ""),
+        ("urgent-call", "not_sure"),
+    ] {
+        let body = json!({"step": step, "value": value});
+        let (status, _, next) = api(app, Method::POST, &answers, Some(token), Some(body)).await;
+        assert_eq!(status, 200, "{step}: {next}");
+    }
     let reach = type_by_api(
         app,
         &answers,

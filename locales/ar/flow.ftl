@@ -21,7 +21,14 @@ tell-someone-no = لا، ليس الآن
 unsafe-end-ok = لا بأس. يمكنك أن تعود في أي وقت. الأرقام موجودة هنا إذا احتجت إليها.
 urgent-we-will-tell = سنخبر شخصًا في { $authority } فورًا. بضع كلمات فقط تكفي.
 ask-urgent-what = ماذا يحدث؟
-ask-urgent-reach = أين ومتى يكون من الآمن أن نتواصل معك؟
+ask-urgent-name = ما اسمك الأول؟
+urgent-optional = يمكنك تخطي أي سؤال من الأسئلة التالية.
+ask-urgent-where = أين أنت الآن؟
+ask-urgent-call = هل من الآمن أن يتصل بك أحد هاتفيًا؟
+urgent-call-yes = نعم، يمكنهم الاتصال بي
+urgent-call-no = لا، من فضلكم لا تتصلوا
+urgent-call-not-sure = لست متأكدًا
+ask-urgent-reach = كيف يمكننا التواصل معك بأمان؟ مثلًا رقم هاتف، أو عن طريق الأخصائي الاجتماعي الخاص بك.
 ask-urgent-send = هل نرسل هذا الآن؟
 
 chat-thanks = شكرًا لك. لنبدأ.

@@ -66,7 +66,7 @@ done-next-reply-by = سنرد عليك بحلول { $date }.
 done-if-unsafe = إذا لم تكن بأمان، اتصل بالرقم 999 أو بـ Childline (0800 1111).
 done-finish = إنهاء ومغادرة
 done-urgent-title = شكرًا لك. نحن نخبر شخصًا الآن.
-done-urgent-next = سيحاول شخص من { $authority } أن يتواصل معك بأسرع ما يمكن.
+done-urgent-next = أرسلنا رسالتك الآن إلى فريق المناوبة في { $authority }. سيقرؤها شخص اليوم وسيحاول التواصل معك بالطريقة التي أخبرتنا بها. إذا كنت في خطر، اتصل بالرقم 999.
 send-urgent-explain = عندما تضغط على "إرسال الآن"، سنخبر شخصًا فورًا.
 send-urgent-button = إرسال الآن
 
@@ -78,8 +78,9 @@ email-child-footer = إذا لم تكن بأمان، اتصل بالرقم 999 �
 
 # Shown calmly when something a child wrote sounds like they may not be safe.
 safety-title = يبدو أن الأمور قد تكون صعبة جدًا عليك
-safety-text = إذا كنت في خطر الآن، اتصل بالرقم 999. يمكنك أن تتحدث مجانًا مع Childline (0800 1111). لن يظهر الاتصال في فاتورة الهاتف.
-safety-carry-on = سنتأكد من أن شخصًا ما سيقرأ رسالتك قريبًا. يمكنك أن تكمل عندما تريد.
+safety-text = من الجيد أنك أخبرتنا.
+safety-carry-on = عندما ترسل رسالتك، ستذهب مباشرة إلى فريق المناوبة في { $authority }، وسيقرؤها شخص اليوم. يمكنك المتابعة عندما تكون مستعدًا.
+safety-added-duty-team = أرسلنا ما كتبته الآن إلى فريق المناوبة في { $authority }. سيقرؤه شخص اليوم.
 
 footer-privacy = من يرى ما تخبرنا به
 footer-track = متابعة رسالة

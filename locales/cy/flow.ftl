@@ -20,7 +20,14 @@ tell-someone-no = Na, ddim nawr
 unsafe-end-ok = Mae hynny'n iawn. Gelli di ddod yn ôl unrhyw bryd. Mae'r rhifau yma os bydd eu hangen nhw arnat ti.
 urgent-we-will-tell = Byddwn ni'n dweud wrth rywun yn { $authority } ar unwaith. Mae ychydig o eiriau yn iawn.
 ask-urgent-what = Beth sy'n digwydd?
-ask-urgent-reach = Ble a phryd mae'n ddiogel cysylltu â ti?
+ask-urgent-name = Beth yw dy enw cyntaf?
+urgent-optional = Gelli di hepgor unrhyw un o'r cwestiynau nesaf.
+ask-urgent-where = Ble rwyt ti nawr?
+ask-urgent-call = Ydy hi'n ddiogel i rywun dy ffonio di?
+urgent-call-yes = Ydy, gallan nhw fy ffonio i
+urgent-call-no = Na, peidiwch â ffonio
+urgent-call-not-sure = Dwi ddim yn siŵr
+ask-urgent-reach = Sut gallwn ni gysylltu â ti'n ddiogel? Er enghraifft rhif ffôn, neu drwy dy weithiwr.
 ask-urgent-send = Anfon hwn nawr?
 
 chat-thanks = Diolch. Gad i ni ddechrau.

@@ -63,7 +63,7 @@ done-next-reply-by = Byddwn ni'n ateb erbyn { $date }.
 done-if-unsafe = Os nad wyt ti'n ddiogel, ffonia 999 neu Childline ar 0800 1111.
 done-finish = Gorffen a gadael
 done-urgent-title = Diolch. Rydyn ni'n dweud wrth rywun nawr.
-done-urgent-next = Bydd rhywun o { $authority } yn ceisio cysylltu â ti cyn gynted ag y gallan nhw.
+done-urgent-next = Rydyn ni wedi anfon dy neges at y tîm dyletswydd yn { $authority } nawr. Bydd rhywun yn ei darllen heddiw ac yn ceisio cysylltu â ti yn y ffordd ddwedaist ti wrthon ni. Os wyt ti mewn perygl, ffonia 999.
 send-urgent-explain = Pan fyddi di'n pwyso Anfon, byddwn ni'n dweud wrth rywun ar unwaith.
 send-urgent-button = Anfon nawr
 
@@ -75,8 +75,9 @@ email-child-footer = Os nad wyt ti'n ddiogel, ffonia 999 neu Childline ar 0800 1
 
 # Shown calmly when something a child wrote sounds like they may not be safe.
 safety-title = Mae'n swnio fel bod pethau'n anodd iawn
-safety-text = Os wyt ti mewn perygl nawr, ffonia 999. Gelli di siarad â Childline am ddim ar 0800 1111. Fydd yr alwad ddim yn dangos ar y bil ffôn.
-safety-carry-on = Byddwn ni'n gwneud yn siŵr bod rhywun yn darllen dy neges yn fuan. Gelli di barhau pan fyddi di'n barod.
+safety-text = Gwnest ti'r peth iawn drwy ddweud wrthon ni.
+safety-carry-on = Pan fyddi di'n anfon dy neges, bydd yn mynd yn syth at y tîm dyletswydd yn { $authority }, a bydd rhywun yn ei darllen heddiw. Gelli di barhau pan fyddi di'n barod.
+safety-added-duty-team = Rydyn ni wedi rhoi'r hyn ysgrifennaist ti i'r tîm dyletswydd yn { $authority } nawr. Bydd rhywun yn ei ddarllen heddiw.
 
 footer-privacy = Pwy sy'n gweld beth rwyt ti'n ei ddweud wrthon ni
 footer-track = Gwirio neges

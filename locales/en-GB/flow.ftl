@@ -19,7 +19,14 @@ tell-someone-no = No, not now
 unsafe-end-ok = That's OK. You can come back any time. The numbers are here if you need them.
 urgent-we-will-tell = We will tell someone at { $authority } straight away. Just a few words is fine.
 ask-urgent-what = What is happening?
-ask-urgent-reach = Where and when is it safe to reach you?
+ask-urgent-name = What is your first name?
+urgent-optional = You can skip any of the next questions.
+ask-urgent-where = Where are you now?
+ask-urgent-call = Is it safe for someone to phone you?
+urgent-call-yes = Yes, they can phone me
+urgent-call-no = No, please don't phone
+urgent-call-not-sure = I'm not sure
+ask-urgent-reach = How can we reach you safely? For example a phone number, or through your worker.
 ask-urgent-send = Send this now?
 
 chat-thanks = Thank you. Let's start.

@@ -55,7 +55,7 @@ done-next-reply-by = We will reply by { $date }.
 done-if-unsafe = If you are not safe, call 999 or Childline on 0800 1111.
 done-finish = Finish and leave
 done-urgent-title = Thank you. We are telling someone now.
-done-urgent-next = Someone from { $authority } will try to reach you as soon as they can.
+done-urgent-next = We have sent your message to the duty team at { $authority } now. Someone will read it today and try to reach you in the way you told us. If you are in danger, call 999.
 send-urgent-explain = When you press Send, we will tell someone straight away.
 send-urgent-button = Send now
 
@@ -67,8 +67,9 @@ email-child-footer = If you are not safe, call 999 or Childline on 0800 1111.
 
 # Shown calmly when something a child wrote sounds like they may not be safe.
 safety-title = It sounds like things might be really hard
-safety-text = If you are in danger now, call 999. You can talk to Childline for free on 0800 1111. It won't show on the phone bill.
-safety-carry-on = We will make sure someone reads your message soon. You can carry on when you are ready.
+safety-text = You did the right thing by telling us.
+safety-carry-on = When you send your message, it goes straight to the duty team at { $authority }, and someone will read it today. You can carry on when you are ready.
+safety-added-duty-team = We have passed what you wrote to the duty team at { $authority } now. Someone will read it today.
 
 footer-privacy = Who sees what you tell us
 footer-track = Check on a message

@@ -6,7 +6,18 @@ email-subject-new_case-undated = New { $kind } { $reference }
 email-subject-urgent = URGENT: a child may not be safe, { $reference }
 email-subject-advocacy_referral = Advocacy referral { $reference }
 email-intro-new_case = A new { $kind } has arrived through Have Your Say. The Stage 1 response is due by { $due }.
-email-intro-urgent = A child or young person used "I'm not safe right now" and asked us to tell someone. Please act on this now, following your safeguarding procedures.
+email-intro-urgent = A child or young person may not be safe. "Why it is urgent" below says exactly what they did or wrote. Please act on this now, following your safeguarding procedures.
+email-field-why = Why it is urgent
+email-why-unrecorded = Marked urgent (the reason was not recorded for cases sent before December 2026)
+email-why-chose-not-safe = They chose "I'm not safe right now" and asked us to tell someone.
+email-why-phrase = Words that may mean they are not safe, in their answer to "{ $question }": "{ $words }"
+email-why-added = Words that may mean they are not safe, added on the tracking page on { $when }: "{ $words }"
+email-field-added = What they added on { $when }
+email-field-where-now = Where they are now
+email-field-safe-to-call = Safe to phone them?
+label-safe-to-call-yes = Yes, they said someone can phone them
+label-safe-to-call-no = No: do not phone them
+label-safe-to-call-not_sure = They are not sure: take care before phoning
 email-intro-advocacy_referral = A child or young person has asked for an advocate (or would like to know more). Please make contact, as the council must offer advocacy (Children Act 1989, s26A).
 email-open-case = Open the case
 email-footer = Sent by Have Your Say for { $authority }. This email may contain personal information about a child: do not forward it outside the people who need it.
@@ -235,3 +246,25 @@ staff-error-held = Release this case before working on it.
 event-held = Held for checking
 event-released = Released: sent by a real person
 event-marked_spam = Marked as spam
+
+# Delivery that must not be missed
+staff-alert-failed-title = An urgent alert could not be sent
+staff-alert-failed-text = The duty team has not been told about these cases by email. Phone the duty team now, then try sending again.
+staff-alert-failed-retry = Try sending the alerts again
+staff-emails-title = Emails about this case
+staff-emails-none = No emails have been sent about this case.
+staff-email-sent = Sent { $when }
+staff-email-failed = Failed after { $attempts ->
+    [one] one try
+   *[other] { $attempts } tries
+}
+staff-email-retrying = Not sent yet: tried { $attempts ->
+    [one] once
+   *[other] { $attempts } times
+}, trying again { $when }
+staff-email-queued = Waiting to be sent
+staff-email-kind-new_case = New case
+staff-email-kind-urgent = URGENT alert
+staff-email-kind-advocacy_referral = Advocacy referral
+staff-email-kind-reply_to_child = Reply to the child
+staff-email-kind-new_information = New information

@@ -22,7 +22,14 @@ tell-someone-no = Nie, nie teraz
 unsafe-end-ok = W porządku. Możesz tu wrócić w każdej chwili. Numery są tutaj, jeśli będą ci potrzebne.
 urgent-we-will-tell = Od razu powiemy o tym komuś w { $authority }. Wystarczy kilka słów.
 ask-urgent-what = Co się dzieje?
-ask-urgent-reach = Gdzie i kiedy możemy bezpiecznie się z tobą skontaktować?
+ask-urgent-name = Jak masz na imię?
+urgent-optional = Możesz pominąć każde z następnych pytań.
+ask-urgent-where = Gdzie jesteś teraz?
+ask-urgent-call = Czy ktoś może bezpiecznie do ciebie zadzwonić?
+urgent-call-yes = Tak, mogą do mnie zadzwonić
+urgent-call-no = Nie, proszę nie dzwonić
+urgent-call-not-sure = Nie wiem
+ask-urgent-reach = Jak możemy się z tobą bezpiecznie skontaktować? Na przykład numer telefonu albo przez twojego pracownika socjalnego.
 ask-urgent-send = Wysłać to teraz?
 
 chat-thanks = Dziękujemy. Zaczynajmy.

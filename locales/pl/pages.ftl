@@ -62,7 +62,7 @@ done-next-reply-by = Odpowiemy najpóźniej: { $date }.
 done-if-unsafe = Jeśli coś ci grozi, zadzwoń pod 999 albo do Childline pod numer 0800 1111.
 done-finish = Zakończ i wyjdź
 done-urgent-title = Dziękujemy. Już komuś o tym mówimy.
-done-urgent-next = Ktoś z { $authority } postara się skontaktować z tobą najszybciej, jak się da.
+done-urgent-next = Właśnie wysłaliśmy twoją wiadomość do zespołu dyżurnego w { $authority }. Ktoś przeczyta ją dzisiaj i spróbuje się z tobą skontaktować w sposób, o który prosisz. Jeśli grozi ci niebezpieczeństwo, dzwoń pod 999.
 send-urgent-explain = Gdy naciśniesz „Wyślij teraz”, od razu komuś o tym powiemy.
 send-urgent-button = Wyślij teraz
 
@@ -74,8 +74,9 @@ email-child-footer = Jeśli coś ci grozi, zadzwoń pod 999 albo do Childline po
 
 # Shown calmly when something a child wrote sounds like they may not be safe.
 safety-title = Wygląda na to, że może być ci teraz naprawdę ciężko
-safety-text = Jeśli coś ci teraz grozi, zadzwoń pod 999. Możesz za darmo porozmawiać z Childline pod numerem 0800 1111. To połączenie nie pokaże się na rachunku za telefon.
-safety-carry-on = Dopilnujemy, żeby ktoś niedługo przeczytał twoją wiadomość. Możesz pisać dalej, kiedy zechcesz.
+safety-text = To dobrze, że nam o tym mówisz.
+safety-carry-on = Gdy wyślesz wiadomość, od razu trafi do zespołu dyżurnego w { $authority } i ktoś przeczyta ją dzisiaj. Możesz kontynuować, kiedy zechcesz.
+safety-added-duty-team = Właśnie przekazaliśmy twoją wiadomość zespołowi dyżurnemu w { $authority }. Ktoś przeczyta ją dzisiaj.
 
 footer-privacy = Kto widzi to, co nam mówisz
 footer-track = Sprawdź wiadomość

@@ -7,6 +7,7 @@ pub mod password;
 pub mod reference;
 pub mod secret;
 pub mod token;
+pub mod urgency;
 
 pub use case::{
     AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
@@ -16,3 +17,4 @@ pub use event::CaseEvent;
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;
+pub use urgency::UrgentReason;

@@ -27,6 +27,9 @@ pub struct State {
     /// Something the child wrote sounded like they may not be safe: the case will be urgent.
     #[serde(default)]
     pub concern: bool,
+    /// What sounded unsafe and where: the duty team's email quotes these.
+    #[serde(default)]
+    pub concerns: Vec<crate::domain::UrgentReason>,
     /// Show the calm help panel before the next question; the next move clears it.
     #[serde(default)]
     pub show_safety: bool,
@@ -80,6 +83,7 @@ pub fn start(flow: &Flow) -> State {
         returning: false,
         seen: Vec::new(),
         concern: false,
+        concerns: Vec::new(),
         show_safety: false,
         suspect: false,
     }
@@ -128,6 +132,7 @@ pub fn answer(
             history,
             seen,
             concern: state.concern,
+            concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
         });
@@ -141,6 +146,7 @@ pub fn answer(
         returning: false,
         seen,
         concern: state.concern,
+        concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
     })
@@ -157,6 +163,7 @@ pub fn back(state: &State) -> State {
             returning: false,
             seen: state.seen.clone(),
             concern: state.concern,
+            concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
         },
@@ -184,6 +191,7 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
         returning: true,
         seen: state.seen.clone(),
         concern: state.concern,
+        concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
     })

@@ -9,6 +9,13 @@ use std::path::Path;
 
 use crate::i18n::FALLBACK;
 
+/// What matched: the child's words, and the list (locale) they matched in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafetyMatch {
+    pub words: String,
+    pub locale: String,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct SafetyPhrases {
     /// Per locale tag, each phrase as normalised words.
@@ -58,12 +65,23 @@ impl SafetyPhrases {
 
     /// Whether `text` contains any phrase of `locale` or of English.
     pub fn matches(&self, locale: &str, text: &str) -> bool {
+        self.find(locale, text).is_some()
+    }
+
+    /// The first phrase found in `text`, with the list it came from.
+    pub fn find(&self, locale: &str, text: &str) -> Option<SafetyMatch> {
         let said = words(text);
-        [locale, FALLBACK]
-            .iter()
-            .filter_map(|tag| self.by_locale.get(*tag))
-            .flatten()
-            .any(|phrase| said.windows(phrase.len()).any(|w| w == phrase.as_slice()))
+        [locale, FALLBACK].iter().find_map(|tag| {
+            let phrase = self
+                .by_locale
+                .get(*tag)?
+                .iter()
+                .find(|phrase| said.windows(phrase.len()).any(|w| w == phrase.as_slice()))?;
+            Some(SafetyMatch {
+                words: phrase.join(" "),
+                locale: (*tag).to_owned(),
+            })
+        })
     }
 
     pub fn phrase_count(&self, locale: &str) -> usize {

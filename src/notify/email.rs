@@ -46,6 +46,17 @@ pub const MESSAGE_IDS: &[&str] = &[
     "email-field-age",
     "email-field-what",
     "email-field-reach",
+    "email-field-why",
+    "email-field-added",
+    "email-field-where-now",
+    "email-field-safe-to-call",
+    "email-why-unrecorded",
+    "email-why-chose-not-safe",
+    "email-why-phrase",
+    "email-why-added",
+    "label-safe-to-call-yes",
+    "label-safe-to-call-no",
+    "label-safe-to-call-not_sure",
     "email-not-given",
     "email-words-withheld",
     "date-short",
@@ -124,6 +135,31 @@ struct EmailHtml<'a> {
 struct Words<'a> {
     words: &'a Localizer,
     locale: Locale,
+}
+
+impl super::urgent::StaffWords for Words<'_> {
+    fn get(&self, id: &str, args: &[(&str, String)]) -> String {
+        Words::get(self, id, args)
+    }
+
+    fn label(&self, group: &str, value: &str) -> String {
+        Words::label(self, group, value)
+    }
+}
+
+/// A day and time in England for staff, e.g. "Mon 7 Dec 2026, 14:32".
+fn time_in_england(words: &Localizer, locale: &Locale, ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+        .map(|t| {
+            let local = t.to_offset(crate::timescale::london_offset(t));
+            format!(
+                "{}, {:02}:{:02}",
+                words.short_date(locale, local.date()),
+                local.hour(),
+                local.minute()
+            )
+        })
+        .unwrap_or_default()
 }
 
 impl Words<'_> {
@@ -230,24 +266,8 @@ pub fn render(
             ));
         }
         EmailKind::Urgent => {
-            // The duty team must act without signing in: they get the child's words.
-            rows.push(field("email-field-received", received));
-            rows.push(field(
-                "email-field-what",
-                case.summary.clone().unwrap_or_else(not_given),
-            ));
-            rows.push(field(
-                "email-field-reach",
-                case.contact_value.clone().unwrap_or_else(not_given),
-            ));
-            rows.push(field(
-                "email-field-first-name",
-                case.first_name.clone().unwrap_or_else(not_given),
-            ));
-            rows.push(field(
-                "email-field-age",
-                case.age.map(|a| a.to_string()).unwrap_or_else(not_given),
-            ));
+            let at = |ms: i64| time_in_england(words, &w.locale, ms);
+            rows.extend(super::urgent::rows(case, &w, &at));
         }
         EmailKind::AdvocacyReferral => {
             if case.submitter_role.is_some() {

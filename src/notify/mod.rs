@@ -5,6 +5,7 @@
 pub mod email;
 pub mod routing;
 pub mod transport;
+pub mod urgent;
 pub mod worker;
 
 use std::sync::Arc;

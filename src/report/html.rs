@@ -74,6 +74,8 @@ pub struct TableView {
 #[template(path = "staff_report.html", config = "src/web/askama.toml")]
 pub struct ReportPage<'a> {
     pub t: Words<'a>,
+    /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
+    pub urgent_alerts: Vec<String>,
     pub has_error: bool,
     pub csrf: String,
     pub me: String,

@@ -112,6 +112,7 @@ pub fn period(t: &Words<'_>, year: FinancialYear) -> String {
 pub fn page<'a>(t: Words<'a>, report: &Report, audience: Audience) -> html::ReportPage<'a> {
     html::ReportPage {
         t,
+        urgent_alerts: Vec::new(),
         has_error: false,
         csrf: String::new(),
         me: String::new(),

@@ -27,6 +27,8 @@ pub struct NewCase {
     /// The emails this case causes, queued in the same transaction (none while it is held).
     pub emails: Vec<NewEmail>,
     pub screening: Screening,
+    /// Why it is urgent, for the duty team's email; empty when it is not.
+    pub urgent_reasons: Vec<crate::domain::UrgentReason>,
     /// Domain part of each email's Message-ID.
     pub message_domain: String,
 }
@@ -125,9 +127,15 @@ pub struct CaseRecord {
     pub responded_on: Option<String>,
     pub paused_on: Option<String>,
     pub last_step_on: Option<String>,
+    /// JSON array of `domain::UrgentReason`; read it with [`CaseRecord::urgent_reasons`].
+    pub urgent_reasons: Option<String>,
 }
 
 impl CaseRecord {
+    pub fn urgent_reasons(&self) -> Vec<crate::domain::UrgentReason> {
+        crate::domain::urgency::parse_reasons(self.urgent_reasons.as_deref())
+    }
+
     /// The date the current stage's response is due: the extended date when there is one.
     pub fn current_due_on(&self) -> Option<time::Date> {
         self.extended_due_on
@@ -150,7 +158,7 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at, submitter_role, \
      submitter_name, submitter_organisation, child_consent, child_has_advocate, held, spam, \
      suspect_honeypot, suspect_fast, completion_ms, revision, responded_on, paused_on, \
-     last_step_on from cases";
+     last_step_on, urgent_reasons from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -290,9 +298,9 @@ async fn insert_case(
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
          stage_started_on, acknowledge_by, submitter_role, submitter_name, \
          submitter_organisation, child_consent, child_has_advocate, held, suspect_honeypot, \
-         suspect_fast, completion_ms, created_at, updated_at) \
+         suspect_fast, completion_ms, urgent_reasons, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $18, $18) \
+         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $18, $18) \
          returning id",
     )
     .bind(reference.as_ref())
@@ -326,6 +334,7 @@ async fn insert_case(
     .bind(i16::from(new.screening.honeypot))
     .bind(i16::from(new.screening.too_fast))
     .bind(new.screening.completion_ms)
+    .bind(crate::domain::urgency::store_reasons(&new.urgent_reasons))
     .fetch_one(&mut *tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;

@@ -3,6 +3,7 @@
 //! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
 //! `migrations/` folders, nowhere else.
 
+pub mod alerts;
 pub mod audit;
 mod cache;
 pub mod cases;

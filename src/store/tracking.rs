@@ -77,7 +77,7 @@ impl Store {
         event: &NewEvent,
         emails: &[NewEmail],
         message_domain: &str,
-        urgent: bool,
+        urgent: Option<&crate::domain::UrgentReason>,
     ) -> Result<(), StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
@@ -92,12 +92,23 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        if urgent {
-            sqlx::query("update cases set urgent = 1, updated_at = $1 where id = $2")
-                .bind(now)
-                .bind(case_id)
-                .execute(&mut *tx)
-                .await?;
+        if let Some(reason) = urgent {
+            // Read and written in this transaction, so two additions at once both stay.
+            let stored: Option<String> =
+                sqlx::query_scalar("select urgent_reasons from cases where id = $1")
+                    .bind(case_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let mut reasons = crate::domain::urgency::parse_reasons(stored.as_deref());
+            reasons.push(reason.clone());
+            sqlx::query(
+                "update cases set urgent = 1, urgent_reasons = $1, updated_at = $2 where id = $3",
+            )
+            .bind(crate::domain::urgency::store_reasons(&reasons))
+            .bind(now)
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
         }
         insert_emails(&mut tx, case_id, emails, message_domain, now).await?;
         tx.commit().await?;

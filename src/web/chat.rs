@@ -144,7 +144,7 @@ async fn mark_suspect(
     })
     .await?;
     Ok(match marked {
-        Outcome::Saved(conversation) => conversation,
+        Outcome::Saved(conversation) => *conversation,
         // Another post moved it on first; the answer below meets the same race and says so.
         Outcome::Stale => before,
     })
@@ -234,6 +234,8 @@ pub async fn show_done(
         secret: confirmation.secret.map(|s| s.expose().to_owned()),
         reply_by: t.get_with("done-next-reply-by", &[("date", FluentValue::from(date))]),
         urgent: confirmation.receipt.urgent,
+        help_tel: tel(&app.config.help_phone),
+        out_of_hours_tel: tel(&app.config.out_of_hours_phone),
     })
 }
 

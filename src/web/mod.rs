@@ -7,6 +7,7 @@ pub mod chat;
 pub mod cookie;
 pub mod form;
 pub mod listener;
+pub mod metrics;
 pub mod pages;
 pub mod staff;
 pub mod templates;
@@ -66,7 +67,9 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/exit.js", get(pages::exit_script))
         .route("/assets/chat.js", get(pages::chat_script))
-        .route("/health", get(pages::health));
+        .route("/health", get(pages::health))
+        .route("/health/ready", get(metrics::show_ready))
+        .route("/metrics", get(metrics::show_metrics));
     Router::new()
         .merge(pages)
         .merge(assets)
@@ -173,6 +176,7 @@ async fn log_request(request: Request, next: Next) -> Response {
         .unwrap_or_else(|| "(unmatched)".into());
     let started = std::time::Instant::now();
     let response = next.run(request).await;
+    metrics::record(&path, method.as_str(), response.status(), started.elapsed());
     tracing::info!(
         %method,
         path,

@@ -141,6 +141,8 @@ pub struct DonePage<'a> {
     pub secret: Option<String>,
     pub reply_by: String,
     pub urgent: bool,
+    pub help_tel: String,
+    pub out_of_hours_tel: String,
 }
 
 #[derive(Template)]
@@ -180,6 +182,10 @@ pub struct TrackCasePage<'a> {
     /// `(from_child, text)`, oldest first.
     pub messages: Vec<(bool, String)>,
     pub error: Option<String>,
+    /// What they just added sounded like they may not be safe: calm help comes first.
+    pub safety_panel: bool,
+    pub help_tel: String,
+    pub out_of_hours_tel: String,
 }
 
 #[derive(Template)]

@@ -14,7 +14,7 @@ use super::form::FormFields;
 use super::pages::{browser_locale, html, words};
 use super::staff::login::client_ip;
 use super::staff::session::{cookie as set_cookie, read_cookie};
-use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage};
+use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage, tel};
 use crate::app::AppState;
 use crate::config::Config;
 use crate::domain::ConversationToken;
@@ -107,6 +107,7 @@ pub async fn sign_in(
 pub async fn show_case(
     State(app): State<AppState>,
     headers: HeaderMap,
+    uri: axum::http::Uri,
 ) -> Result<Response, WebError> {
     let Some(token) = track_token(&app.config, &headers) else {
         return Ok(Redirect::to("/track").into_response());
@@ -135,6 +136,9 @@ pub async fn show_case(
         },
         messages: tracking::messages(&events),
         error: None,
+        safety_panel: uri.query() == Some("help=now"),
+        help_tel: tel(&app.config.help_phone),
+        out_of_hours_tel: tel(&app.config.out_of_hours_phone),
     })
 }
 
@@ -168,12 +172,21 @@ pub async fn add_information(
             } else {
                 "track-too-long"
             })),
+            safety_panel: false,
+            help_tel: tel(&app.config.help_phone),
+            out_of_hours_tel: tel(&app.config.out_of_hours_phone),
         })?;
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(response);
     }
-    tracking::add_information(&app, &case, &text).await?;
-    Ok(Redirect::to("/track/case").into_response())
+    let worrying = tracking::add_information(&app, &case, &text).await?;
+    // The flag, never the words, travels in the address; the page then shows calm help first.
+    let next = if worrying {
+        "/track/case?help=now"
+    } else {
+        "/track/case"
+    };
+    Ok(Redirect::to(next).into_response())
 }
 
 /// "Finish later": a code and secret words to come back to this conversation on any device.

@@ -188,7 +188,22 @@ impl TestApp {
 
     /// "I'm not safe right now" → tell someone → what is happening → where to reach → send.
     pub async fn send_urgent(&self, what: &str, reach: &str) -> Page {
-        let page = self.walk(&["unsafe", "yes", what, reach]).await;
+        self.send_urgent_with(what, "", "", "not_sure", reach).await
+    }
+
+    /// The "I'm not safe" route with every question: what is happening, first name, where they
+    /// are, whether a call is safe (yes / no / not_sure), and how to reach them.
+    pub async fn send_urgent_with(
+        &self,
+        what: &str,
+        name: &str,
+        place: &str,
+        call: &str,
+        reach: &str,
+    ) -> Page {
+        let page = self
+            .walk(&["unsafe", "yes", what, name, place, call, reach])
+            .await;
         assert_eq!(page.step_id(), "urgent-send", "{}", page.body);
         let done = Page::from(self.post("/chat/submit", &[("step", "urgent-send")]).await).await;
         assert!(done.url.ends_with("/chat/done"), "{}", done.body);

@@ -85,7 +85,18 @@ fn not_safe_goes_straight_to_help_and_can_end_there() {
 #[test]
 fn telling_someone_makes_a_short_urgent_case() {
     let flow = shipped();
-    let state = walk(&flow, &["unsafe", "yes", "My mum's boyfriend hits me", ""]);
+    let state = walk(
+        &flow,
+        &[
+            "unsafe",
+            "yes",
+            "My mum's boyfriend hits me",
+            "",
+            "",
+            "no",
+            "",
+        ],
+    );
     assert_eq!(state.step, "urgent-send");
     let draft = CaseDraft::try_from(&answers_on_path(&flow, &state)).unwrap();
     assert!(draft.urgent);

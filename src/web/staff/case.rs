@@ -207,8 +207,12 @@ async fn render_case(
     let has_error = error.is_some();
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
     let complaint = lifecycle.kind.has_procedure();
+    let urgent_alerts = super::alerts::urgent_alerts(app, session).await?;
+    let emails = super::alerts::case_emails(app, &t, case.id).await?;
     let page = CasePage {
         t,
+        urgent_alerts,
+        emails,
         has_error,
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
@@ -366,6 +370,7 @@ fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::
         returning: false,
         seen: Vec::new(),
         concern: false,
+        concerns: Vec::new(),
         show_safety: false,
         suspect: false,
     };

@@ -112,7 +112,9 @@ pub async fn show_inbox(
         .collect();
     let can_report = session.member.role == crate::domain::StaffRole::Manager;
     let count_link = |id: &str, n: i64| t.get_with(id, &[("count", fluent::FluentValue::from(n))]);
+    let urgent_alerts = super::alerts::urgent_alerts(&app, &session).await?;
     html(&InboxPage {
+        urgent_alerts,
         can_report,
         can_record: session.member.role.works_cases(),
         t,

@@ -2,6 +2,7 @@
 //! case page where officers work a case through the statutory stages. Every route checks the
 //! role; every view and action is written to the case's timeline.
 
+pub mod alerts;
 pub mod case;
 pub mod inbox;
 pub mod login;

@@ -74,6 +74,7 @@ pub async fn show_report(
     page.standalone = false;
     page.me = session.member.name.clone();
     page.csrf = session.csrf.clone();
+    page.urgent_alerts = super::alerts::urgent_alerts(&app, &session).await?;
     page.years = crate::report::year_choices(first, year)
         .into_iter()
         .map(|y| (y.start_year(), y.label()))
@@ -143,6 +144,8 @@ pub struct Choice {
 #[template(path = "staff_record.html", config = "src/web/askama.toml")]
 pub struct RecordPage<'a> {
     pub t: Words<'a>,
+    /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
+    pub urgent_alerts: Vec<String>,
     pub has_error: bool,
     pub csrf: String,
     pub me: String,
@@ -195,11 +198,13 @@ fn record_page<'a>(
     session: &StaffSession,
     typed: Typed,
     errors: &[FieldError],
+    urgent_alerts: Vec<String>,
 ) -> RecordPage<'a> {
     let one = |v: &str| vec![v.to_owned()];
     let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
     RecordPage {
         t,
+        urgent_alerts,
         has_error: !errors.is_empty(),
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
@@ -293,7 +298,14 @@ pub async fn show_record_form(
         )),
         ..Typed::default()
     };
-    html(&record_page(words(&app, &locale), &session, typed, &[]))
+    let alerts = super::alerts::urgent_alerts(&app, &session).await?;
+    html(&record_page(
+        words(&app, &locale),
+        &session,
+        typed,
+        &[],
+        alerts,
+    ))
 }
 
 pub async fn record_case(
@@ -326,7 +338,8 @@ pub async fn record_case(
             Ok(Redirect::to(&format!("/staff/cases/{reference}")).into_response())
         }
         Err(errors) => {
-            let page = record_page(words(&app, &locale), &session, typed, &errors);
+            let alerts = super::alerts::urgent_alerts(&app, &session).await?;
+            let page = record_page(words(&app, &locale), &session, typed, &errors, alerts);
             let mut response = html(&page)?;
             *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             Ok(response)

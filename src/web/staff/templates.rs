@@ -19,6 +19,20 @@ pub fn message_ids() -> Vec<String> {
         "staff-error-choose",
         "staff-error-closed",
         "staff-error-date",
+        "staff-alert-failed-title",
+        "staff-alert-failed-text",
+        "staff-alert-failed-retry",
+        "staff-emails-title",
+        "staff-emails-none",
+        "staff-email-sent",
+        "staff-email-failed",
+        "staff-email-retrying",
+        "staff-email-queued",
+        "staff-email-kind-new_case",
+        "staff-email-kind-urgent",
+        "staff-email-kind-advocacy_referral",
+        "staff-email-kind-reply_to_child",
+        "staff-email-kind-new_information",
         "staff-error-stale",
         "staff-no-stage",
         "staff-action-escalate",
@@ -117,6 +131,8 @@ pub struct InboxRow {
 #[template(path = "staff_inbox.html", config = "src/web/askama.toml")]
 pub struct InboxPage<'a> {
     pub t: Words<'a>,
+    /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
+    pub urgent_alerts: Vec<String>,
     pub has_error: bool,
     pub csrf: String,
     pub me: String,
@@ -155,6 +171,8 @@ pub struct EventView {
 #[template(path = "staff_case.html", config = "src/web/askama.toml")]
 pub struct CasePage<'a> {
     pub t: Words<'a>,
+    /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
+    pub urgent_alerts: Vec<String>,
     pub has_error: bool,
     pub csrf: String,
     pub me: String,
@@ -203,6 +221,8 @@ pub struct CasePage<'a> {
     pub spam: bool,
     /// Why it looked automated, in words; empty when nothing did.
     pub suspicions: Vec<String>,
+    /// Every email about the case, oldest first, with its delivery state.
+    pub emails: Vec<super::alerts::EmailView>,
     /// Sent back with every form, so a form drawn before someone else's change is refused.
     pub revision: i64,
     /// `YYYY-MM-DD`: the default and latest day of a dated step.

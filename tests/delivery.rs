@@ -1,0 +1,140 @@
+//! A failed urgent email is impossible to miss: a red banner naming the case on every staff page
+//! with a retry, the case page listing each of its emails and their state, `/health/ready`
+//! turning unready, and `/metrics` counting it, all through a real SMTP server that refuses the
+//! duty team's address. Metrics carry route templates only, never a reference.
+
+mod helpers;
+
+use std::time::{Duration, Instant};
+
+use have_your_say::config::Config;
+use helpers::smtp::{Rule, SmtpSink};
+use helpers::{TestApp, spawn_app_with};
+
+const WAIT: Duration = Duration::from_secs(30);
+const OFFICER: &str = "cro@testshire.gov.uk";
+const DUTY: &str = "mash@testshire.gov.uk";
+
+fn route(config: &mut Config, port: u16) {
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
+    config.public_url = "https://hys.testshire.gov.uk".into();
+    config.routing.rights_officer = vec![OFFICER.into()];
+    config.routing.urgent = vec![DUTY.into()];
+}
+
+async fn settled(app: &TestApp) {
+    let deadline = Instant::now() + WAIT;
+    while app
+        .count_where("outbox", "status in ('pending', 'sending')")
+        .await
+        > 0
+    {
+        assert!(Instant::now() < deadline, "emails never settled");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_failed_urgent_alert_shows_on_every_staff_page_health_and_metrics() {
+    let smtp = SmtpSink::start_with(&[Rule::rcpt(DUTY, "550 5.1.1 no such user")]);
+    let port = smtp.port;
+    let app = spawn_app_with(|c| route(c, port)).await;
+    let calm = app
+        .send(&[
+            "compliment",
+            "young_person",
+            "school",
+            "Great trip",
+            "none",
+            "",
+            "10",
+        ])
+        .await
+        .reference();
+    app.get("/leave").await;
+    let urgent = app
+        .send_urgent("he hits me", "through my worker")
+        .await
+        .reference();
+    settled(&app).await;
+
+    // Monitoring: not ready, and the failure counted without any personal data.
+    let ready = app.get("/health/ready").await;
+    assert_eq!(ready.status(), 503);
+    assert_eq!(app.get("/health").await.status(), 200, "still alive");
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains("hys_outbox_failed{priority=\"urgent\"} 1"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("hys_outbox_waiting{priority=\"urgent\"} 0"));
+    assert!(metrics.contains("route=\"/chat/submit\",method=\"POST\""));
+    assert!(metrics.contains("hys_http_request_duration_seconds_bucket{"));
+    assert!(!metrics.contains(&urgent), "no reference in metrics");
+    assert!(!metrics.contains("hits"), "no child's words in metrics");
+
+    // Every staff page names the case whose alert failed, with a retry.
+    let password = app.add_staff(OFFICER, "officer").await;
+    let (officer, inbox) = app.sign_in(OFFICER, &password, None).await;
+    for path in [
+        "/staff".to_owned(),
+        format!("/staff/cases/{calm}"),
+        "/staff/cases/new".to_owned(),
+    ] {
+        let page = app.get_as(&officer, &path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let banner = page
+            .body
+            .find("class=\"alert-urgent\"")
+            .unwrap_or_else(|| panic!("{path} has no banner: {}", page.body));
+        let named = page.body[banner..].find(&format!("/staff/cases/{urgent}"));
+        assert!(named.is_some(), "{path} names the case");
+        assert!(page.body[banner..].contains("action=\"/staff/outbox/retry\""));
+    }
+
+    // The case page lists its emails: the failed alert with the server's answer.
+    let case = app
+        .get_as(&officer, &format!("/staff/cases/{urgent}"))
+        .await;
+    assert!(case.body.contains("URGENT alert"), "{}", case.body);
+    assert!(case.body.contains("email-failed"), "{}", case.body);
+    assert!(case.body.contains("no such user"), "{}", case.body);
+    assert!(
+        case.body.contains(OFFICER),
+        "the officer's copy is listed too"
+    );
+
+    // Retrying from the banner queues the alert again.
+    let retried = app
+        .post_as(
+            &officer,
+            "/staff/outbox/retry",
+            &[("csrf", inbox.csrf().as_str())],
+        )
+        .await;
+    assert_eq!(retried.status, 200, "{}", retried.body);
+    settled(&app).await;
+    let tries = smtp
+        .events()
+        .iter()
+        .filter(|e| e.address.as_deref() == Some(DUTY))
+        .count();
+    assert_eq!(tries, 2, "the duty team's address was tried again");
+}
+
+#[tokio::test]
+async fn an_advocate_sees_no_banner_naming_cases_they_were_not_referred() {
+    let smtp = SmtpSink::start_with(&[Rule::rcpt(DUTY, "550 5.1.1 no such user")]);
+    let port = smtp.port;
+    let app = spawn_app_with(|c| route(c, port)).await;
+    app.send_urgent("he hits me", "").await;
+    settled(&app).await;
+
+    let password = app.add_staff("advocate@advocacy.org.uk", "advocate").await;
+    let (_advocate, page) = app
+        .sign_in("advocate@advocacy.org.uk", &password, None)
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("alert-urgent"), "{}", page.body);
+}

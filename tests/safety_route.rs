@@ -1,0 +1,246 @@
+//! Every sign that a child is not safe reaches the duty team with the right words: one urgent
+//! email per cause, through a real SMTP server on loopback, saying exactly why (the choice, or
+//! the words and where they were written), when to the minute, what it is about, how to reach
+//! the child safely, and nothing false; and the child sees calm help first, every time.
+
+mod helpers;
+
+use std::time::Duration;
+
+use have_your_say::config::Config;
+use helpers::smtp::{Received, SmtpSink};
+use helpers::{Page, TestApp, spawn_app_with};
+
+const WAIT: Duration = Duration::from_secs(30);
+const DUTY: &str = "mash@testshire.gov.uk";
+
+fn route(config: &mut Config, smtp_port: u16) {
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}"));
+    config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
+    config.public_url = "https://hys.testshire.gov.uk".into();
+    config.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];
+    config.routing.urgent = vec![DUTY.into()];
+}
+
+/// The urgent emails the duty team got, waiting until there are `n`.
+async fn urgent_mail(smtp: &SmtpSink, n: usize) -> Vec<Received> {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let mail: Vec<Received> = smtp
+            .received()
+            .into_iter()
+            .filter(|m| m.rcpt_to == DUTY)
+            .collect();
+        if mail.len() >= n || std::time::Instant::now() > deadline {
+            return mail;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn hh_mm(text: &str) -> bool {
+    text.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
+}
+
+#[tokio::test]
+async fn a_phrase_in_an_answer_says_which_question_and_quotes_the_words_and_nothing_false() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| route(c, smtp.port)).await;
+
+    let done = app
+        .send(&[
+            "complaint",
+            "young_person",
+            "where_i_live",
+            "my foster dad hits me when i ask for dinner",
+            "",
+            "no",
+            "worker",
+            "Jo",
+            "12",
+        ])
+        .await;
+    let reference = done.reference();
+
+    let mail = urgent_mail(&smtp, 1).await;
+    assert_eq!(mail.len(), 1, "one urgent email to the duty team");
+    let email = &mail[0];
+    assert_eq!(
+        email.subject,
+        format!("URGENT: a child may not be safe, {reference}")
+    );
+    let text = &email.text;
+    assert!(text.contains("Why it is urgent"), "{text}");
+    assert!(
+        text.contains("in their answer to \"What happened?\"")
+            || text.contains("in their answer to"),
+        "{text}"
+    );
+    assert!(text.contains("hits me"), "the matched words: {text}");
+    assert!(
+        !text.contains("I'm not safe right now"),
+        "the child did not choose the not-safe route: {text}"
+    );
+    assert!(!text.contains("asked us to tell someone"), "{text}");
+    assert!(text.contains("Through their worker"), "{text}");
+    assert!(!text.contains("Not given"), "{text}");
+    assert!(text.contains("Complaint"), "the kind: {text}");
+    assert!(
+        text.contains("Where they live (placement)"),
+        "the topic: {text}"
+    );
+    assert!(text.contains("Jo") && text.contains("12"), "{text}");
+    assert!(hh_mm(text), "received with its time: {text}");
+    assert!(
+        text.contains(&format!("/staff/cases/{reference}")),
+        "{text}"
+    );
+    assert!(
+        !email.subject.contains("hits"),
+        "no child words in a subject"
+    );
+}
+
+#[tokio::test]
+async fn the_not_safe_route_asks_what_the_duty_team_needs_and_its_email_says_it_all() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| route(c, smtp.port)).await;
+
+    let done = app
+        .send_urgent_with(
+            "my uncle is shouting and i am scared",
+            "Sam",
+            "at my friend's house on Elm Road",
+            "no",
+            "text my worker Priya",
+        )
+        .await;
+    // The confirmation keeps the tap-to-call help and says what happens next, and when.
+    assert!(done.body.contains("href=\"tel:999\""), "{}", done.body);
+    assert!(done.body.contains("href=\"tel:08001111\""), "{}", done.body);
+    assert!(done.body.contains("duty team"), "{}", done.body);
+    assert!(done.body.contains("today"), "{}", done.body);
+
+    let mail = urgent_mail(&smtp, 1).await;
+    assert_eq!(mail.len(), 1);
+    let text = &mail[0].text;
+    assert!(
+        text.contains("They chose \"I'm not safe right now\" and asked us to tell someone"),
+        "{text}"
+    );
+    assert!(
+        text.contains("my uncle is shouting and i am scared"),
+        "{text}"
+    );
+    assert!(text.contains("Sam"), "{text}");
+    assert!(text.contains("Elm Road"), "{text}");
+    assert!(text.contains("No: do not phone them"), "{text}");
+    assert!(text.contains("text my worker Priya"), "{text}");
+    assert!(
+        !text.contains("Please do not contact them"),
+        "not asking for a contact preference is not a refusal: {text}"
+    );
+    assert!(text.contains("Safety concern"), "{text}");
+    assert!(hh_mm(text), "{text}");
+}
+
+#[tokio::test]
+async fn words_added_later_quote_the_new_words_and_show_the_child_help_at_once() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| route(c, smtp.port)).await;
+    let done = app
+        .send(&[
+            "compliment",
+            "young_person",
+            "where_i_live",
+            "My new carer cooks nice food",
+            "none",
+            "",
+            "11",
+        ])
+        .await;
+    let (reference, secret) = (done.reference(), done.secret().expect("secret"));
+    app.get("/leave").await;
+    track(&app, &reference, &secret).await;
+
+    let page = Page::from(
+        app.post(
+            "/track/add",
+            &[("text", "now the new carer hits me and I am scared")],
+        )
+        .await,
+    )
+    .await;
+
+    // Calm help before anything else, with tap-to-call numbers, and who will see it when.
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(!page.url.contains("hits"), "no child words in the address");
+    let help = page.body.find("safety-panel").expect("the help panel");
+    let messages = page.body.find("track-messages").unwrap_or(usize::MAX);
+    assert!(help < page.body.find("<h2").unwrap_or(usize::MAX) + 200);
+    assert!(help < messages);
+    assert!(page.body.contains("href=\"tel:999\""));
+    assert!(page.body.contains("duty team"));
+    assert!(page.body.contains("today"));
+
+    let mail = urgent_mail(&smtp, 1).await;
+    assert_eq!(mail.len(), 1);
+    let text = &mail[0].text;
+    assert!(text.contains("added on the tracking page on"), "{text}");
+    assert!(text.contains("hits me"), "{text}");
+    assert!(
+        text.contains("now the new carer hits me and I am scared"),
+        "the new words in full: {text}"
+    );
+    assert!(text.contains("Compliment"), "{text}");
+    assert!(hh_mm(text), "{text}");
+
+    // An ordinary addition afterwards shows no help panel.
+    let calm = Page::from(app.post("/track/add", &[("text", "thank you")]).await).await;
+    assert!(!calm.body.contains("safety-panel"), "{}", calm.body);
+}
+
+#[tokio::test]
+async fn after_a_harm_phrase_the_help_comes_first_and_says_the_duty_team_will_see_it_today() {
+    let smtp = SmtpSink::start();
+    let app = spawn_app_with(|c| route(c, smtp.port)).await;
+    let page = app
+        .walk(&[
+            "complaint",
+            "young_person",
+            "where_i_live",
+            "my foster dad hits me",
+        ])
+        .await;
+
+    let panel = page.body.find("class=\"safety-panel\"").expect("panel");
+    let next_bubble = page
+        .body
+        .find("id=\"now\"")
+        .and_then(|now| page.body[now..].find("bubble service").map(|b| now + b));
+    if let Some(bubble) = next_bubble {
+        assert!(panel < bubble, "help before the next question's bubble");
+    }
+    assert_eq!(
+        page.body.matches("0800 1111").count(),
+        1,
+        "Childline once: {}",
+        page.body
+    );
+    assert!(page.body.contains("duty team"));
+    assert!(page.body.contains("today"));
+}
+
+async fn track(app: &TestApp, reference: &str, secret: &str) -> Page {
+    Page::from(
+        app.post("/track", &[("reference", reference), ("secret", secret)])
+            .await,
+    )
+    .await
+}
