@@ -67,6 +67,9 @@ pub struct Routing {
     pub rights_officer: Vec<String>,
     pub advocacy_provider: Vec<String>,
     pub urgent: Vec<String>,
+    /// Tried when an urgent email to an `urgent` address fails for good (a second duty inbox,
+    /// say the out-of-hours team); may be empty.
+    pub urgent_fallback: Vec<String>,
     /// Extra recipients of the new-case email, by category (e.g. leaving care → team manager).
     pub by_category: BTreeMap<String, Vec<String>>,
     /// Whether the advocacy referral may quote the child's own words.
@@ -148,6 +151,7 @@ impl Default for Config {
                 rights_officer: vec![format!("rights-officer@{PLACEHOLDER_DOMAIN}")],
                 advocacy_provider: vec![format!("advocacy@{PLACEHOLDER_DOMAIN}")],
                 urgent: vec![format!("safeguarding@{PLACEHOLDER_DOMAIN}")],
+                urgent_fallback: Vec::new(),
                 by_category: BTreeMap::new(),
                 advocacy_gets_words: false,
             },
@@ -248,6 +252,10 @@ pub struct Overrides {
     /// Duty / safeguarding inbox for urgent cases, comma-separated
     #[arg(long, env = "HYS_URGENT_EMAIL")]
     pub urgent_email: Option<String>,
+    /// Second inbox for urgent alerts, tried when one to HYS_URGENT_EMAIL fails for good,
+    /// comma-separated [default: none]
+    #[arg(long, env = "HYS_URGENT_FALLBACK_EMAIL")]
+    pub urgent_fallback_email: Option<String>,
     /// Let the advocacy referral quote the child's own words [default: false]
     #[arg(long, env = "HYS_ADVOCACY_INCLUDE_WORDS")]
     pub advocacy_include_words: Option<bool>,
@@ -405,6 +413,9 @@ impl Config {
         if let Some(v) = &o.urgent_email {
             routing.urgent = address_list(v);
         }
+        if let Some(v) = &o.urgent_fallback_email {
+            routing.urgent_fallback = address_list(v);
+        }
         if let Some(v) = o.advocacy_include_words {
             routing.advocacy_gets_words = v;
         }
@@ -530,6 +541,7 @@ impl Config {
             .iter()
             .chain(&r.advocacy_provider)
             .chain(&r.urgent)
+            .chain(&r.urgent_fallback)
             .chain(r.by_category.values().flatten())
             .chain(std::iter::once(&self.mail.from));
         for address in every_address {

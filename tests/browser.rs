@@ -232,3 +232,125 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
     browser.wait_for_text("Your reference is:").await;
     assert_eq!(app.count("cases").await, 1);
 }
+
+/// Where the newest thing the child must read sits against the sticky "Leave this page" bar:
+/// `(bar bottom, top of the first bubble or panel of the newest turn, its text)`.
+async fn newest_against_the_bar(browser: &Browser) -> (f64, f64, String) {
+    // A smooth scroll may still be moving: measure once it has come to rest.
+    let mut last = serde_json::Value::Null;
+    for _ in 0..100 {
+        let y = browser.run("return window.scrollY;").await;
+        if y == last {
+            break;
+        }
+        last = y;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let seen = browser
+        .run(
+            "const bar = document.querySelector('.exit-bar').getBoundingClientRect();\
+             const now = document.querySelector('#now');\
+             const first = now.querySelector('.safety-panel, .bubble, .help-panel, .question');\
+             const r = first.getBoundingClientRect();\
+             return [bar.bottom, r.top, first.textContent.trim().slice(0, 60)];",
+        )
+        .await;
+    (
+        seen[0].as_f64().unwrap_or_default(),
+        seen[1].as_f64().unwrap_or(-1.0),
+        seen[2].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_leave_bar_never_covers_the_newest_bubble_at_320_and_360_pixels() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    for width in [320, 360] {
+        for javascript in [false, true] {
+            let browser = Browser::start(Options {
+                width,
+                height: 640,
+                javascript,
+            })
+            .await;
+            for lang in ["en-GB", "ar"] {
+                let name = format!("{width}px js={javascript} {lang}");
+                browser.goto(&app.url(&format!("/?lang={lang}"))).await;
+                browser.click("button.button-unsafe").await;
+                browser.wait_for_text("href=\"tel:999\"").await;
+                let (bar, top, text) = newest_against_the_bar(&browser).await;
+                assert!(
+                    top >= bar - 1.0,
+                    "{name}: {text:?} at {top} under the bar ending at {bar}"
+                );
+                if width == 320 && lang == "en-GB" {
+                    browser
+                        .screenshot(&format!("not-safe-320-js-{javascript}"))
+                        .await;
+                }
+                // Deeper in: a long transcript above, the newest turn must still be in view.
+                browser.click("button[value=yes]").await;
+                browser.wait_for_text("textarea").await;
+                browser
+                    .type_into("textarea#answer", "he hits me and i am scared to go home")
+                    .await;
+                browser.click("form.step button[type=submit]").await;
+                browser.wait_for_text("id=\"safety-title\"").await;
+                let (bar, top, text) = newest_against_the_bar(&browser).await;
+                assert!(
+                    top >= bar - 1.0,
+                    "{name}: {text:?} at {top} under the bar ending at {bar}"
+                );
+                let scrolled = browser.run("return window.scrollY;").await;
+                if width == 320 && lang == "en-GB" {
+                    browser
+                        .screenshot(&format!("not-safe-name-320-js-{javascript}"))
+                        .await;
+                }
+                assert!(
+                    scrolled.as_f64().unwrap_or_default() > 0.0 || top < 640.0,
+                    "{name}: the newest turn is on screen"
+                );
+                browser.goto(&app.url("/leave")).await;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn with_javascript_a_whole_conversation_is_one_history_entry_and_leaving_replaces_it() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 360,
+        height: 800,
+        javascript: true,
+    })
+    .await;
+    browser.goto(&app.url("/")).await;
+    browser.wait_for_text("data-chat=\"ready\"").await;
+    let before = browser.run("return window.history.length;").await;
+
+    browser.click("button.button-start").await;
+    for value in ["complaint", "young_person", "money"] {
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    browser.type_into("textarea#answer", PRIVATE).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("What would make it better?").await;
+
+    let during = browser.run("return window.history.length;").await;
+    assert_eq!(during, before, "no history entry per question");
+    assert!(browser.url().await.ends_with("/chat"));
+
+    browser.click(".exit-button").await;
+    browser.wait_for_url(|u| u.ends_with("/health")).await;
+    let after = browser.run("return window.history.length;").await;
+    assert_eq!(after, before, "leaving replaced the conversation's entry");
+    browser.back().await;
+    let url = browser.url().await;
+    assert!(
+        !url.starts_with(&app.url("/")),
+        "Back leads away from the service, not to its start page: {url}"
+    );
+    assert!(!browser.source().await.contains(PRIVATE));
+}

@@ -38,5 +38,6 @@ online-private-title = Defnyddia ffenest breifat
 online-private = Dydy ffenest breifat neu incognito ddim yn cadw hanes o'r tudalennau rwyt ti'n ymweld â nhw. Chwilia amdani yn newislen dy borwr.
 online-history-title = Clirio dy hanes
 online-history = Dydy gadael y dudalen hon ddim yn clirio hanes dy borwr. Gelli di ddileu'r wefan hon o dy hanes yng ngosodiadau dy borwr. Dilea'r tudalennau sydd angen eu dileu yn unig, achos gall hanes gwag edrych yn od.
+online-back = Ar y rhan fwyaf o ffonau, dim ond un dudalen yn dy hanes yw'r sgwrs gyfan, ac mae Gadael y dudalen hon yn rhoi'r dudalen tywydd yn ei lle, felly dydy'r botwm Nôl ddim yn dod â'r wefan hon yn ôl. Os na all dy borwr redeg sgriptiau, mae pob cwestiwn yn dudalen ar wahân yn dy hanes (dydy dy atebion ddim ynddyn nhw): dilea'r tudalennau hynny yng ngosodiadau dy borwr.
 online-help-title = Os oes angen help arnat ti nawr
 online-help = Os wyt ti mewn perygl, ffonia 999. Gelli di ffonio Childline am ddim ar 0800 1111.

@@ -37,5 +37,6 @@ online-private-title = Use a private window
 online-private = A private or incognito window doesn't keep a history of the pages you visit. Look for it in your browser's menu.
 online-history-title = Clearing your history
 online-history = Leaving this page doesn't clear your browser history. You can delete this website from your history in your browser's settings. Only delete the pages you need to, as a history with nothing in it can look odd.
+online-back = On most phones the whole chat is only one page in your history, and Leave this page swaps it for the weather page, so Back doesn't bring this website back. If your browser can't run scripts, each question is its own page in your history (your answers are not in it): delete those pages in your browser's settings.
 online-help-title = If you need help now
 online-help = If you are in danger, call 999. You can call Childline for free on 0800 1111.

@@ -38,5 +38,6 @@ online-private-title = Użyj okna prywatnego
 online-private = Okno prywatne (incognito) nie zapisuje historii odwiedzanych stron. Znajdziesz je w menu przeglądarki.
 online-history-title = Czyszczenie historii
 online-history = Wyjście z tej strony nie czyści historii przeglądarki. Możesz usunąć tę stronę z historii w ustawieniach przeglądarki. Usuń tylko te strony, które musisz, bo zupełnie pusta historia może wyglądać dziwnie.
+online-back = Na większości telefonów cała rozmowa to tylko jedna strona w historii, a przycisk Opuść tę stronę zamienia ją na stronę z pogodą, więc przycisk Wstecz nie przywróci tej strony. Jeśli twoja przeglądarka nie uruchamia skryptów, każde pytanie jest osobną stroną w historii (bez twoich odpowiedzi): usuń te strony w ustawieniach przeglądarki.
 online-help-title = Jeśli potrzebujesz pomocy teraz
 online-help = Jeśli coś ci grozi, zadzwoń pod 999. Możesz też za darmo zadzwonić do Childline pod numer 0800 1111.

@@ -52,6 +52,7 @@ mod tests {
             rights_officer: vec!["cro@c.gov.uk".into(), "cro2@c.gov.uk".into()],
             advocacy_provider: vec!["ref@advocacy.org.uk".into()],
             urgent: vec!["mash@c.gov.uk".into()],
+            urgent_fallback: Vec::new(),
             by_category: BTreeMap::from([("leaving_care".into(), vec!["lc@c.gov.uk".into()])]),
             advocacy_gets_words: false,
         }

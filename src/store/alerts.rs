@@ -4,6 +4,7 @@
 
 use sqlx::Row;
 
+use super::outbox::{NewEmail, insert_emails};
 use super::{Store, StoreError, now_ms};
 use crate::domain::EmailKind;
 
@@ -40,6 +41,38 @@ pub struct OutboxHealth {
 }
 
 impl Store {
+    /// An urgent email failed for good: queue the case's alert to each fallback address it has
+    /// not been queued to yet, in one transaction. Returns how many were queued.
+    pub async fn queue_urgent_fallback(
+        &self,
+        case_id: i64,
+        fallback: &[String],
+        message_domain: &str,
+    ) -> Result<usize, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        let mut emails = Vec::new();
+        for recipient in fallback {
+            let queued: i64 = sqlx::query_scalar(
+                "select count(*) from outbox \
+                 where case_id = $1 and kind = 'urgent' and recipient = $2",
+            )
+            .bind(case_id)
+            .bind(recipient)
+            .fetch_one(&mut *tx)
+            .await?;
+            if queued == 0 {
+                emails.push(NewEmail {
+                    kind: EmailKind::Urgent,
+                    recipient: recipient.clone(),
+                });
+            }
+        }
+        insert_emails(&mut tx, case_id, &emails, message_domain, now).await?;
+        tx.commit().await?;
+        Ok(emails.len())
+    }
+
     /// Cases with an urgent email that stopped trying, newest first.
     pub async fn failed_alerts(&self) -> Result<Vec<FailedAlert>, StoreError> {
         let rows = sqlx::query(

@@ -153,7 +153,7 @@ pub const STAYING_SAFE: Sections = &[
     ("", &["online-intro"]),
     ("online-exit-title", &["online-exit", "online-shift"]),
     ("online-private-title", &["online-private"]),
-    ("online-history-title", &["online-history"]),
+    ("online-history-title", &["online-history", "online-back"]),
     ("online-help-title", &["online-help"]),
 ];
 

@@ -2,17 +2,23 @@
 // typing pause in a live region, and focus moves to the new question. The URL and history stay
 // right (the page is always /chat), and any failure falls back to an ordinary form post. With
 // JavaScript off, every form still works on its own.
+// History: starting from the first page replaces that page's entry, and every step after it
+// replaces the entry again, so a whole conversation is one entry in the browser's history;
+// "Leave this page" then replaces that one entry too, and Back leads away from the service.
 (function () {
   'use strict';
   if (!window.fetch || !window.DOMParser || !window.URLSearchParams) { return; }
   var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   var main = document.getElementById('main');
 
+  // Help shown after worrying words comes first, for eyes and screen readers alike; the scroll
+  // is done once, below, so focusing cannot push the newest turn under the "Leave" bar.
   function focusStart(root) {
-    var target = root.querySelector('.error-summary') || root.querySelector('h1');
+    var target = root.querySelector('.error-summary') ||
+      root.querySelector('#now .safety-panel h2') || root.querySelector('h1');
     if (target) {
       target.setAttribute('tabindex', '-1');
-      target.focus();
+      target.focus({ preventScroll: true });
     }
   }
 
