@@ -14,7 +14,9 @@
 
 use time::Date;
 
-use crate::domain::{CaseEvent, CaseKind, CaseStatus, Category, Outcome, Procedure};
+use crate::domain::{
+    CaseEvent, CaseKind, CaseStatus, Category, Ombudsman, Outcome, Procedure, StageFacts,
+};
 use crate::timescale::{Calendar, Deadline};
 
 /// A stage of a formal procedure and its clock.
@@ -57,6 +59,10 @@ pub struct Lifecycle {
     pub team: Option<String>,
     pub category: Option<Category>,
     pub assignee_id: Option<i64>,
+    /// Complaints only: Stage 2 and 3 facts (investigators, panel, costs, remedy).
+    pub facts: StageFacts,
+    /// Complaints only: the Ombudsman's enquiry, once one arrives.
+    pub ombudsman: Option<Ombudsman>,
 }
 
 /// The council's procedure settings: the corporate stages' limits in working days.
@@ -144,6 +150,9 @@ pub enum Action {
         to: Procedure,
         reason: String,
     },
+    /// Stage 2 and 3 facts as they now stand (the whole set, as the form shows it).
+    RecordFacts(StageFacts),
+    RecordOmbudsman(Ombudsman),
 }
 
 /// Each action's name in URLs, forms and the API.
@@ -162,6 +171,8 @@ pub enum ActionKind {
     Close,
     Reopen,
     SwitchProcedure,
+    Facts,
+    Ombudsman,
 }
 
 impl ActionKind {
@@ -179,6 +190,8 @@ impl ActionKind {
         Self::Close,
         Self::Reopen,
         Self::SwitchProcedure,
+        Self::Facts,
+        Self::Ombudsman,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -196,6 +209,8 @@ impl ActionKind {
             Self::Close => "close",
             Self::Reopen => "reopen",
             Self::SwitchProcedure => "procedure",
+            Self::Facts => "facts",
+            Self::Ombudsman => "ombudsman",
         }
     }
 
@@ -207,7 +222,7 @@ impl ActionKind {
     pub fn is_dated(self) -> bool {
         !matches!(
             self,
-            Self::Assign | Self::Details | Self::Reply | Self::Note
+            Self::Assign | Self::Details | Self::Reply | Self::Note | Self::Facts | Self::Ombudsman
         )
     }
 }
@@ -228,6 +243,8 @@ impl Action {
             Self::Close => ActionKind::Close,
             Self::Reopen { .. } => ActionKind::Reopen,
             Self::SwitchProcedure { .. } => ActionKind::SwitchProcedure,
+            Self::RecordFacts(_) => ActionKind::Facts,
+            Self::RecordOmbudsman(_) => ActionKind::Ombudsman,
         }
     }
 }
@@ -256,6 +273,10 @@ pub enum CaseworkError {
     OutcomeFirst,
     #[error("resume the paused clock first")]
     PausedFirst,
+    #[error("these details belong to a stage the complaint has not reached")]
+    NotAtStage,
+    #[error("the panel cannot sit before Stage 3 was asked for")]
+    PanelBeforeStage,
 }
 
 impl CaseworkError {
@@ -271,6 +292,8 @@ impl CaseworkError {
             Self::AgreementNeeded => "agreement_needed",
             Self::OutcomeFirst => "outcome_first",
             Self::PausedFirst => "paused_first",
+            Self::NotAtStage => "not_at_stage",
+            Self::PanelBeforeStage => "panel_before_stage",
         }
     }
 
@@ -287,6 +310,8 @@ impl CaseworkError {
             Self::AgreementNeeded => "staff-error-adr-agreement",
             Self::OutcomeFirst => "staff-error-outcome-first",
             Self::PausedFirst => "staff-error-paused-first",
+            Self::NotAtStage => "staff-error-not-at-stage",
+            Self::PanelBeforeStage => "staff-error-panel-before-stage",
         }
     }
 
@@ -297,6 +322,8 @@ impl CaseworkError {
             Self::ReasonNeeded | Self::LateEscalation | Self::EscalationBeforeResponse => "reason",
             Self::AgreementNeeded => "agreed",
             Self::NotOffered | Self::OutcomeFirst | Self::PausedFirst => "action",
+            Self::NotAtStage => "facts",
+            Self::PanelBeforeStage => "panel_on",
         }
     }
 
@@ -311,6 +338,8 @@ impl CaseworkError {
         Self::AgreementNeeded,
         Self::OutcomeFirst,
         Self::PausedFirst,
+        Self::NotAtStage,
+        Self::PanelBeforeStage,
     ];
 }
 
@@ -344,6 +373,8 @@ pub fn check_offered(
     let open_stage = case.stage.filter(|s| s.responded_on.is_none());
     let ok = match kind {
         K::Note => true,
+        // The Ombudsman, costs and remedies often come after the council's procedure ends.
+        K::Facts | K::Ombudsman => complaint,
         K::Reopen => closed,
         _ if closed => false,
         K::Acknowledge => !case.acknowledged,
@@ -627,6 +658,46 @@ pub fn apply(
                 reason: why,
             }
         }
+        Action::RecordFacts(facts) => {
+            let reached = |n: u8| case.stage.is_some_and(|s| s.number >= n);
+            let stage_two = facts.investigating_officer.is_some()
+                || facts.independent_person.is_some()
+                || facts.cost_investigation_pence.is_some()
+                || facts.cost_independent_person_pence.is_some();
+            let stage_three = facts.panel_on.is_some() || facts.cost_panel_pence.is_some();
+            if (stage_two && !reached(2))
+                || (stage_three && !(case.procedure == Procedure::Statutory && reached(3)))
+            {
+                return Err(CaseworkError::NotAtStage);
+            }
+            if let (Some(panel), Some(stage)) = (facts.panel_on, case.stage)
+                && panel < stage.started_on
+            {
+                return Err(CaseworkError::PanelBeforeStage);
+            }
+            if case.facts == *facts {
+                return Ok(Change::Nothing);
+            }
+            after.facts = facts.clone();
+            CaseEvent::FactsRecorded {
+                facts: facts.clone(),
+            }
+        }
+        Action::RecordOmbudsman(ombudsman) => {
+            if ombudsman.received_on > today {
+                return Err(CaseworkError::FutureDate);
+            }
+            if ombudsman.received_on < case.received_on {
+                return Err(CaseworkError::BeforeReceipt);
+            }
+            if case.ombudsman.as_ref() == Some(ombudsman) {
+                return Ok(Change::Nothing);
+            }
+            after.ombudsman = Some(ombudsman.clone());
+            CaseEvent::OmbudsmanRecorded {
+                ombudsman: ombudsman.clone(),
+            }
+        }
     };
     Ok(Change::Changed {
         after: Box::new(after),
@@ -639,6 +710,14 @@ pub fn invariant_broken(case: &Lifecycle, rules: &Rules) -> Option<&'static str>
     let formal = matches!(case.procedure, Procedure::Statutory | Procedure::Corporate);
     if !case.kind.has_procedure() && (case.stage.is_some() || case.outcome.is_some()) {
         return Some("a case that is not a complaint has a stage or an outcome");
+    }
+    if !case.kind.has_procedure()
+        && (case.facts != StageFacts::default() || case.ombudsman.is_some())
+    {
+        return Some("a case that is not a complaint has stage facts or an Ombudsman enquiry");
+    }
+    if case.facts.panel_on.is_some() && case.stage.is_none_or(|s| s.number < 3) {
+        return Some("a panel date without Stage 3");
     }
     if case.kind.has_procedure() && formal != case.stage.is_some() {
         return Some("a complaint's stage does not match its procedure");

@@ -517,3 +517,133 @@ async fn over_json_a_refused_action_is_a_409_or_422_with_a_code() {
     let done = post("close", vec![]).await.unwrap();
     assert_eq!(done.status(), 204);
 }
+
+#[tokio::test]
+async fn stage_two_and_three_facts_and_the_ombudsman_are_recorded_where_the_procedure_has_them() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let start = received_days_ago(&app, &reference, 60).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+
+    // At Stage 1 an Investigating Officer makes no sense: refused by the field, typing kept.
+    let early = officer
+        .act("facts", &[("investigating_officer", "Pat Investigator")])
+        .await;
+    assert_eq!(early.status, 422, "{}", early.body);
+    assert!(early.body.contains("has not reached"), "{}", early.body);
+    assert!(early.body.contains("value=\"Pat Investigator\""));
+    // A sum that is not money is refused by its field.
+    let bad = officer.act("facts", &[("remedy", "ten pounds")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("Write an amount in pounds"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"ten pounds\""));
+
+    let responded = cal().add_working_days(start, 8);
+    officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "not_upheld"),
+                ("effective_on", &format_date(responded)),
+            ],
+        )
+        .await;
+    let asked = cal().add_working_days(responded, 3);
+    officer
+        .act("escalate", &[("effective_on", &format_date(asked))])
+        .await;
+    let page = officer
+        .act(
+            "facts",
+            &[
+                ("investigating_officer", "Pat Investigator"),
+                ("independent_person", "Sam Independent"),
+                ("cost_investigation", "£1,250.50"),
+                ("cost_independent_person", "600"),
+                ("remedy", "250"),
+                ("remedy_for", "Allowance paid late"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let stored = officer.stored().await;
+    assert_eq!(
+        stored.investigating_officer.as_deref(),
+        Some("Pat Investigator")
+    );
+    assert_eq!(stored.cost_investigation_pence, Some(125_050));
+    assert_eq!(stored.cost_independent_person_pence, Some(60_000));
+    assert_eq!(stored.remedy_pence, Some(25_000));
+    assert!(page.body.contains("value=\"1250.50\""), "shown as stored");
+    assert_eq!(officer.events("facts_recorded").await, 1);
+    // The same details again record nothing.
+    officer
+        .act(
+            "facts",
+            &[
+                ("investigating_officer", "Pat Investigator"),
+                ("independent_person", "Sam Independent"),
+                ("cost_investigation", "1250.50"),
+                ("cost_independent_person", "600.00"),
+                ("remedy", "250"),
+                ("remedy_for", "Allowance paid late"),
+            ],
+        )
+        .await;
+    assert_eq!(officer.events("facts_recorded").await, 1);
+    // The panel belongs to Stage 3.
+    let panel = officer
+        .act(
+            "facts",
+            &[
+                ("investigating_officer", "Pat Investigator"),
+                ("panel_on", &format_date(today())),
+            ],
+        )
+        .await;
+    assert_eq!(panel.status, 422);
+
+    // Closed, and then the Ombudsman writes: recorded on the closed case.
+    let decided = cal().add_working_days(asked, 10);
+    officer
+        .act(
+            "outcome",
+            &[
+                ("outcome", "partly_upheld"),
+                ("effective_on", &format_date(decided)),
+            ],
+        )
+        .await;
+    officer
+        .act("close", &[("effective_on", &format_date(decided))])
+        .await;
+    let lgsco = officer
+        .act(
+            "ombudsman",
+            &[
+                ("effective_on", &format_date(today())),
+                ("decision", "investigated_fault"),
+                ("remedy_text", "Apology and £300"),
+            ],
+        )
+        .await;
+    assert_eq!(lgsco.status, 200, "{}", lgsco.body);
+    let stored = officer.stored().await;
+    assert_eq!(
+        stored.ombudsman_decision.as_deref(),
+        Some("investigated_fault")
+    );
+    assert_eq!(stored.ombudsman_received_on, Some(format_date(today())));
+    assert!(lgsco.body.contains("Investigated: fault found"));
+
+    // Compliments have none of this.
+    let compliment = case(&app, COMPLIMENT).await;
+    let other = Officer::on(&app, &compliment, "cro2@council.gov.uk").await;
+    let page = other.page().await;
+    assert!(!page.body.contains("/facts\""), "{}", page.body);
+    assert!(!page.body.contains("/ombudsman\""));
+}

@@ -42,6 +42,7 @@ macro_rules! string_enum {
         }
     };
 }
+pub(crate) use string_enum;
 
 string_enum! {
     /// What the child wants to tell us. "I'm not safe" makes a safety concern: urgent, handled

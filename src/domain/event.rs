@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{Category, Outcome, Procedure};
+use super::{Category, Ombudsman, Outcome, Procedure, StageFacts};
 
 /// Carries `time::Date` as `YYYY-MM-DD` in the stored JSON, the same form as the date columns.
 mod ymd {
@@ -92,6 +92,15 @@ pub enum CaseEvent {
         to: Procedure,
         reason: String,
     },
+    /// Stage 2 and 3 facts as they now stand (investigators, panel date, costs, remedy).
+    FactsRecorded {
+        facts: StageFacts,
+    },
+    /// The Ombudsman's enquiry and decision as they now stand.
+    #[serde(rename = "ombudsman")]
+    OmbudsmanRecorded {
+        ombudsman: Ombudsman,
+    },
     /// Written before events were typed: a stage move whose target was lost when the case was
     /// anonymised, or any entry this version does not recognise. Kept so the timeline stays
     /// complete; the report reads only what it can be sure of.
@@ -126,6 +135,8 @@ impl CaseEvent {
             Self::Closed => "closed",
             Self::Reopened { .. } => "reopened",
             Self::ProcedureChanged { .. } => "procedure_changed",
+            Self::FactsRecorded { .. } => "facts_recorded",
+            Self::OmbudsmanRecorded { .. } => "ombudsman",
             Self::Legacy { kind, .. } => kind,
         }
     }
@@ -151,6 +162,8 @@ impl CaseEvent {
         "closed",
         "reopened",
         "procedure_changed",
+        "facts_recorded",
+        "ombudsman",
     ];
 
     /// The free text the entry carries, if any.
@@ -206,6 +219,21 @@ impl CaseEvent {
                 reason: gone(),
             },
             Self::Legacy { kind, .. } => Self::Legacy { kind, text: None },
+            // Names of investigators and what a remedy was for are words; sums and dates stay.
+            Self::FactsRecorded { facts } => Self::FactsRecorded {
+                facts: StageFacts {
+                    investigating_officer: None,
+                    independent_person: None,
+                    remedy_for: None,
+                    ..facts
+                },
+            },
+            Self::OmbudsmanRecorded { ombudsman } => Self::OmbudsmanRecorded {
+                ombudsman: Ombudsman {
+                    remedy: None,
+                    ..ombudsman
+                },
+            },
             other => other,
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod case;
 pub mod event;
+pub mod facts;
 pub mod password;
 pub mod reference;
 pub mod secret;
@@ -14,6 +15,7 @@ pub use case::{
     EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
 pub use event::CaseEvent;
+pub use facts::{Ombudsman, OmbudsmanDecision, StageFacts};
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;

@@ -129,6 +129,17 @@ pub struct CaseRecord {
     pub last_step_on: Option<String>,
     /// JSON array of `domain::UrgentReason`; read it with [`CaseRecord::urgent_reasons`].
     pub urgent_reasons: Option<String>,
+    pub investigating_officer: Option<String>,
+    pub independent_person: Option<String>,
+    pub panel_on: Option<String>,
+    pub cost_investigation_pence: Option<i64>,
+    pub cost_independent_person_pence: Option<i64>,
+    pub cost_panel_pence: Option<i64>,
+    pub remedy_pence: Option<i64>,
+    pub remedy_for: Option<String>,
+    pub ombudsman_received_on: Option<String>,
+    pub ombudsman_decision: Option<String>,
+    pub ombudsman_remedy: Option<String>,
 }
 
 impl CaseRecord {
@@ -158,7 +169,9 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      acknowledge_by, extended_due_on, stage_started_on, paused_since, closed_at, submitter_role, \
      submitter_name, submitter_organisation, child_consent, child_has_advocate, held, spam, \
      suspect_honeypot, suspect_fast, completion_ms, revision, responded_on, paused_on, \
-     last_step_on, urgent_reasons from cases";
+     last_step_on, urgent_reasons, investigating_officer, independent_person, panel_on, \
+     cost_investigation_pence, cost_independent_person_pence, cost_panel_pence, remedy_pence, \
+     remedy_for, ombudsman_received_on, ombudsman_decision, ombudsman_remedy from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");

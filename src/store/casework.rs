@@ -11,7 +11,8 @@ use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
 use crate::casework::{Lifecycle, StageClock};
 use crate::domain::{
-    CaseEvent, CaseKind, CaseStatus, Category, Outcome, Procedure, Reference, StaffRole,
+    CaseEvent, CaseKind, CaseStatus, Category, Ombudsman, OmbudsmanDecision, Outcome, Procedure,
+    Reference, StaffRole, StageFacts,
 };
 use crate::timescale::today_in_england;
 
@@ -234,6 +235,25 @@ impl TryFrom<&CaseRecord> for Lifecycle {
             team: row.team.clone(),
             category: row.category.as_deref().and_then(Category::parse),
             assignee_id: row.assignee_id,
+            facts: StageFacts {
+                investigating_officer: row.investigating_officer.clone(),
+                independent_person: row.independent_person.clone(),
+                panel_on: optional_date(row.panel_on.as_deref())?,
+                cost_investigation_pence: row.cost_investigation_pence,
+                cost_independent_person_pence: row.cost_independent_person_pence,
+                cost_panel_pence: row.cost_panel_pence,
+                remedy_pence: row.remedy_pence,
+                remedy_for: row.remedy_for.clone(),
+            },
+            ombudsman: match (&row.ombudsman_received_on, &row.ombudsman_decision) {
+                (Some(on), Some(decision)) => Some(Ombudsman {
+                    received_on: parse_date(on)?,
+                    decision: OmbudsmanDecision::parse(decision)
+                        .ok_or_else(|| corrupt("Ombudsman decision", decision))?,
+                    remedy: row.ombudsman_remedy.clone(),
+                }),
+                _ => None,
+            },
         })
     }
 }
@@ -460,7 +480,11 @@ impl Store {
              extended_due_on = $11, stage_started_on = $12, responded_on = $13, \
              paused_on = $14, paused_since = $15, \
              closed_at = case when $16 = 1 then $17 else closed_at end, last_step_on = $18, \
-             revision = revision + 1, updated_at = $19 where id = $20 and revision = $21",
+             revision = revision + 1, updated_at = $19, investigating_officer = $22, \
+             independent_person = $23, panel_on = $24, cost_investigation_pence = $25, \
+             cost_independent_person_pence = $26, cost_panel_pence = $27, remedy_pence = $28, \
+             remedy_for = $29, ombudsman_received_on = $30, ombudsman_decision = $31, \
+             ombudsman_remedy = $32 where id = $20 and revision = $21",
         )
         .bind(after.procedure.as_str())
         .bind(stage.map_or(1, |s| i64::from(s.number)))
@@ -483,6 +507,17 @@ impl Store {
         .bind(now)
         .bind(change.case_id)
         .bind(change.revision)
+        .bind(after.facts.investigating_officer.clone())
+        .bind(after.facts.independent_person.clone())
+        .bind(date(after.facts.panel_on))
+        .bind(after.facts.cost_investigation_pence)
+        .bind(after.facts.cost_independent_person_pence)
+        .bind(after.facts.cost_panel_pence)
+        .bind(after.facts.remedy_pence)
+        .bind(after.facts.remedy_for.clone())
+        .bind(date(after.ombudsman.as_ref().map(|o| o.received_on)))
+        .bind(after.ombudsman.as_ref().map(|o| o.decision.as_str()))
+        .bind(after.ombudsman.as_ref().and_then(|o| o.remedy.clone()))
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {

@@ -13,7 +13,11 @@ use super::session::StaffSession;
 use super::templates::{CasePage, EventView, rag_of};
 use crate::app::AppState;
 use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle};
-use crate::domain::{CaseEvent, Category, ContactMethod, EmailKind, Outcome, Procedure, Reference};
+use crate::domain::facts::{format_pounds, parse_pounds};
+use crate::domain::{
+    CaseEvent, Category, ContactMethod, EmailKind, Ombudsman, OmbudsmanDecision, Outcome,
+    Procedure, Reference, StageFacts,
+};
 use crate::error::WebError;
 use crate::flow::{CaseDraft, State as FlowState, engine};
 use crate::store::StoreError;
@@ -209,10 +213,52 @@ async fn render_case(
     let complaint = lifecycle.kind.has_procedure();
     let urgent_alerts = super::alerts::urgent_alerts(app, session).await?;
     let emails = super::alerts::case_emails(app, &t, case.id).await?;
+    let money = |p: Option<i64>| p.map(format_pounds).unwrap_or_default();
+    let f = &lifecycle.facts;
+    let lgsco = lifecycle.ombudsman.as_ref();
+    let facts = vec![
+        (
+            "investigating_officer",
+            f.investigating_officer.clone().unwrap_or_default(),
+        ),
+        (
+            "independent_person",
+            f.independent_person.clone().unwrap_or_default(),
+        ),
+        ("panel_on", f.panel_on.map(format_date).unwrap_or_default()),
+        ("cost_investigation", money(f.cost_investigation_pence)),
+        (
+            "cost_independent_person",
+            money(f.cost_independent_person_pence),
+        ),
+        ("cost_panel", money(f.cost_panel_pence)),
+        ("remedy", money(f.remedy_pence)),
+        ("remedy_for", f.remedy_for.clone().unwrap_or_default()),
+        (
+            "effective_on",
+            lgsco.map_or_else(|| format_date(today), |o| format_date(o.received_on)),
+        ),
+        (
+            "decision",
+            lgsco
+                .map(|o| o.decision.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "remedy_text",
+            lgsco.and_then(|o| o.remedy.clone()).unwrap_or_default(),
+        ),
+    ];
+    let decisions = OmbudsmanDecision::ALL
+        .iter()
+        .map(|d| (d.as_str(), t.get(&format!("ombudsman-{}", d.as_str()))))
+        .collect();
     let page = CasePage {
         t,
         urgent_alerts,
         emails,
+        facts,
+        decisions,
         has_error,
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
@@ -335,6 +381,9 @@ fn event_detail(t: &Words<'_>, event: &CaseEvent, method_of_receipt: &str) -> Op
             t.get(&format!("procedure-{}", to.as_str()))
         )),
         CaseEvent::Extended { until, .. } => Some(t.date(*until)),
+        CaseEvent::OmbudsmanRecorded { ombudsman } => {
+            Some(t.get(&format!("ombudsman-{}", ombudsman.decision.as_str())))
+        }
         _ => None,
     }
 }
@@ -484,7 +533,54 @@ async fn parse_action(
                 Err(e) => return Ok(Err(e)),
             }
         }
+        ActionKind::Facts => match stage_facts(fields) {
+            Ok(facts) => Action::RecordFacts(facts),
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Ombudsman => {
+            let today = timescale::today_in_england(time::OffsetDateTime::now_utc());
+            let Some(received_on) = effective_date(fields, today) else {
+                return Ok(Err(("effective_on", "staff-error-date")));
+            };
+            let Some(decision) = fields.get("decision").and_then(OmbudsmanDecision::parse) else {
+                return Ok(Err(choose("decision")));
+            };
+            match text(fields, "remedy_text", 1000, false) {
+                Ok(remedy) => Action::RecordOmbudsman(Ombudsman {
+                    received_on,
+                    decision,
+                    remedy,
+                }),
+                Err(e) => return Ok(Err(e)),
+            }
+        }
     }))
+}
+
+/// The Stage 2 and 3 details form: names, the panel date, sums in pounds.
+fn stage_facts(fields: &FormFields) -> Result<StageFacts, (&'static str, &'static str)> {
+    let money = |name: &'static str| match fields.get(name).map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(typed) => parse_pounds(typed)
+            .map(Some)
+            .ok_or((name, "staff-error-money")),
+    };
+    let panel_on = match fields.get("panel_on").map(str::trim) {
+        None | Some("") => None,
+        Some(typed) => Some(
+            crate::store::cases::parse_date(typed).map_err(|_| ("panel_on", "staff-error-date"))?,
+        ),
+    };
+    Ok(StageFacts {
+        investigating_officer: text(fields, "investigating_officer", 100, false)?,
+        independent_person: text(fields, "independent_person", 100, false)?,
+        panel_on,
+        cost_investigation_pence: money("cost_investigation")?,
+        cost_independent_person_pence: money("cost_independent_person")?,
+        cost_panel_pence: money("cost_panel")?,
+        remedy_pence: money("remedy")?,
+        remedy_for: text(fields, "remedy_for", 500, false)?,
+    })
 }
 
 /// The day a step happened: today when the form leaves it empty.

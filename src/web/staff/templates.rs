@@ -19,6 +19,23 @@ pub fn message_ids() -> Vec<String> {
         "staff-error-choose",
         "staff-error-closed",
         "staff-error-date",
+        "staff-error-money",
+        "staff-facts-title",
+        "staff-facts-io",
+        "staff-facts-ip",
+        "staff-facts-panel",
+        "staff-facts-cost-investigation",
+        "staff-facts-cost-ip",
+        "staff-facts-cost-panel",
+        "staff-facts-remedy",
+        "staff-facts-remedy-for",
+        "staff-facts-money-hint",
+        "staff-facts-button",
+        "staff-ombudsman-title",
+        "staff-ombudsman-received",
+        "staff-ombudsman-decision",
+        "staff-ombudsman-remedy",
+        "staff-ombudsman-button",
         "staff-alert-failed-title",
         "staff-alert-failed-text",
         "staff-alert-failed-retry",
@@ -71,6 +88,11 @@ pub fn message_ids() -> Vec<String> {
         ["green", "amber", "red", "none"]
             .iter()
             .map(|s| format!("rag-{s}")),
+    );
+    ids.extend(
+        crate::domain::OmbudsmanDecision::ALL
+            .iter()
+            .map(|d| format!("ombudsman-{}", d.as_str())),
     );
     ids.extend(EVENT_KINDS.iter().map(|s| format!("event-{s}")));
     ids.extend(
@@ -223,6 +245,10 @@ pub struct CasePage<'a> {
     pub suspicions: Vec<String>,
     /// Every email about the case, oldest first, with its delivery state.
     pub emails: Vec<super::alerts::EmailView>,
+    /// Stage 2 and 3 facts and the Ombudsman's enquiry as stored, by form field.
+    pub facts: Vec<(&'static str, String)>,
+    /// `(value, label)` of the Ombudsman's possible decisions.
+    pub decisions: Vec<(&'static str, String)>,
     /// Sent back with every form, so a form drawn before someone else's change is refused.
     pub revision: i64,
     /// `YYYY-MM-DD`: the default and latest day of a dated step.
@@ -250,6 +276,17 @@ impl CasePage<'_> {
         self.kept
             .iter()
             .find(|(n, _)| n == field)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// A facts form field: what was typed when that form was refused, else what is stored.
+    pub fn fact(&self, action: &str, field: &str) -> &str {
+        if self.error_action == action {
+            return self.kept(action, field);
+        }
+        self.facts
+            .iter()
+            .find(|(n, _)| *n == field)
             .map_or("", |(_, v)| v.as_str())
     }
 
