@@ -56,6 +56,30 @@ pub enum Command {
         #[command(flatten)]
         settings: Overrides,
     },
+    /// Write the cases received in a financial year (April to March) starting in YEAR as CSV,
+    /// in the format `import` reads
+    Export {
+        #[arg(long)]
+        year: i32,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Include each case's summary (a child's or officer's words) in the file
+        #[arg(long)]
+        with_summaries: bool,
+        #[command(flatten)]
+        settings: Overrides,
+    },
+    /// Bring in historic cases from a CSV file (its columns are listed in the README); all or
+    /// nothing, and rows whose external_id is already here are left as they are
+    Import {
+        file: PathBuf,
+        /// Check the file and say what would be imported, writing nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        settings: Overrides,
+    },
     /// Manage staff accounts
     Staff {
         #[command(subcommand)]
@@ -116,7 +140,9 @@ pub async fn run() -> ExitCode {
         }
         Command::Staff { settings, .. }
         | Command::Report { settings, .. }
-        | Command::DemoData { settings, .. } => settings.clone(),
+        | Command::DemoData { settings, .. }
+        | Command::Export { settings, .. }
+        | Command::Import { settings, .. } => settings.clone(),
     };
     let config = match Config::load(cli.config.as_deref(), &overrides) {
         Ok(config) => config,
@@ -159,6 +185,23 @@ pub async fn run() -> ExitCode {
         Command::DemoData { cases, years, .. } => print_result(
             crate::report::run_demo_data(&config, cases, years).await,
             "demo-data",
+        ),
+        Command::Export {
+            year,
+            output,
+            with_summaries,
+            ..
+        } => print_result(
+            crate::import::run_export(&config, year, output.as_deref(), with_summaries)
+                .await
+                .map_err(|e| e.to_string()),
+            "export",
+        ),
+        Command::Import { file, dry_run, .. } => print_result(
+            crate::import::run_import(&config, &file, dry_run)
+                .await
+                .map_err(|e| e.to_string()),
+            "import",
         ),
         Command::Staff { action, .. } => match staff(&config, action).await {
             Ok(message) => {

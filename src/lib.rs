@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod flow;
 pub mod i18n;
+pub mod import;
 pub mod intake;
 pub mod notify;
 pub mod report;

@@ -1,0 +1,194 @@
+//! The columns of the import file (the README describes each), the first line that names
+//! them, and the typed row a record becomes (read by [`super::cells`]).
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use super::Problem;
+use crate::domain::{AdvocateWanted, CaseKind, Category, Outcome, Procedure, SubmitterRole};
+use crate::report::values::{Aspect, ReceiptMethod};
+
+/// Every column, in the order the export writes them.
+pub const COLUMNS: &[&str] = &[
+    "external_id",
+    "kind",
+    "procedure",
+    "received_on",
+    "received_time",
+    "method_of_receipt",
+    "submitted_by",
+    "category",
+    "aspects",
+    "team",
+    "advocate_wanted",
+    "age",
+    "language",
+    "urgent",
+    "summary",
+    "acknowledged_on",
+    "stage1_extended_on",
+    "stage1_extension_reason",
+    "stage1_paused_on",
+    "stage1_resumed_on",
+    "stage1_responded_on",
+    "stage1_outcome",
+    "stage2_requested_on",
+    "stage2_late_reason",
+    "stage2_extended_on",
+    "stage2_extension_reason",
+    "stage2_paused_on",
+    "stage2_resumed_on",
+    "stage2_responded_on",
+    "stage2_outcome",
+    "stage3_requested_on",
+    "stage3_late_reason",
+    "stage3_paused_on",
+    "stage3_resumed_on",
+    "stage3_responded_on",
+    "stage3_outcome",
+    "closed_on",
+];
+
+/// Columns a file must have; the others may be left out (every cell empty).
+pub const REQUIRED: &[&str] = &[
+    "external_id",
+    "kind",
+    "received_on",
+    "method_of_receipt",
+    "submitted_by",
+];
+
+/// Which column of the file each known column is, from the first line.
+pub struct Header {
+    index: HashMap<&'static str, usize>,
+    pub width: usize,
+}
+
+impl Header {
+    pub fn read(names: &[String], problems: &mut Vec<Problem>) -> Option<Header> {
+        let mut index = HashMap::new();
+        let mut ok = true;
+        for (i, raw) in names.iter().enumerate() {
+            let name = raw.trim().to_lowercase();
+            match COLUMNS.iter().find(|c| **c == name) {
+                Some(column) if index.contains_key(column) => {
+                    problems.push(Problem::at(1, column, "this column appears twice"));
+                    ok = false;
+                }
+                Some(column) => {
+                    index.insert(*column, i);
+                }
+                None if name.is_empty() => {
+                    problems.push(Problem::line(1, format!("column {} has no name", i + 1)));
+                    ok = false;
+                }
+                None => {
+                    problems.push(Problem::at(
+                        1,
+                        raw.trim(),
+                        "unknown column (the README lists the columns)",
+                    ));
+                    ok = false;
+                }
+            }
+        }
+        for column in REQUIRED {
+            if !index.contains_key(column) {
+                problems.push(Problem::at(1, column, "this column is required"));
+                ok = false;
+            }
+        }
+        ok.then_some(Header {
+            index,
+            width: names.len(),
+        })
+    }
+
+    /// Where the column is in each record, if the file has it.
+    pub fn position(&self, column: &str) -> Option<usize> {
+        self.index.get(column).copied()
+    }
+}
+
+/// A stage's columns. Stage 1 starts when the case is received, so has no request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StageColumns {
+    pub requested_on: Option<Date>,
+    pub late_reason: Option<String>,
+    pub extended_on: Option<Date>,
+    pub extension_reason: Option<String>,
+    pub paused_on: Vec<Date>,
+    pub resumed_on: Vec<Date>,
+    pub responded_on: Option<Date>,
+    pub outcome: Option<Outcome>,
+}
+
+impl StageColumns {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One row, every cell valid on its own.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: usize,
+    pub external_id: String,
+    pub kind: CaseKind,
+    /// `None` when the cell is empty: statutory for a complaint.
+    pub procedure: Option<Procedure>,
+    pub received_on: Date,
+    pub received_time: (u8, u8),
+    pub method: ReceiptMethod,
+    pub submitted_by: SubmitterRole,
+    pub category: Option<Category>,
+    pub aspects: Vec<Aspect>,
+    pub team: Option<String>,
+    pub advocate: AdvocateWanted,
+    pub age: Option<i64>,
+    pub language: String,
+    pub urgent: bool,
+    pub summary: Option<String>,
+    pub acknowledged_on: Option<Date>,
+    pub stages: [StageColumns; 3],
+    pub closed_on: Option<Date>,
+}
+
+type StageNames = [Option<&'static str>; 8];
+
+/// Per stage: requested, late reason, extended, extension reason, paused, resumed, responded,
+/// outcome. Stage 3 is never extended (statutory: the panel's date is fixed; corporate stages
+/// have no extension).
+pub const STAGE_COLUMNS: [StageNames; 3] = [
+    [
+        None,
+        None,
+        Some("stage1_extended_on"),
+        Some("stage1_extension_reason"),
+        Some("stage1_paused_on"),
+        Some("stage1_resumed_on"),
+        Some("stage1_responded_on"),
+        Some("stage1_outcome"),
+    ],
+    [
+        Some("stage2_requested_on"),
+        Some("stage2_late_reason"),
+        Some("stage2_extended_on"),
+        Some("stage2_extension_reason"),
+        Some("stage2_paused_on"),
+        Some("stage2_resumed_on"),
+        Some("stage2_responded_on"),
+        Some("stage2_outcome"),
+    ],
+    [
+        Some("stage3_requested_on"),
+        Some("stage3_late_reason"),
+        None,
+        None,
+        Some("stage3_paused_on"),
+        Some("stage3_resumed_on"),
+        Some("stage3_responded_on"),
+        Some("stage3_outcome"),
+    ],
+];
