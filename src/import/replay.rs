@@ -97,6 +97,8 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         team: row.team.clone(),
         category: row.category,
         assignee_id: None,
+        facts: crate::domain::StageFacts::default(),
+        ombudsman: None,
     };
     let mut steps = Vec::new();
     if let Some(date) = row.acknowledged_on {
@@ -293,9 +295,11 @@ fn refused(
             step.column,
             format!("a complaint is closed only after its outcome (stage{stage}_outcome)"),
         ),
-        CaseworkError::NotOffered | CaseworkError::AgreementNeeded | CaseworkError::PausedFirst => {
-            (step.column, not_offered(step, case))
-        }
+        CaseworkError::NotOffered
+        | CaseworkError::AgreementNeeded
+        | CaseworkError::PausedFirst
+        | CaseworkError::NotAtStage
+        | CaseworkError::PanelBeforeStage => (step.column, not_offered(step, case)),
     };
     Problem::at(row.line, column, message)
 }
