@@ -105,6 +105,7 @@ impl App {
             .map_err(StartError::Safety)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
+        crate::notify::worker::release_after_crash(&store).await?;
         let calendar =
             crate::timescale::Calendar::with_closures(config.closure_days.iter().copied());
         let recomputed = store

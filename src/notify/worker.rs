@@ -1,8 +1,16 @@
-//! The outbox worker, one per instance. It claims due rows (a lease, so a crashed worker's rows
-//! come back), renders and sends each, then marks it sent; a failure is retried with
-//! exponential backoff and jitter until the attempt limit, then kept as failed with its last
-//! error for staff to see. On shutdown it finishes the email in hand and releases the rest.
+//! The outbox worker, one per instance. It claims due rows, urgent ones first, with a lease
+//! (so a crashed worker's rows come back), renders and sends each, then marks it sent; a
+//! failure is retried with exponential backoff and jitter until the attempt limit, then kept as
+//! failed with its last error for staff to see. On shutdown it finishes the email in hand and
+//! releases the rest.
+//!
+//! Urgent first, always: claims take urgent rows before routine ones, and before each routine
+//! send the worker looks for an urgent row that came in meanwhile and sends it first, so an
+//! urgent email never waits behind a batch. The lease is short and renewed while the worker
+//! sends, so the rows of a worker that died come back within seconds, not minutes.
 
+use std::collections::VecDeque;
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,15 +21,19 @@ use super::Mailer;
 use super::email::{message, render};
 use super::transport::SendError;
 use crate::config::Config;
-use crate::domain::ConversationToken;
+use crate::domain::{ConversationToken, EmailKind};
 use crate::i18n::Localizer;
 use crate::store::outbox::OutboxRow;
 use crate::store::{Store, StoreError, now_ms};
 
 /// Rows claimed per round.
 const BATCH: i64 = 20;
-/// A row held longer than this (a worker died mid-send) may be claimed by another worker.
-const LEASE_MS: i64 = 5 * 60 * 1000;
+/// How long a claimed row stays ours unless renewed. Short, because a worker that dies holds
+/// its rows this long (on PostgreSQL; on SQLite start-up releases them at once), and renewed
+/// [`RENEWALS_PER_LEASE`] times per lease while sending, so a slow send (SMTP's own timeout is
+/// 30 s) never loses its row to another worker, even if one renewal is late.
+const LEASE: Duration = Duration::from_secs(15);
+const RENEWALS_PER_LEASE: u32 = 3;
 const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
 
 #[derive(Clone)]
@@ -32,6 +44,7 @@ pub struct Worker {
     words: Arc<Localizer>,
     /// Random per worker, so a row can only be marked by the worker that holds it.
     id: String,
+    lease: Duration,
 }
 
 /// What one round did.
@@ -49,6 +62,19 @@ impl Round {
     }
 }
 
+/// At start-up, before the worker runs: on SQLite, queue again at once what a dead process was
+/// sending (see [`Store::release_emails_of_dead_process`]).
+pub async fn release_after_crash(store: &Store) -> Result<(), StoreError> {
+    let released = store.release_emails_of_dead_process().await?;
+    if released > 0 {
+        tracing::warn!(
+            emails = released,
+            "emails a stopped process was sending are queued again"
+        );
+    }
+    Ok(())
+}
+
 impl Worker {
     pub fn new(store: Store, mailer: Mailer, config: Arc<Config>, words: Arc<Localizer>) -> Self {
         Self {
@@ -57,7 +83,18 @@ impl Worker {
             config,
             words,
             id: ConversationToken::generate().expose().to_owned(),
+            lease: LEASE,
         }
+    }
+
+    /// The same worker with another lease (renewed as often relative to it), so a test can
+    /// watch a lease run out and be renewed without waiting for the real one.
+    pub fn with_lease(self, lease: Duration) -> Self {
+        Self { lease, ..self }
+    }
+
+    fn lease_ms(&self) -> i64 {
+        i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX / 4)
     }
 
     /// Run until `stop` turns true: a round whenever woken, or every poll interval.
@@ -89,47 +126,100 @@ impl Worker {
         tracing::info!("email worker stopped");
     }
 
-    /// Claim a batch of due rows and deal with each. Tests call this directly.
+    /// Claim a batch of due rows and deal with each, renewing their lease meanwhile. Tests call
+    /// this directly.
     pub async fn try_execute_round(
         &self,
         stop: &watch::Receiver<bool>,
     ) -> Result<Round, StoreError> {
         let rows = self
             .store
-            .claim_due_emails(&self.id, BATCH, LEASE_MS)
+            .claim_due_emails(&self.id, BATCH, self.lease_ms())
             .await?;
+        if rows.is_empty() {
+            return Ok(Round::default());
+        }
+        tokio::select! {
+            biased;
+            round = self.work_through(rows.into(), stop) => round,
+            never = self.keep_leases() => match never {},
+        }
+    }
+
+    async fn work_through(
+        &self,
+        mut held: VecDeque<OutboxRow>,
+        stop: &watch::Receiver<bool>,
+    ) -> Result<Round, StoreError> {
         let mut round = Round::default();
-        for row in rows {
+        while let Some(row) = held.pop_front() {
             if *stop.borrow() {
                 self.store.release_email(row.id, &self.id).await?;
                 round.released += 1;
                 continue;
             }
-            match self.deliver(&row).await {
-                Ok(()) => {
-                    self.store.mark_email_sent(row.id, &self.id).await?;
-                    round.sent += 1;
-                }
-                Err(SendError::Transient(error))
-                    if row.attempts < i64::from(self.config.mail.max_attempts) =>
-                {
-                    let at = now_ms() + backoff_ms(self.config.mail.retry_base, row.attempts);
-                    tracing::warn!(email = row.id, attempts = row.attempts, %error, "email not sent; will retry");
-                    self.store
-                        .retry_email_at(row.id, &self.id, at, &error)
-                        .await?;
-                    round.retried += 1;
-                }
-                Err(SendError::Transient(error) | SendError::Permanent(error)) => {
-                    tracing::error!(email = row.id, attempts = row.attempts, %error, "email failed; staff will see it");
-                    self.store
-                        .mark_email_failed(row.id, &self.id, &error)
-                        .await?;
-                    round.failed += 1;
+            // A read, not a claim, in the common case of nothing urgent: routine throughput
+            // pays one indexed look-up per email, not a write.
+            if row.kind != EmailKind::Urgent && self.store.urgent_email_due().await? {
+                let urgent = self
+                    .store
+                    .claim_due_urgent_emails(&self.id, BATCH, self.lease_ms())
+                    .await?;
+                // Empty when another worker took them first: then this row goes now.
+                if !urgent.is_empty() {
+                    held.push_front(row);
+                    for row in urgent.into_iter().rev() {
+                        held.push_front(row);
+                    }
+                    continue;
                 }
             }
+            self.send_one(&row, &mut round).await?;
         }
         Ok(round)
+    }
+
+    /// Every few seconds while a round sends: push back the lease of every row this worker
+    /// holds. A worker that died renews nothing, so its rows come back when the lease runs out.
+    async fn keep_leases(&self) -> Infallible {
+        let every = self.lease / RENEWALS_PER_LEASE;
+        loop {
+            tokio::time::sleep(every).await;
+            if let Err(e) = self
+                .store
+                .renew_email_leases(&self.id, self.lease_ms())
+                .await
+            {
+                tracing::warn!(error = %e, "email worker could not renew its leases");
+            }
+        }
+    }
+
+    async fn send_one(&self, row: &OutboxRow, round: &mut Round) -> Result<(), StoreError> {
+        match self.deliver(row).await {
+            Ok(()) => {
+                self.store.mark_email_sent(row.id, &self.id).await?;
+                round.sent += 1;
+            }
+            Err(SendError::Transient(error))
+                if row.attempts < i64::from(self.config.mail.max_attempts) =>
+            {
+                let at = now_ms() + backoff_ms(self.config.mail.retry_base, row.attempts);
+                tracing::warn!(email = row.id, attempts = row.attempts, %error, "email not sent; will retry");
+                self.store
+                    .retry_email_at(row.id, &self.id, at, &error)
+                    .await?;
+                round.retried += 1;
+            }
+            Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+                tracing::error!(email = row.id, attempts = row.attempts, %error, "email failed; staff will see it");
+                self.store
+                    .mark_email_failed(row.id, &self.id, &error)
+                    .await?;
+                round.failed += 1;
+            }
+        }
+        Ok(())
     }
 
     async fn deliver(&self, row: &OutboxRow) -> Result<(), SendError> {

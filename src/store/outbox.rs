@@ -1,6 +1,8 @@
 //! The email outbox. Rows are inserted with the case, in its transaction; workers in any
 //! number of instances claim due rows with a lease, so no two send the same row at once
 //! (PostgreSQL: `for update skip locked`; SQLite: the single writer makes the claim atomic).
+//! Urgent rows are claimed before routine ones; a worker renews the lease of the rows it holds
+//! while it sends, so the lease can be short and a dead worker's rows come back soon.
 
 use rand::RngCore;
 use sqlx::Row;
@@ -65,11 +67,64 @@ pub(crate) async fn insert_emails(
     Ok(())
 }
 
+/// Due at `now` (a placeholder): pending and its time has come, or held by a worker whose
+/// lease ran out (it died, or lost the database, mid-send).
+fn due(now: &str) -> String {
+    format!(
+        "((status = 'pending' and next_attempt_at <= {now}) \
+         or (status = 'sending' and lease_until < {now}))"
+    )
+}
+
+/// Which due rows a claim takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Claim {
+    /// Urgent rows first, then the rest, oldest first within each.
+    Any,
+    /// Urgent rows only: the look-up the worker makes between routine sends, served by the
+    /// small partial index `outbox_urgent_due` whatever the routine backlog.
+    Urgent,
+}
+
 impl Store {
-    /// Claim up to `limit` due rows for `worker` for `lease_ms`. A row whose lease ran out (its
-    /// worker died mid-send) is due again.
+    /// Claim up to `limit` due rows for `worker` for `lease_ms`, urgent ones first (priority,
+    /// not FIFO). A row whose lease ran out (its worker died mid-send) is due again.
     pub async fn claim_due_emails(
         &self,
+        worker: &str,
+        limit: i64,
+        lease_ms: i64,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        self.claim(Claim::Any, worker, limit, lease_ms).await
+    }
+
+    /// As [`Store::claim_due_emails`], urgent rows only.
+    pub async fn claim_due_urgent_emails(
+        &self,
+        worker: &str,
+        limit: i64,
+        lease_ms: i64,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        self.claim(Claim::Urgent, worker, limit, lease_ms).await
+    }
+
+    /// Whether an urgent row is due. A read, so asking before every routine send costs no write
+    /// (on SQLite, no turn of the single writer).
+    pub async fn urgent_email_due(&self) -> Result<bool, StoreError> {
+        let sql = format!(
+            "select id from outbox where kind = 'urgent' and {} limit 1",
+            due("$1")
+        );
+        let found = sqlx::query(&sql)
+            .bind(now_ms())
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn claim(
+        &self,
+        which: Claim,
         worker: &str,
         limit: i64,
         lease_ms: i64,
@@ -79,14 +134,19 @@ impl Store {
             Backend::Postgres => "for update skip locked",
             Backend::Sqlite => "",
         };
+        // The literal `kind = 'urgent'` (not a bound value) lets both databases use the partial
+        // index.
+        let (only, order) = match which {
+            Claim::Any => ("", "case when kind = 'urgent' then 0 else 1 end, "),
+            Claim::Urgent => ("kind = 'urgent' and ", ""),
+        };
+        let due = due("$3");
         let sql = format!(
             "update outbox set status = 'sending', claimed_by = $1, lease_until = $2, \
              attempts = attempts + 1, updated_at = $3 \
-             where id in (select id from outbox \
-                 where (status = 'pending' and next_attempt_at <= $3) \
-                    or (status = 'sending' and lease_until < $3) \
-                 order by next_attempt_at, id limit $4 {lock}) \
-             returning id, case_id, kind, recipient, message_id, attempts"
+             where id in (select id from outbox where {only}{due} \
+                 order by {order}next_attempt_at, id limit $4 {lock}) \
+             returning id, case_id, kind, recipient, message_id, attempts, next_attempt_at"
         );
         // Through the group commit on SQLite: the worker's bookkeeping would otherwise take the
         // single writer (and an fsync) away from children's sends twice per email.
@@ -104,10 +164,12 @@ impl Store {
                 })
             })
             .await?;
-        rows.iter()
+        let mut claimed = rows
+            .iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
-                Ok(OutboxRow {
+                let due: i64 = row.try_get("next_attempt_at")?;
+                let row = OutboxRow {
                     id: row.try_get("id")?,
                     case_id: row.try_get("case_id")?,
                     kind: EmailKind::parse(&kind)
@@ -115,9 +177,59 @@ impl Store {
                     recipient: row.try_get("recipient")?,
                     message_id: row.try_get("message_id")?,
                     attempts: row.try_get("attempts")?,
-                })
+                };
+                Ok((row.kind != EmailKind::Urgent, due, row))
             })
-            .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Neither database promises `returning` in the subquery's order.
+        claimed.sort_by_key(|(routine, due, row)| (*routine, *due, row.id));
+        Ok(claimed.into_iter().map(|(_, _, row)| row).collect())
+    }
+
+    /// Push back the lease of every row `worker` still holds: it is alive and sending, so no
+    /// other worker may take them over. Returns how many rows it holds.
+    pub async fn renew_email_leases(&self, worker: &str, lease_ms: i64) -> Result<u64, StoreError> {
+        let worker = worker.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let now = now_ms();
+                let done = sqlx::query(
+                    "update outbox set lease_until = $1, updated_at = $2 \
+                     where claimed_by = $3 and status = 'sending'",
+                )
+                .bind(now + lease_ms)
+                .bind(now)
+                .bind(worker)
+                .execute(conn)
+                .await?;
+                Ok(done.rows_affected())
+            })
+        })
+        .await
+    }
+
+    /// SQLite only, at start-up: one process serves a SQLite database, so a row still `sending`
+    /// belongs to a process that died (SIGKILL, power cut) and it is due again now, not when its
+    /// lease runs out. Its attempt was counted when it was claimed, and stays counted once, as
+    /// when a lease runs out. PostgreSQL may have other live instances sending, so there the
+    /// lease alone decides. Returns how many rows were released.
+    pub async fn release_emails_of_dead_process(&self) -> Result<u64, StoreError> {
+        if self.backend() != Backend::Sqlite {
+            return Ok(0);
+        }
+        self.write(|conn| {
+            Box::pin(async move {
+                let done = sqlx::query(
+                    "update outbox set status = 'pending', claimed_by = null, \
+                     lease_until = null, updated_at = $1 where status = 'sending'",
+                )
+                .bind(now_ms())
+                .execute(conn)
+                .await?;
+                Ok(done.rows_affected())
+            })
+        })
+        .await
     }
 
     pub async fn mark_email_sent(&self, id: i64, worker: &str) -> Result<bool, StoreError> {
