@@ -282,7 +282,7 @@ impl Quiet {
                 .await
                 .unwrap_or_else(|e| panic!("answer {step}: {e}"))
             {
-                Outcome::Saved(next) => next,
+                Outcome::Saved(next) => *next,
                 Outcome::Stale => panic!("{step}: stale"),
             };
         }

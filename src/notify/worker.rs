@@ -217,6 +217,21 @@ impl Worker {
                     .mark_email_failed(row.id, &self.id, &error)
                     .await?;
                 round.failed += 1;
+                // An alert that reached nobody goes to the second duty inbox, once per case.
+                let fallback = &self.config.routing.urgent_fallback;
+                if row.kind == EmailKind::Urgent
+                    && !fallback.contains(&row.recipient)
+                    && !fallback.is_empty()
+                {
+                    let domain = super::message_domain(&self.config.mail.from);
+                    let queued = self
+                        .store
+                        .queue_urgent_fallback(row.case_id, fallback, domain)
+                        .await?;
+                    if queued > 0 {
+                        tracing::warn!(case = row.case_id, queued, "urgent alert sent to the fallback inbox");
+                    }
+                }
             }
         }
         Ok(())
