@@ -60,18 +60,19 @@ async fn count(db: &str, sql: &str) -> i64 {
 
 /// Export `years` from `from` into files, import them into a new empty store, and check the
 /// report of each year is the same there, figure for figure, and so is a second export.
-/// Returns the new store's URL (and the folder holding it).
-async fn round_trip(from: &str, years: &[i32]) -> (String, tempfile::TempDir) {
+/// `flags` are added to each export (`--with-summaries`). Returns the new store's URL (and
+/// the folder holding it).
+async fn round_trip(from: &str, years: &[i32], flags: &[&str]) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let to = fresh_database_url(dir.path()).await;
     let mut exports = Vec::new();
     for year in years {
         let file = dir.path().join(format!("{year}.csv"));
         let file = file.to_str().unwrap();
-        let said = ok(&cli(
-            from,
-            &["export", "--year", &year.to_string(), "--output", file],
-        ));
+        let year = year.to_string();
+        let mut args = vec!["export", "--year", &year, "--output", file];
+        args.extend_from_slice(flags);
+        let said = ok(&cli(from, &args));
         assert!(said.starts_with("ok: "), "{said}");
         let imported = ok(&cli(&to, &["import", file]));
         assert!(imported.starts_with("ok: "), "{imported}");
@@ -101,7 +102,10 @@ async fn round_trip(from: &str, years: &[i32]) -> (String, tempfile::TempDir) {
     a.close().await;
     b.close().await;
     for (year, first) in exports {
-        let again = ok(&cli(&to, &["export", "--year", &year.to_string()]));
+        let year = year.to_string();
+        let mut args = vec!["export", "--year", &year];
+        args.extend_from_slice(flags);
+        let again = ok(&cli(&to, &args));
         assert_eq!(
             first, again,
             "exporting {year} again from the imported store"
@@ -152,7 +156,7 @@ async fn demonstration_data_round_trips_to_the_same_report() {
         .await
         .unwrap();
     store.close().await;
-    let (to, _dir) = round_trip(&db, &[this - 2, this - 1, this]).await;
+    let (to, _dir) = round_trip(&db, &[this - 2, this - 1, this], &[]).await;
     assert!(count(&to, "select count(*) from cases").await > 100);
 }
 
@@ -288,7 +292,7 @@ async fn cases_stored_before_steps_were_dated_round_trip_too() {
     )
     .await;
     store.close().await;
-    let (to, dir) = round_trip(&db, &[2024, 2025]).await;
+    let (to, dir) = round_trip(&db, &[2024, 2025], &[]).await;
     let file = std::fs::read_to_string(dir.path().join("2025.csv")).unwrap();
     assert!(file.contains(",2025-07-01,17:30,"), "{file}");
     assert!(file.contains(",2025-05-08,not recorded,"), "{file}");
@@ -407,6 +411,27 @@ async fn steps(db: &str, reference_or_id: &str) -> Vec<(String, String)> {
     rows
 }
 
+/// A case's fact and Ombudsman columns, as text.
+async fn facts(db: &str, reference_or_id: &str) -> Vec<Option<String>> {
+    let store = Store::connect(db, 1).await.unwrap();
+    let row = sqlx::query(
+        "select investigating_officer, independent_person, panel_on, \
+         cast(cost_investigation_pence as text) as a, \
+         cast(cost_independent_person_pence as text) as b, cast(cost_panel_pence as text) as c, \
+         cast(remedy_pence as text) as d, remedy_for, ombudsman_received_on, \
+         ombudsman_decision, ombudsman_remedy from cases \
+         where reference = $1 or external_id = $1",
+    )
+    .bind(reference_or_id)
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+    (0..11)
+        .map(|i| sqlx::Row::try_get::<Option<String>, _>(&row, i).unwrap())
+        .collect()
+}
+
 // Several threads: the service runs in this test's runtime while the command line runs
 // beside it, and a write the service began must be able to finish while the test waits for
 // the command (on one thread it would hold SQLite's write lock until the command gave up).
@@ -459,6 +484,35 @@ async fn cases_worked_through_the_staff_pages_round_trip_with_their_history() {
         .act(&a, "outcome", day(100), &[("outcome", "upheld")])
         .await;
     officer.act(&a, "close", day(101), &[]).await;
+    // Stage 2 and 3 facts on the closed case, then the Ombudsman's enquiry.
+    officer
+        .act(
+            &a,
+            "facts",
+            day(101),
+            &[
+                ("investigating_officer", "Pat Investigator"),
+                ("independent_person", "Sam Independent"),
+                ("panel_on", &iso(90)),
+                ("cost_investigation", "£1,250.50"),
+                ("cost_independent_person", "600"),
+                ("cost_panel", "900"),
+                ("remedy", "250"),
+                ("remedy_for", "Allowance paid late"),
+            ],
+        )
+        .await;
+    officer
+        .act(
+            &a,
+            "ombudsman",
+            day(105),
+            &[
+                ("decision", "investigated_fault"),
+                ("remedy_text", "Apology and £300"),
+            ],
+        )
+        .await;
 
     // Corporate, answered and closed.
     let b = officer
@@ -475,6 +529,10 @@ async fn cases_worked_through_the_staff_pages_round_trip_with_their_history() {
         .act(&b, "outcome", day(10), &[("outcome", "upheld")])
         .await;
     officer.act(&b, "close", day(11), &[]).await;
+    officer.act(&b, "facts", day(11), &[("remedy", "45")]).await;
+    officer
+        .act(&b, "ombudsman", day(20), &[("decision", "premature")])
+        .await;
 
     // A compliment, acknowledged and closed.
     let c = officer
@@ -532,6 +590,17 @@ async fn cases_worked_through_the_staff_pages_round_trip_with_their_history() {
             &[("reason", "the complainant asked at once")],
         )
         .await;
+    officer
+        .act(
+            &f,
+            "facts",
+            day(45),
+            &[
+                ("investigating_officer", "Jo Officer"),
+                ("cost_investigation", "800.05"),
+            ],
+        )
+        .await;
 
     // Online: a complaint acknowledged today, and a safety concern closed today.
     let g = app
@@ -560,7 +629,7 @@ async fn cases_worked_through_the_staff_pages_round_trip_with_their_history() {
 
     let this = report::this_year().start_year();
     let from = app.config.database_url.clone();
-    let (to, dir) = round_trip(&from, &[this - 1, this]).await;
+    let (to, dir) = round_trip(&from, &[this - 1, this], &["--with-summaries"]).await;
 
     // Each case's steps, with the days they happened, are the staff's own.
     for reference in [&a, &b, &c, &d, &e, &f, &g, &h] {
@@ -571,6 +640,57 @@ async fn cases_worked_through_the_staff_pages_round_trip_with_their_history() {
         );
     }
     assert_eq!(count(&to, "select count(*) from cases").await, 8);
+    // The facts and the Ombudsman's enquiry came across, names too (with summaries), and the
+    // timeline has their typed entries.
+    for reference in [&a, &b, &c, &d, &e, &f, &g, &h] {
+        assert_eq!(
+            facts(&from, reference).await,
+            facts(&to, reference).await,
+            "{reference}"
+        );
+    }
+    let (a_facts, b_facts) = (facts(&to, &a).await, facts(&to, &b).await);
+    assert_eq!(a_facts[0].as_deref(), Some("Pat Investigator"));
+    assert_eq!(a_facts[2], Some(iso(90)));
+    assert_eq!(a_facts[3].as_deref(), Some("125050"));
+    assert_eq!(a_facts[9].as_deref(), Some("investigated_fault"));
+    assert_eq!(a_facts[10].as_deref(), Some("Apology and £300"));
+    assert_eq!(b_facts[6].as_deref(), Some("4500"));
+    assert_eq!(b_facts[9].as_deref(), Some("premature"));
+    assert_eq!(
+        count(
+            &to,
+            "select count(*) from case_events where kind in ('facts_recorded', 'ombudsman')"
+        )
+        .await,
+        5
+    );
+    // Without --with-summaries the names and what remedies were for stay behind; the sums,
+    // the panel date and the decisions go.
+    let plain = ok(&cli(&from, &["export", "--year", &this.to_string()]))
+        + &ok(&cli(&from, &["export", "--year", &(this - 1).to_string()]));
+    for words in [
+        "Pat Investigator",
+        "Sam Independent",
+        "Jo Officer",
+        "Allowance paid late",
+        "Apology",
+    ] {
+        assert!(!plain.contains(words), "{words} in:\n{plain}");
+    }
+    for value in [
+        "1250.50",
+        "600.00",
+        "900.00",
+        "250.00",
+        "45.00",
+        "800.05",
+        "investigated_fault",
+        "premature",
+        iso(90).as_str(),
+    ] {
+        assert!(plain.contains(value), "{value} not in:\n{plain}");
+    }
     // Each imported case is one the casework rules could have left.
     let store = Store::connect(&to, 1).await.unwrap();
     let references: Vec<(String,)> = sqlx::query_as("select reference from cases")
@@ -750,6 +870,54 @@ async fn a_bad_file_names_every_problem_by_line_and_column_and_writes_nothing() 
         );
     }
     assert_eq!(count(&db, "select count(*) from cases").await, 0);
+}
+
+#[tokio::test]
+async fn stage_facts_and_the_ombudsman_are_checked_like_every_other_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_database_url(dir.path()).await;
+    let out = cli(&db, &["import", &fixture("bad-facts.csv")]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    for problem in [
+        "6 problems found, nothing was imported",
+        "line 3, column investigating_officer: stage 2 facts, but the complaint reached stage 1 \
+         only",
+        "line 4, column cost_panel: \"12.345\" is not an amount in pounds such as 1250.50",
+        "line 5, column stage3_panel_on: the stage 3 panel belongs to a statutory complaint \
+         that reached stage 3, but this complaint reached stage 2 only",
+        "line 6, column ombudsman_received_on: a compliment has no stage facts or Ombudsman \
+         enquiry",
+        "line 6, column ombudsman_decision: a compliment has no stage facts or Ombudsman enquiry",
+        "line 7, column ombudsman_decision: \"upheld\" is not one of: pending, premature",
+    ] {
+        assert!(said.contains(problem), "{problem:?} not in:\n{said}");
+    }
+    assert!(!said.contains("line 2,"), "line 2 is good: {said}");
+    assert_eq!(count(&db, "select count(*) from cases").await, 0);
+
+    // The good line alone is taken, its facts stored as the staff page would.
+    let good = dir.path().join("good.csv");
+    let text = std::fs::read_to_string(fixture("bad-facts.csv")).unwrap();
+    std::fs::write(&good, text.lines().take(2).collect::<Vec<_>>().join("\n")).unwrap();
+    let out = ok(&cli(&db, &["import", good.to_str().unwrap()]));
+    assert!(out.starts_with("ok: 1 cases imported"), "{out}");
+    assert_eq!(
+        facts(&db, "P1").await,
+        [
+            Some("Pat Investigator".to_owned()),
+            None,
+            None,
+            Some("80000".to_owned()),
+            None,
+            None,
+            Some("10000".to_owned()),
+            None,
+            Some("2025-09-01".to_owned()),
+            Some("pending".to_owned()),
+            None,
+        ]
+    );
 }
 
 #[tokio::test]

@@ -6,14 +6,22 @@ use std::collections::HashSet;
 use time::Date;
 
 use super::Problem;
-use super::columns::{Header, Row, STAGE_COLUMNS, StageColumns};
-use crate::domain::{AdvocateWanted, CaseKind, Category, Outcome, Procedure, SubmitterRole};
+use super::columns::{Header, OmbudsmanColumns, Row, STAGE_COLUMNS, StageColumns};
+use crate::domain::facts::parse_pounds;
+use crate::domain::{
+    AdvocateWanted, CaseKind, Category, OmbudsmanDecision, Outcome, Procedure, StageFacts,
+    SubmitterRole,
+};
 use crate::report::values::{Aspect, FinancialYear, ReceiptMethod};
 
 const ID_MAX: usize = 100;
 const SHORT_MAX: usize = 100;
 const REASON_MAX: usize = 2000;
 const SUMMARY_MAX: usize = 5000;
+/// The staff page's limits for the same fields.
+const NAME_MAX: usize = 100;
+const REMEDY_FOR_MAX: usize = 500;
+const OMBUDSMAN_REMEDY_MAX: usize = 1000;
 
 /// The cells of one record, by column name.
 pub struct Cells<'a> {
@@ -221,6 +229,8 @@ impl<'a> Cells<'a> {
         let acknowledged_on = self.date("acknowledged_on");
         let stages = [self.stage(0), self.stage(1), self.stage(2)];
         let closed_on = self.date("closed_on");
+        let facts = self.facts();
+        let ombudsman = self.ombudsman();
         match (
             kind,
             procedure,
@@ -258,8 +268,57 @@ impl<'a> Cells<'a> {
                 acknowledged_on,
                 stages,
                 closed_on,
+                facts,
+                ombudsman,
             }),
             _ => Err(self.problems),
+        }
+    }
+
+    /// A sum in pounds as typed (`1250.50`, `£1,250.50`, `45`), in pence.
+    fn pounds(&mut self, column: &'static str) -> Option<i64> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return None;
+        }
+        let pence = parse_pounds(text);
+        if pence.is_none() {
+            self.refuse(
+                column,
+                format!("{text:?} is not an amount in pounds such as 1250.50"),
+            );
+        }
+        pence
+    }
+
+    fn facts(&mut self) -> StageFacts {
+        StageFacts {
+            investigating_officer: self.text_up_to("investigating_officer", NAME_MAX),
+            independent_person: self.text_up_to("independent_person", NAME_MAX),
+            panel_on: self.date("stage3_panel_on"),
+            cost_investigation_pence: self.pounds("cost_investigation"),
+            cost_independent_person_pence: self.pounds("cost_independent_person"),
+            cost_panel_pence: self.pounds("cost_panel"),
+            remedy_pence: self.pounds("remedy"),
+            remedy_for: self.text_up_to("remedy_for", REMEDY_FOR_MAX),
+        }
+    }
+
+    fn ombudsman(&mut self) -> OmbudsmanColumns {
+        let decisions: Vec<&str> = OmbudsmanDecision::ALL.iter().map(|d| d.as_str()).collect();
+        OmbudsmanColumns {
+            received_on: self.date("ombudsman_received_on"),
+            decision: if self.text("ombudsman_decision").is_empty() {
+                None
+            } else {
+                self.one_of(
+                    "ombudsman_decision",
+                    OmbudsmanDecision::parse,
+                    &decisions,
+                    None,
+                )
+            },
+            remedy: self.text_up_to("ombudsman_remedy", OMBUDSMAN_REMEDY_MAX),
         }
     }
 

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use time::Date;
 
 use super::Problem;
-use crate::domain::{AdvocateWanted, CaseKind, Category, Outcome, Procedure, SubmitterRole};
+use crate::domain::{
+    AdvocateWanted, CaseKind, Category, OmbudsmanDecision, Outcome, Procedure, StageFacts,
+    SubmitterRole,
+};
 use crate::report::values::{Aspect, ReceiptMethod};
 
 /// Every column, in the order the export writes them.
@@ -48,6 +51,30 @@ pub const COLUMNS: &[&str] = &[
     "stage3_responded_on",
     "stage3_outcome",
     "closed_on",
+    "investigating_officer",
+    "independent_person",
+    "stage3_panel_on",
+    "cost_investigation",
+    "cost_independent_person",
+    "cost_panel",
+    "remedy",
+    "remedy_for",
+    "ombudsman_received_on",
+    "ombudsman_decision",
+    "ombudsman_remedy",
+];
+
+/// The Stage 2 and 3 facts' columns: recorded after the steps, on the case as they left it
+/// (see [`super::replay`]).
+pub const FACT_COLUMNS: &[&str] = &[
+    "investigating_officer",
+    "independent_person",
+    "stage3_panel_on",
+    "cost_investigation",
+    "cost_independent_person",
+    "cost_panel",
+    "remedy",
+    "remedy_for",
 ];
 
 /// Columns a file must have; the others may be left out (every cell empty).
@@ -153,6 +180,50 @@ pub struct Row {
     pub acknowledged_on: Option<Date>,
     pub stages: [StageColumns; 3],
     pub closed_on: Option<Date>,
+    /// Stage 2 and 3 facts, as the staff page's form records them.
+    pub facts: StageFacts,
+    pub ombudsman: OmbudsmanColumns,
+}
+
+/// The Ombudsman's columns, each valid on its own; together they make a `domain::Ombudsman`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OmbudsmanColumns {
+    pub received_on: Option<Date>,
+    pub decision: Option<OmbudsmanDecision>,
+    pub remedy: Option<String>,
+}
+
+impl OmbudsmanColumns {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Row {
+    /// The names of the filled fact and Ombudsman columns, in [`COLUMNS`] order.
+    pub fn filled_facts(&self) -> Vec<&'static str> {
+        let f = &self.facts;
+        let o = &self.ombudsman;
+        [
+            ("investigating_officer", f.investigating_officer.is_some()),
+            ("independent_person", f.independent_person.is_some()),
+            ("stage3_panel_on", f.panel_on.is_some()),
+            ("cost_investigation", f.cost_investigation_pence.is_some()),
+            (
+                "cost_independent_person",
+                f.cost_independent_person_pence.is_some(),
+            ),
+            ("cost_panel", f.cost_panel_pence.is_some()),
+            ("remedy", f.remedy_pence.is_some()),
+            ("remedy_for", f.remedy_for.is_some()),
+            ("ombudsman_received_on", o.received_on.is_some()),
+            ("ombudsman_decision", o.decision.is_some()),
+            ("ombudsman_remedy", o.remedy.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
+    }
 }
 
 type StageNames = [Option<&'static str>; 8];

@@ -12,6 +12,7 @@ use super::columns::COLUMNS;
 use super::{ImportError, csv};
 use crate::config::Config;
 use crate::domain::CaseEvent;
+use crate::domain::facts::format_pounds;
 use crate::report::FinancialYear;
 use crate::report::stages::{self, UNKNOWN_OUTCOME};
 use crate::report::values::instant;
@@ -216,6 +217,37 @@ pub fn row(source: Source<'_>, calendar: &Calendar, with_summaries: bool) -> Vec
         }
     }
     set("closed_on", date(closed_on));
+    if complaint {
+        let pounds = |pence: Option<i64>| pence.map(format_pounds).unwrap_or_default();
+        set(
+            "stage3_panel_on",
+            extra.panel_on.clone().unwrap_or_default(),
+        );
+        set("cost_investigation", pounds(extra.cost_investigation_pence));
+        set(
+            "cost_independent_person",
+            pounds(extra.cost_independent_person_pence),
+        );
+        set("cost_panel", pounds(extra.cost_panel_pence));
+        set("remedy", pounds(extra.remedy_pence));
+        set(
+            "ombudsman_received_on",
+            extra.ombudsman_received_on.clone().unwrap_or_default(),
+        );
+        set(
+            "ombudsman_decision",
+            extra.ombudsman_decision.clone().unwrap_or_default(),
+        );
+        // Names and what a remedy was for are words, as summaries are; an anonymised case
+        // has none left to give.
+        if with_summaries && extra.anonymised_at.is_none() {
+            let words = |w: &Option<String>| w.clone().unwrap_or_default();
+            set("investigating_officer", words(&extra.investigating_officer));
+            set("independent_person", words(&extra.independent_person));
+            set("remedy_for", words(&extra.remedy_for));
+            set("ombudsman_remedy", words(&extra.ombudsman_remedy));
+        }
+    }
     COLUMNS
         .iter()
         .map(|c| cells.remove(c).unwrap_or_default())

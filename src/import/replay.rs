@@ -8,7 +8,7 @@ use time::Date;
 use super::Problem;
 use super::columns::{Row, STAGE_COLUMNS, StageColumns};
 use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle, Rules};
-use crate::domain::{CaseEvent, CaseKind, CaseStatus, Procedure};
+use crate::domain::{CaseEvent, CaseKind, CaseStatus, Ombudsman, Procedure, StageFacts};
 use crate::report::values::{instant, london_ms};
 use crate::store::cases::format_date;
 use crate::store::import::ImportedCase;
@@ -97,7 +97,7 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         team: row.team.clone(),
         category: row.category,
         assignee_id: None,
-        facts: crate::domain::StageFacts::default(),
+        facts: StageFacts::default(),
         ombudsman: None,
     };
     let mut steps = Vec::new();
@@ -185,6 +185,26 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
             Err(e) => return Err(vec![refused(row, &step, &case, &e, previous)]),
         }
     }
+    // The Stage 2 and 3 facts and the Ombudsman's enquiry, on the case as its steps left it
+    // (they may be recorded on a closed complaint), as the staff page's forms record them.
+    for action in facts_actions(row) {
+        match casework::apply(
+            &action,
+            &case,
+            ctx.today,
+            ctx.today,
+            ctx.calendar,
+            ctx.rules,
+        ) {
+            Ok(Change::Changed { after, event }) => {
+                // Undated, as on the staff page: the form records how things stand.
+                events.push((event, None));
+                case = *after;
+            }
+            Ok(Change::Nothing) => {}
+            Err(e) => return Err(vec![facts_refused(row, &action, &case, &e)]),
+        }
+    }
     let acknowledge_by = match row.kind {
         CaseKind::SafetyConcern => received_on,
         _ => ctx.calendar.due(Deadline::Acknowledge, started_on),
@@ -207,6 +227,101 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         aspects: row.aspects.iter().map(|a| a.as_str().to_owned()).collect(),
         events,
     })
+}
+
+/// The row's facts and Ombudsman columns as the staff forms' actions, facts first.
+fn facts_actions(row: &Row) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if row.facts != StageFacts::default() {
+        actions.push(Action::RecordFacts(row.facts.clone()));
+    }
+    if let (Some(received_on), Some(decision)) = (row.ombudsman.received_on, row.ombudsman.decision)
+    {
+        actions.push(Action::RecordOmbudsman(Ombudsman {
+            received_on,
+            decision,
+            remedy: row.ombudsman.remedy.clone(),
+        }));
+    }
+    actions
+}
+
+/// Facts or an Ombudsman enquiry the rules refused, named by the column it is about.
+fn facts_refused(row: &Row, action: &Action, case: &Lifecycle, e: &CaseworkError) -> Problem {
+    let stage = case.stage.map_or(0, |s| s.number);
+    let first = |columns: &[&'static str]| {
+        row.filled_facts()
+            .into_iter()
+            .find(|c| columns.contains(c))
+            .unwrap_or(columns[0])
+    };
+    let (column, message) = match (action, e) {
+        (Action::RecordFacts(facts), CaseworkError::NotAtStage) => {
+            let stage_two = facts.investigating_officer.is_some()
+                || facts.independent_person.is_some()
+                || facts.cost_investigation_pence.is_some()
+                || facts.cost_independent_person_pence.is_some();
+            if stage_two && stage < 2 {
+                (
+                    first(&[
+                        "investigating_officer",
+                        "independent_person",
+                        "cost_investigation",
+                        "cost_independent_person",
+                    ]),
+                    format!(
+                        "stage 2 facts, but the complaint {} (stage2_requested_on)",
+                        reached(case)
+                    ),
+                )
+            } else {
+                let why = if case.procedure == Procedure::Statutory {
+                    format!("this complaint {}", reached(case))
+                } else {
+                    format!("this complaint follows the {} procedure", case.procedure)
+                };
+                (
+                    first(&["stage3_panel_on", "cost_panel"]),
+                    format!(
+                        "the stage 3 panel belongs to a statutory complaint that reached \
+                         stage 3, but {why} (stage3_requested_on)"
+                    ),
+                )
+            }
+        }
+        (Action::RecordFacts(facts), CaseworkError::PanelBeforeStage) => (
+            "stage3_panel_on",
+            format!(
+                "{} is before stage 3 was requested ({})",
+                facts.panel_on.map(format_date).unwrap_or_default(),
+                case.stage
+                    .map(|s| format_date(s.started_on))
+                    .unwrap_or_default()
+            ),
+        ),
+        (Action::RecordOmbudsman(o), CaseworkError::FutureDate) => (
+            "ombudsman_received_on",
+            format!("{} is in the future", o.received_on),
+        ),
+        (Action::RecordOmbudsman(o), CaseworkError::BeforeReceipt) => (
+            "ombudsman_received_on",
+            format!(
+                "{} is before the case was received ({})",
+                o.received_on, row.received_on
+            ),
+        ),
+        (Action::RecordOmbudsman(_), e) => ("ombudsman_decision", e.to_string()),
+        (_, e) => (first(super::columns::FACT_COLUMNS), e.to_string()),
+    };
+    Problem::at(row.line, column, message)
+}
+
+/// "reached stage 1 only", for a message.
+fn reached(case: &Lifecycle) -> String {
+    match case.stage {
+        Some(s) => format!("reached stage {} only", s.number),
+        None => "has no stages".to_owned(),
+    }
 }
 
 /// Whether a step belongs to a stage the case has moved past.

@@ -67,7 +67,28 @@ pub fn check(row: &Row, ctx: &Context<'_>) -> Vec<Problem> {
                 refuse(column, format!("a {kind} has no stages or outcomes"));
             }
         }
+        for column in row.filled_facts() {
+            refuse(
+                column,
+                format!("a {kind} has no stage facts or Ombudsman enquiry: leave it empty"),
+            );
+        }
         return problems;
+    }
+    // The Ombudsman's enquiry is its date and decision; a remedy needs both.
+    let lgsco = &row.ombudsman;
+    if !lgsco.is_empty() {
+        for (column, set) in [
+            ("ombudsman_received_on", lgsco.received_on.is_some()),
+            ("ombudsman_decision", lgsco.decision.is_some()),
+        ] {
+            if !set {
+                refuse(
+                    column,
+                    "needed when other ombudsman columns are filled".into(),
+                );
+            }
+        }
     }
     let procedure = row.procedure.unwrap_or(Procedure::Statutory);
     let count = usize::from(casework::stage_count(ctx.rules, procedure));

@@ -6,7 +6,9 @@ use time::macros::date;
 
 use super::{Context, Problem, plan};
 use crate::casework::Rules;
-use crate::domain::{CaseEvent, CaseStatus, Outcome, Procedure};
+use crate::domain::{
+    CaseEvent, CaseStatus, Ombudsman, OmbudsmanDecision, Outcome, Procedure, StageFacts,
+};
 use crate::store::import::ImportedCase;
 
 const TODAY: Date = date!(2026 - 06 - 01);
@@ -175,5 +177,126 @@ fn an_imported_case_says_where_it_came_from_and_keeps_what_was_written_down() {
     assert_eq!(
         case.events[0],
         (CaseEvent::Submitted, Some(date!(2025 - 06 - 02)))
+    );
+}
+
+const FACTS: &str = "external_id,kind,procedure,received_on,method_of_receipt,submitted_by,\
+    stage1_responded_on,stage1_outcome,stage2_requested_on,stage2_responded_on,stage2_outcome,\
+    stage3_requested_on,stage3_responded_on,stage3_outcome,closed_on,investigating_officer,\
+    independent_person,stage3_panel_on,cost_investigation,cost_independent_person,cost_panel,\
+    remedy,remedy_for,ombudsman_received_on,ombudsman_decision,ombudsman_remedy";
+
+#[test]
+fn stage_facts_and_the_ombudsman_are_recorded_after_the_steps_as_staff_would() {
+    let cases = run(
+        FACTS,
+        &[
+            "F,complaint,,2025-06-02,letter,child,2025-06-10,not_upheld,2025-06-12,2025-07-10,\
+             partly_upheld,2025-07-14,2025-08-20,upheld,2025-08-21,Pat Investigator,\
+             Sam Independent,2025-08-18,\"1,250.50\",600,£900,250,Allowance paid late,\
+             2025-11-03,investigated_fault,Apology and £300",
+            // Only a remedy at Stage 1, and an enquiry the Ombudsman thought premature.
+            "R,complaint,,2025-06-02,letter,child,2025-06-10,upheld,,,,,,,,,,,,,,45,,\
+             2025-06-20,premature,",
+        ],
+    )
+    .unwrap();
+    let case = &cases[0];
+    assert_eq!(case.case.status, CaseStatus::Closed);
+    assert_eq!(
+        case.case.facts,
+        StageFacts {
+            investigating_officer: Some("Pat Investigator".into()),
+            independent_person: Some("Sam Independent".into()),
+            panel_on: Some(date!(2025 - 08 - 18)),
+            cost_investigation_pence: Some(125_050),
+            cost_independent_person_pence: Some(60_000),
+            cost_panel_pence: Some(90_000),
+            remedy_pence: Some(25_000),
+            remedy_for: Some("Allowance paid late".into()),
+        }
+    );
+    assert_eq!(
+        case.case.ombudsman,
+        Some(Ombudsman {
+            received_on: date!(2025 - 11 - 03),
+            decision: OmbudsmanDecision::Fault,
+            remedy: Some("Apology and £300".into()),
+        })
+    );
+    // The last entries, undated as on the staff page, after closing.
+    let all = kinds(case);
+    assert_eq!(
+        all[all.len() - 3..],
+        ["closed", "facts_recorded", "ombudsman"]
+    );
+    assert!(case.events.iter().rev().take(2).all(|(_, on)| on.is_none()));
+    assert_eq!(case.case.last_step_on, date!(2025 - 08 - 21));
+
+    let remedy = &cases[1];
+    assert_eq!(remedy.case.facts.remedy_pence, Some(4500));
+    assert_eq!(
+        remedy.case.ombudsman.as_ref().map(|o| o.decision),
+        Some(OmbudsmanDecision::Premature)
+    );
+}
+
+#[test]
+fn facts_the_rules_refuse_are_named_by_their_column() {
+    let refused = run(
+        FACTS,
+        &[
+            // An Investigating Officer at Stage 1.
+            "A,complaint,,2025-06-02,letter,child,2025-06-10,upheld,,,,,,,,Pat,,,,,,,,,,",
+            // A sum that is not money, and a decision that is not one.
+            "B,complaint,,2025-06-02,letter,child,,,,,,,,,,,,,,,ten pounds,,,2025-07-01,guilty,",
+            // A panel at Stage 2, and one before Stage 3 was asked for.
+            "C,complaint,,2025-06-02,letter,child,2025-06-10,upheld,2025-06-12,,,,,,,,,\
+             2025-07-01,,,,,,,,",
+            "D,complaint,,2025-06-02,letter,child,2025-06-10,upheld,2025-06-12,2025-07-10,\
+             upheld,2025-07-14,,,,,,2025-07-11,,,,,,,,",
+            // A panel in the corporate procedure, and a compliment with a remedy.
+            "E,complaint,corporate,2025-06-02,letter,child,,,,,,,,,,,,,,,500,,,,,",
+            "G,compliment,,2025-06-02,letter,child,,,,,,,,,,,,,,,,10,,,,",
+            // The Ombudsman: in the future, before receipt, a decision without its date.
+            "H,complaint,,2025-06-02,letter,child,,,,,,,,,,,,,,,,,,2026-06-02,declined,",
+            "I,complaint,,2025-06-02,letter,child,,,,,,,,,,,,,,,,,,2025-06-01,declined,",
+            "J,complaint,,2025-06-02,letter,child,,,,,,,,,,,,,,,,,,,fault_found,sorry",
+        ],
+    )
+    .unwrap_err();
+    let found: Vec<String> = refused.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "line 2, column investigating_officer: stage 2 facts, but the complaint reached \
+             stage 1 only (stage2_requested_on)",
+            "line 3, column cost_panel: \"ten pounds\" is not an amount in pounds such as 1250.50",
+            "line 3, column ombudsman_decision: \"guilty\" is not one of: pending, premature, \
+             declined, investigated_fault, investigated_no_fault",
+            "line 4, column stage3_panel_on: the stage 3 panel belongs to a statutory complaint \
+             that reached stage 3, but this complaint reached stage 2 only (stage3_requested_on)",
+            "line 5, column stage3_panel_on: 2025-07-11 is before stage 3 was requested \
+             (2025-07-14)",
+            "line 6, column cost_panel: the stage 3 panel belongs to a statutory complaint that \
+             reached stage 3, but this complaint follows the corporate procedure \
+             (stage3_requested_on)",
+            "line 7, column remedy: a compliment has no stage facts or Ombudsman enquiry: leave \
+             it empty",
+            "line 8, column ombudsman_received_on: 2026-06-02 is in the future",
+            "line 9, column ombudsman_received_on: 2025-06-01 is before the case was received \
+             (2025-06-02)",
+            "line 10, column ombudsman_decision: \"fault_found\" is not one of: pending, \
+             premature, declined, investigated_fault, investigated_no_fault",
+        ]
+    );
+    let missing = run(
+        FACTS,
+        &["K,complaint,,2025-06-02,letter,child,,,,,,,,,,,,,,,,,,,declined,"],
+    )
+    .unwrap_err();
+    assert_eq!(
+        missing[0].to_string(),
+        "line 2, column ombudsman_received_on: needed when other ombudsman columns are filled"
     );
 }

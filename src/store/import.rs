@@ -53,6 +53,19 @@ pub struct ExportExtra {
     pub external_id: Option<String>,
     pub summary: Option<String>,
     pub acknowledged_at: Option<i64>,
+    /// Set once the case was anonymised: its words are gone, whatever a column still holds.
+    pub anonymised_at: Option<i64>,
+    pub investigating_officer: Option<String>,
+    pub independent_person: Option<String>,
+    pub panel_on: Option<String>,
+    pub cost_investigation_pence: Option<i64>,
+    pub cost_independent_person_pence: Option<i64>,
+    pub cost_panel_pence: Option<i64>,
+    pub remedy_pence: Option<i64>,
+    pub remedy_for: Option<String>,
+    pub ombudsman_received_on: Option<String>,
+    pub ombudsman_decision: Option<String>,
+    pub ombudsman_remedy: Option<String>,
 }
 
 /// The day a case was acknowledged, from its timeline.
@@ -145,7 +158,10 @@ impl Store {
         to_ms: i64,
     ) -> Result<Vec<ExportExtra>, StoreError> {
         Ok(sqlx::query_as::<_, ExportExtra>(
-            "select id, reference, external_id, summary, acknowledged_at from cases \
+            "select id, reference, external_id, summary, acknowledged_at, anonymised_at, \
+             investigating_officer, independent_person, panel_on, cost_investigation_pence, \
+             cost_independent_person_pence, cost_panel_pence, remedy_pence, remedy_for, \
+             ombudsman_received_on, ombudsman_decision, ombudsman_remedy from cases \
              where received_at >= $1 and received_at < $2 and held = 0 and spam = 0 order by id",
         )
         .bind(from_ms)
@@ -218,15 +234,21 @@ async fn insert_one(
 ) -> Result<(), StoreError> {
     let case = &imported.case;
     let stage = case.stage;
+    let facts = &case.facts;
+    let lgsco = case.ombudsman.as_ref();
     let date = |d: Option<time::Date>| d.map(format_date);
     let row = sqlx::query(
         "insert into cases (reference, secret_hash, external_id, kind, procedure, stage, status, \
          outcome, submitted_by, category, summary, advocate_wanted, contact_method, age, locale, \
          urgent, team, method_of_receipt, received_at, acknowledged_at, acknowledge_by, \
          stage_started_on, due_on, extended_due_on, responded_on, paused_on, paused_since, \
-         closed_at, last_step_on, answers, created_at, updated_at) \
+         closed_at, last_step_on, answers, created_at, updated_at, investigating_officer, \
+         independent_person, panel_on, cost_investigation_pence, cost_independent_person_pence, \
+         cost_panel_pence, remedy_pence, remedy_for, ombudsman_received_on, ombudsman_decision, \
+         ombudsman_remedy) \
          values ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'none', $12, $13, $14, $15, \
-         $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, '{}', $28, $28) \
+         $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, '{}', $28, $28, $29, $30, \
+         $31, $32, $33, $34, $35, $36, $37, $38, $39) \
          returning id",
     )
     .bind(reference.as_ref())
@@ -259,6 +281,17 @@ async fn insert_one(
     .bind(imported.closed_on.map(midday_ms))
     .bind(format_date(case.last_step_on))
     .bind(now)
+    .bind(facts.investigating_officer.as_deref())
+    .bind(facts.independent_person.as_deref())
+    .bind(date(facts.panel_on))
+    .bind(facts.cost_investigation_pence)
+    .bind(facts.cost_independent_person_pence)
+    .bind(facts.cost_panel_pence)
+    .bind(facts.remedy_pence)
+    .bind(facts.remedy_for.as_deref())
+    .bind(date(lgsco.map(|o| o.received_on)))
+    .bind(lgsco.map(|o| o.decision.as_str()))
+    .bind(lgsco.and_then(|o| o.remedy.as_deref()))
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
