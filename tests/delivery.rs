@@ -138,3 +138,31 @@ async fn an_advocate_sees_no_banner_naming_cases_they_were_not_referred() {
     assert_eq!(page.status, 200);
     assert!(!page.body.contains("alert-urgent"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn when_the_duty_inbox_refuses_an_alert_the_second_urgent_inbox_gets_it_once() {
+    const SECOND: &str = "edt@testshire.gov.uk";
+    let smtp = SmtpSink::start_with(&[Rule::rcpt(DUTY, "550 5.1.1 no such user")]);
+    let port = smtp.port;
+    let app = spawn_app_with(|c| {
+        route(c, port);
+        c.routing.urgent_fallback = vec![SECOND.into()];
+    })
+    .await;
+    let urgent = app
+        .send_urgent("he hits me", "through my worker")
+        .await
+        .reference();
+    settled(&app).await;
+
+    let mail = smtp.wait_for(2, WAIT).await;
+    let second: Vec<_> = mail.iter().filter(|m| m.rcpt_to == SECOND).collect();
+    assert_eq!(second.len(), 1, "one alert to the second inbox");
+    assert_eq!(
+        second[0].subject,
+        format!("URGENT: a child may not be safe, {urgent}")
+    );
+    assert!(second[0].text.contains("he hits me"));
+    // The failure is still shown: a person must know the first inbox did not get it.
+    assert_eq!(app.get("/health/ready").await.status(), 503);
+}

@@ -277,12 +277,16 @@ async fn the_purge_anonymises_old_closed_cases_and_keeps_the_statistics() {
     let (recent, _) = sent(&app).await;
     let (open, _) = sent(&app).await;
     let seven_years_ago = have_your_say::store::now_ms() - 7 * 366 * 24 * 60 * 60 * 1000;
-    sqlx::query("update cases set status = 'closed', outcome = 'upheld', closed_at = $1 where reference = $2")
-        .bind(seven_years_ago)
-        .bind(&old)
-        .execute(app.store.pool())
-        .await
-        .unwrap();
+    sqlx::query(
+        "update cases set status = 'closed', outcome = 'upheld', closed_at = $1, \
+         investigating_officer = 'Pat', remedy_for = 'late money', remedy_pence = 5000, \
+         urgent_reasons = '[\"chose_not_safe\"]' where reference = $2",
+    )
+    .bind(seven_years_ago)
+    .bind(&old)
+    .execute(app.store.pool())
+    .await
+    .unwrap();
     sqlx::query("update cases set status = 'closed', outcome = 'upheld', closed_at = $1 where reference = $2")
         .bind(have_your_say::store::now_ms())
         .bind(&recent)
@@ -308,6 +312,17 @@ async fn the_purge_anonymises_old_closed_cases_and_keeps_the_statistics() {
     assert_eq!(anonymised.category.as_deref(), Some("money"));
     assert_eq!(anonymised.outcome.as_deref(), Some("upheld"));
     assert_eq!(anonymised.age, Some(13));
+    assert_eq!(anonymised.investigating_officer, None, "names go");
+    assert_eq!(anonymised.remedy_for, None);
+    assert_eq!(
+        anonymised.urgent_reasons, None,
+        "the child's quoted words go"
+    );
+    assert_eq!(
+        anonymised.remedy_pence,
+        Some(5000),
+        "sums stay for the report"
+    );
     assert!(get(&recent).await.summary.is_some());
     assert!(get(&open).await.summary.is_some());
     assert_eq!(

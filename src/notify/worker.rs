@@ -229,7 +229,11 @@ impl Worker {
                         .queue_urgent_fallback(row.case_id, fallback, domain)
                         .await?;
                     if queued > 0 {
-                        tracing::warn!(case = row.case_id, queued, "urgent alert sent to the fallback inbox");
+                        tracing::warn!(
+                            case = row.case_id,
+                            queued,
+                            "urgent alert sent to the fallback inbox"
+                        );
                     }
                 }
             }

@@ -192,7 +192,9 @@ impl Store {
             sqlx::query(
                 "update cases set summary = null, desired_outcome = null, contact_value = null, \
                  first_name = null, resolution = null, answers = '{}', secret_hash = '', \
-                 submission_key = null, anonymised_at = $1, updated_at = $1 where id = $2",
+                 submission_key = null, urgent_reasons = null, investigating_officer = null, \
+                 independent_person = null, remedy_for = null, ombudsman_remedy = null, \
+                 anonymised_at = $1, updated_at = $1 where id = $2",
             )
             .bind(now)
             .bind(id)
