@@ -354,3 +354,52 @@ async fn with_javascript_a_whole_conversation_is_one_history_entry_and_leaving_r
     );
     assert!(!browser.source().await.contains(PRIVATE));
 }
+
+#[tokio::test]
+async fn worrying_words_added_later_bring_help_to_the_top_of_the_tracking_page_at_320_pixels() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let done = app
+        .send(&[
+            "compliment",
+            "young_person",
+            "school",
+            "My teacher listened",
+            "none",
+            "",
+            "11",
+        ])
+        .await;
+    let (reference, secret) = (done.reference(), done.secret().expect("secret"));
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 640,
+        javascript: true,
+    })
+    .await;
+    browser.goto(&app.url("/track")).await;
+    browser.type_into("input#reference", &reference).await;
+    browser.type_into("input#secret", &secret).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("textarea").await;
+    browser
+        .type_into("textarea#more", "now the new carer hits me and i am scared")
+        .await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("id=\"safety-title\"").await;
+    browser.screenshot("track-help-320").await;
+    let seen = browser
+        .run(
+            "const bar = document.querySelector('.exit-bar').getBoundingClientRect();\
+             const panel = document.querySelector('.safety-panel').getBoundingClientRect();\
+             return [bar.bottom, panel.top, window.innerHeight];",
+        )
+        .await;
+    let (bar, top, height) = (
+        seen[0].as_f64().unwrap_or_default(),
+        seen[1].as_f64().unwrap_or(-1.0),
+        seen[2].as_f64().unwrap_or_default(),
+    );
+    assert!(top >= bar - 1.0 && top < height, "help in view: {seen}");
+    assert!(browser.source().await.contains("href=\"tel:999\""));
+    assert!(!browser.url().await.contains("scared"));
+}
