@@ -61,12 +61,18 @@ fn shipped_lists_meet_the_targets_on_held_out_sentences() {
             cell(hi.len(), hi_n)
         );
         if show {
-            for s in sentences(tag, "disclosures.txt").iter().filter(|s| !td.contains(s)) {
+            for s in sentences(tag, "disclosures.txt")
+                .iter()
+                .filter(|s| !td.contains(s))
+            {
                 println!("    missed: {s}");
             }
             for s in &ti {
                 let m = phrases.find(tag, s).unwrap();
-                println!("    flagged: {s}  <- {:?} ({} {:?})", m.words, m.locale, m.rule);
+                println!(
+                    "    flagged: {s}  <- {:?} ({} {:?})",
+                    m.words, m.locale, m.rule
+                );
             }
         }
         for (file, n, min) in [
@@ -76,14 +82,22 @@ fn shipped_lists_meet_the_targets_on_held_out_sentences() {
             ("heldout_innocent", hi_n, min_i),
         ] {
             if n < min {
-                failures.push(format!("{tag}/{file}.txt has {n} sentences, fewer than {min}"));
+                failures.push(format!(
+                    "{tag}/{file}.txt has {n} sentences, fewer than {min}"
+                ));
             }
         }
         if (hd.len() as f64) < 0.9 * hd_n as f64 {
-            failures.push(format!("{tag}: held-out recall {}/{hd_n} is under 90%", hd.len()));
+            failures.push(format!(
+                "{tag}: held-out recall {}/{hd_n} is under 90%",
+                hd.len()
+            ));
         }
         if (hi.len() as f64) > 0.1 * hi_n as f64 {
-            failures.push(format!("{tag}: held-out false flags {}/{hi_n} are over 10%", hi.len()));
+            failures.push(format!(
+                "{tag}: held-out false flags {}/{hi_n} are over 10%",
+                hi.len()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -114,5 +128,33 @@ fn probe() {
             Some(m) => println!("ALARM {line}  <- {:?} ({} {:?})", m.words, m.locale, m.rule),
             None => println!("quiet {line}"),
         }
+    }
+}
+
+/// Time per check of a 1 KB answer: `cargo test --release --lib safety_speed -- --ignored
+/// --nocapture` (the debug build is many times slower).
+#[test]
+#[ignore]
+fn safety_speed() {
+    let phrases =
+        SafetyPhrases::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")).unwrap();
+    let base = "i would like to have more time with my brother and my social worker is nice but \
+                the food at school is not great and i want a new phone for my birthday please ";
+    let text: String = base.repeat(1024 / base.len() + 1)[..1024].to_owned();
+    let ar = "اريد ان اذهب الى المدرسة كل يوم واحب الرسم والالعاب مع اصدقائي في الحديقة ";
+    let ar_text = ar.repeat(1024 / ar.len() + 1);
+    for (locale, text) in [
+        ("en-GB", &text),
+        ("cy", &text),
+        ("ar", &ar_text),
+        ("ur", &ar_text),
+    ] {
+        let runs = 2000;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            assert!(phrases.find(locale, std::hint::black_box(text)).is_none());
+        }
+        let each = start.elapsed() / runs;
+        println!("{locale}: {} bytes, {each:?} per check", text.len());
     }
 }

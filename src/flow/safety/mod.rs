@@ -13,10 +13,12 @@
 //!   (Roman Urdu, Arabizi, Polish without accents are mostly typed on the English pages), and any
 //!   other list's lines in a script the page's own list does not use (Arabic on an English page).
 
+mod atom;
 mod list;
 mod matcher;
 mod normalise;
 mod pattern;
+mod syntax;
 
 #[cfg(test)]
 mod corpus_tests;
@@ -173,23 +175,16 @@ impl SafetyPhrases {
             return None;
         }
         let said = words(text, false);
-        let mut candidates = Vec::new();
+        let hashes: Vec<u64> = (0..said.len()).map(|i| matcher::fnv(said.get(i))).collect();
+        let mut roots = Vec::new();
         let mut excepted: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
         for start in 0..said.len() {
-            index.candidates(said.get(start), &mut candidates);
-            for entry in &candidates {
+            for (entry, end) in index.hits(&said, &hashes, start, &mut roots) {
                 let rule = &self.rules[entry.rule as usize];
-                let ends = matcher::ends(&rule.seqs[entry.seq as usize], &said, start);
-                if ends.is_empty() {
-                    continue;
-                }
-                let innocent = excepted.entry(rule.para).or_insert_with(|| {
-                    matcher::spans(&self.exceptions[rule.para], &said)
-                });
-                let end = ends
-                    .into_iter()
-                    .find(|&end| !innocent.iter().any(|&(a, b)| a <= end && b >= start));
-                if let Some(end) = end {
+                let innocent = excepted
+                    .entry(rule.para)
+                    .or_insert_with(|| matcher::spans(&self.exceptions[rule.para], &said));
+                if !innocent.iter().any(|&(a, b)| a <= end && b >= start) {
                     return Some(self.found(rule, &said, text, start, end));
                 }
             }
@@ -197,7 +192,14 @@ impl SafetyPhrases {
         None
     }
 
-    fn found(&self, rule: &Rule, said: &Words, text: &str, start: usize, end: usize) -> SafetyMatch {
+    fn found(
+        &self,
+        rule: &Rule,
+        said: &Words,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> SafetyMatch {
         let span = said.list[start].orig.start..said.list[end].orig.end;
         SafetyMatch {
             words: text[span.clone()].to_owned(),
