@@ -13,6 +13,7 @@ mod profile;
 mod report;
 mod servers;
 mod table;
+mod urgent;
 mod weight;
 
 use std::path::PathBuf;
@@ -33,6 +34,11 @@ fn main() -> std::process::ExitCode {
             .build()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(run(&args[1..]))),
+        Some("urgent") => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(urgent_alone(&args[1..]))),
         Some("drive") if args.len() >= 3 => tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -219,6 +225,14 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
         }
     }
 
+    let sqlite = format!("sqlite://{}", work.join("urgent.db").display());
+    results
+        .urgent
+        .push(urgent::run(&bench.launch, "SQLite", &sqlite, opts.client_cpu).await?);
+    results
+        .urgent
+        .push(urgent::on_postgres(&bench.launch, &opts.pg_admin, opts.client_cpu).await?);
+
     results.machine.load_after = weight::load_average();
     results.seconds_taken = began.elapsed().as_secs_f64();
     results.judge();
@@ -233,6 +247,25 @@ async fn run(args: &[String]) -> anyhow::Result<()> {
         json.display(),
         results.seconds_taken
     );
+    Ok(())
+}
+
+/// `load urgent ...` (from `benches/run urgent`): the urgent-first phase alone.
+async fn urgent_alone(args: &[String]) -> anyhow::Result<()> {
+    let opts = options(args)?;
+    let work = opts.out.join("work");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)?;
+    let launch = Launch {
+        server_bin: opts.server_bin.clone(),
+        repo: opts.repo.clone(),
+        work: work.clone(),
+        cpu: opts.server_cpu,
+    };
+    urgent::alone(&launch, &opts.pg_admin, opts.client_cpu).await?;
+    if std::env::var_os("BENCH_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     Ok(())
 }
 

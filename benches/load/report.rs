@@ -15,6 +15,8 @@ pub struct Results {
     pub ceiling: Option<Ceiling>,
     pub page: Option<PageWeight>,
     pub runs: Vec<Run>,
+    /// Urgent first: one urgent email with 1,000 routine ones queued, per database.
+    pub urgent: Vec<crate::urgent::Urgent>,
     pub targets: Vec<Verdict>,
     pub seconds_taken: f64,
 }
@@ -274,6 +276,10 @@ impl Results {
                 },
                 p.all_compressed,
             );
+        }
+        for u in self.urgent.iter().filter(|u| u.skipped.is_none()) {
+            let (target, measured, pass) = u.verdict();
+            add(target, measured, pass);
         }
         self.targets = v;
     }

@@ -69,6 +69,16 @@ fn start(
 
 /// `have-your-say serve` on a free loopback port over `database_url`.
 pub fn spawn_service(launch: &Launch, database_url: &str, name: &str) -> anyhow::Result<Proc> {
+    spawn_service_with(launch, database_url, name, &[])
+}
+
+/// As [`spawn_service`], with more `HYS_*` settings (a mail server, where email goes).
+pub fn spawn_service_with(
+    launch: &Launch,
+    database_url: &str,
+    name: &str,
+    settings: &[(&str, String)],
+) -> anyhow::Result<Proc> {
     let addr = free_addr()?;
     let mail = launch.work.join(format!("mail-{name}"));
     std::fs::create_dir_all(&mail)?;
@@ -90,7 +100,8 @@ pub fn spawn_service(launch: &Launch, database_url: &str, name: &str) -> anyhow:
         // Every request comes from one address, far over the per-address API limit.
         .env("HYS_API_RATE_PER_MINUTE", "0")
         // Load-test conversations finish in milliseconds; they must not be held as bots.
-        .env("HYS_MIN_COMPLETION_SECONDS", "0");
+        .env("HYS_MIN_COMPLETION_SECONDS", "0")
+        .envs(settings.iter().map(|(k, v)| (k, v)));
     start(
         command,
         addr,

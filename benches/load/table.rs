@@ -305,6 +305,19 @@ impl Results {
                 ),
             );
         }
+        if !self.urgent.is_empty() {
+            out.push('\n');
+            line(
+                &mut out,
+                format!(
+                    "urgent first: one urgent email with {} routine emails queued",
+                    thousands(crate::urgent::ROUTINE as f64)
+                ),
+            );
+            for u in &self.urgent {
+                line(&mut out, u.line());
+            }
+        }
         out.push('\n');
         line(&mut out, "targets (a report, not a test)".into());
         for t in &self.targets {
