@@ -320,6 +320,14 @@ fn check(config: &Config) -> ExitCode {
         eprintln!("have-your-say check: {e}");
         return ExitCode::FAILURE;
     }
+    let safety = crate::flow::safety::lint(&config.locales_dir);
+    if !safety.is_empty() {
+        for problem in &safety {
+            eprintln!("{problem}");
+        }
+        eprintln!("have-your-say check: a safety phrase list has problems");
+        return ExitCode::FAILURE;
+    }
     match load_content(config) {
         Ok((words, _)) if !words.incomplete().is_empty() => {
             for (locale, id) in words.incomplete() {

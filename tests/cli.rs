@@ -215,3 +215,37 @@ fn check_fails_on_an_incomplete_locale_and_names_what_is_missing() {
         "{text}"
     );
 }
+
+#[test]
+fn check_fails_on_a_safety_list_line_it_cannot_read_and_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = dir.path().join("locales");
+    for entry in std::fs::read_dir(root().join("locales")).unwrap() {
+        let entry = entry.unwrap();
+        let target = locales.join(entry.file_name());
+        std::fs::create_dir_all(&target).unwrap();
+        for file in std::fs::read_dir(entry.path()).unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), target.join(file.file_name())).unwrap();
+        }
+    }
+    let list = locales.join("cy/safety.txt");
+    let mut text = std::fs::read_to_string(&list).unwrap();
+    text.push_str("\n{taro|curo fi\n");
+    let broken_line = text.lines().count();
+    std::fs::write(&list, text).unwrap();
+
+    let out = Command::new(BIN)
+        .args(["check", "--flows-dir"])
+        .arg(root().join("flows"))
+        .arg("--locales-dir")
+        .arg(&locales)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains(&format!("safety.txt:{broken_line}")),
+        "names the file and line: {text}"
+    );
+}
