@@ -244,3 +244,95 @@ async fn track(app: &TestApp, reference: &str, secret: &str) -> Page {
     )
     .await
 }
+
+/// The held-out sentences (written before the phrase lists were tuned) of one locale.
+fn held_out(locale: &str, set: &str) -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/safety")
+        .join(locale)
+        .join(format!("heldout_{set}.txt"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One fresh conversation through the JSON API in `locale`: does writing `text` as what
+/// happened bring the help panel, as the child would meet it?
+async fn alarms_through_the_api(
+    app: &TestApp,
+    client: &reqwest::Client,
+    locale: &str,
+    text: &str,
+) -> bool {
+    let post = |path: String, token: Option<String>, body: serde_json::Value| {
+        let mut request = client.post(app.url(&path)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        async move {
+            let response = request.send().await.expect("request");
+            assert!(response.status().is_success(), "{}", response.status());
+            response.json::<serde_json::Value>().await.expect("json")
+        }
+    };
+    let started = post(
+        "/api/v1/conversations".into(),
+        None,
+        serde_json::json!({"flow": "feedback", "locale": locale}),
+    )
+    .await;
+    let id = started["id"].as_str().expect("id").to_owned();
+    let token = started["token"].as_str().expect("token").to_owned();
+    let answers = format!("/api/v1/conversations/{id}/answers");
+    for (step, value) in [
+        ("kind", "complaint"),
+        ("role", "young_person"),
+        ("about", "where_i_live"),
+    ] {
+        post(
+            answers.clone(),
+            Some(token.clone()),
+            serde_json::json!({"step": step, "value": value}),
+        )
+        .await;
+    }
+    let next = post(
+        answers,
+        Some(token),
+        serde_json::json!({"step": "what-happened", "value": text}),
+    )
+    .await;
+    next["step"].get("safety").is_some()
+}
+
+#[tokio::test]
+async fn through_the_api_the_held_out_sentences_of_every_locale_meet_the_targets() {
+    let app = helpers::spawn_app_with(|c| c.api_rate_per_minute = 0).await;
+    let client = reqwest::Client::new();
+    for locale in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
+        let disclosures = held_out(locale, "disclosures");
+        let innocent = held_out(locale, "innocent");
+        let mut caught = 0;
+        for text in &disclosures {
+            caught += usize::from(alarms_through_the_api(&app, &client, locale, text).await);
+        }
+        let mut flagged = 0;
+        for text in &innocent {
+            flagged += usize::from(alarms_through_the_api(&app, &client, locale, text).await);
+        }
+        assert!(
+            caught * 10 >= disclosures.len() * 9,
+            "{locale}: {caught} of {} disclosures caught",
+            disclosures.len()
+        );
+        assert!(
+            flagged * 10 <= innocent.len(),
+            "{locale}: {flagged} of {} innocent sentences flagged",
+            innocent.len()
+        );
+    }
+}
