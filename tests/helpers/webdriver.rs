@@ -2,6 +2,7 @@
 //! `chromedriver` (both installed by `.ci/lib.sh`): open pages, click, type, press keys, read the
 //! page, go back, run a script, take a screenshot.
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -36,10 +37,12 @@ impl Default for Options {
 impl Browser {
     pub async fn start(options: Options) -> Self {
         let port = super::smtp::free_port();
+        // Its own process group, so the browser it starts goes with it (see `Drop`).
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("chromedriver (apt-get install chromium-driver)");
         let base = format!("http://127.0.0.1:{port}");
@@ -293,6 +296,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Killing chromedriver alone leaves Chromium and its helpers running: hundreds of
+        // processes per test run, enough to make a machine swap. End the whole group.
+        let _ = Command::new("kill")
+            .args(["-9", "--", &format!("-{}", self.driver.id())])
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
