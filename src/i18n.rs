@@ -330,6 +330,21 @@ impl Localizer {
         args.set("month", FluentValue::from(month));
         self.text(locale, "date-short", Some(&args))
     }
+
+    /// "Mon 7 Dec, 14:32": an instant (unix ms) as a day and time in England.
+    pub fn short_date_time(&self, locale: &Locale, ms: i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+            .map(|at| {
+                let local = at.to_offset(crate::timescale::london_offset(at));
+                format!(
+                    "{}, {:02}:{:02}",
+                    self.short_date(locale, local.date()),
+                    local.hour(),
+                    local.minute()
+                )
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// Message ids the Rust code uses directly (not through a flow or a template).

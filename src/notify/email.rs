@@ -147,21 +147,6 @@ impl super::urgent::StaffWords for Words<'_> {
     }
 }
 
-/// A day and time in England for staff, e.g. "Mon 7 Dec 2026, 14:32".
-fn time_in_england(words: &Localizer, locale: &Locale, ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-        .map(|t| {
-            let local = t.to_offset(crate::timescale::london_offset(t));
-            format!(
-                "{}, {:02}:{:02}",
-                words.short_date(locale, local.date()),
-                local.hour(),
-                local.minute()
-            )
-        })
-        .unwrap_or_default()
-}
-
 impl Words<'_> {
     fn get(&self, id: &str, args: &[(&str, String)]) -> String {
         let mut fluent = FluentArgs::new();
@@ -266,7 +251,7 @@ pub fn render(
             ));
         }
         EmailKind::Urgent => {
-            let at = |ms: i64| time_in_england(words, &w.locale, ms);
+            let at = |ms: i64| words.short_date_time(&w.locale, ms);
             rows.extend(super::urgent::rows(case, &w, &at));
         }
         EmailKind::AdvocacyReferral => {

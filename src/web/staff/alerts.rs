@@ -42,19 +42,7 @@ pub async fn case_emails(
     case_id: i64,
 ) -> Result<Vec<EmailView>, WebError> {
     let locale = app.words.fallback();
-    let when = |ms: i64| {
-        time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-            .map(|at| {
-                let local = at.to_offset(crate::timescale::london_offset(at));
-                format!(
-                    "{}, {:02}:{:02}",
-                    app.words.short_date(&locale, local.date()),
-                    local.hour(),
-                    local.minute()
-                )
-            })
-            .unwrap_or_default()
-    };
+    let when = |ms: i64| app.words.short_date_time(&locale, ms);
     Ok(app
         .store
         .case_emails(case_id)
