@@ -334,16 +334,19 @@ impl Localizer {
     /// "Mon 7 Dec, 14:32": an instant (unix ms) as a day and time in England.
     pub fn short_date_time(&self, locale: &Locale, ms: i64) -> String {
         time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-            .map(|at| {
-                let local = at.to_offset(crate::timescale::london_offset(at));
-                format!(
-                    "{}, {:02}:{:02}",
-                    self.short_date(locale, local.date()),
-                    local.hour(),
-                    local.minute()
-                )
-            })
+            .map(|at| self.short_date_time_at(locale, at))
             .unwrap_or_default()
+    }
+
+    /// The same, from an instant.
+    pub fn short_date_time_at(&self, locale: &Locale, at: time::OffsetDateTime) -> String {
+        let local = at.to_offset(crate::timescale::london_offset(at));
+        format!(
+            "{}, {:02}:{:02}",
+            self.short_date(locale, local.date()),
+            local.hour(),
+            local.minute()
+        )
     }
 }
 

@@ -9,9 +9,9 @@ use std::net::IpAddr;
 use serde_json::json;
 
 use crate::app::AppState;
+use crate::domain::{Case, CaseEvent, CaseStatus};
 use crate::domain::{ConversationToken, EmailKind, Reference, SecretWords};
 use crate::store::StoreError;
-use crate::store::cases::CaseRecord;
 use crate::store::casework::NewEvent;
 use crate::store::now_ms;
 use crate::store::outbox::NewEmail;
@@ -121,7 +121,7 @@ pub async fn sign_in(
 pub async fn case_for(
     app: &AppState,
     token: &ConversationToken,
-) -> Result<Option<CaseRecord>, TrackError> {
+) -> Result<Option<Case>, TrackError> {
     let Some(id) = app
         .store
         .track_session(&token.key(), IDLE_MS, ABSOLUTE_MS)
@@ -133,13 +133,13 @@ pub async fn case_for(
 }
 
 /// Where the case is, in the child's words: the id of a Fluent message.
-pub fn status_message(case: &CaseRecord, replied: bool) -> &'static str {
-    match case.status.as_str() {
-        "closed" => "track-status-closed",
-        "paused" => "track-status-paused",
+pub fn status_message(case: &Case, replied: bool) -> &'static str {
+    match case.status {
+        CaseStatus::Closed => "track-status-closed",
+        CaseStatus::Paused => "track-status-paused",
         _ if replied => "track-status-replied",
-        "new" => "track-status-received",
-        _ => "track-status-looking",
+        CaseStatus::New => "track-status-received",
+        CaseStatus::Open => "track-status-looking",
     }
 }
 
@@ -147,10 +147,10 @@ pub fn status_message(case: &CaseRecord, replied: bool) -> &'static str {
 pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, String)> {
     events
         .iter()
-        .filter(|e| e.kind == "message_to_child" || e.kind == "message_from_child")
-        .filter_map(|e| {
-            let text = e.event.text()?.to_owned();
-            Some((e.kind == "message_from_child", text))
+        .filter_map(|e| match &e.event {
+            CaseEvent::MessageToChild { text } => Some((false, text.clone())),
+            CaseEvent::MessageFromChild { text } => Some((true, text.clone())),
+            _ => None,
         })
         .collect()
 }
@@ -159,11 +159,7 @@ pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, St
 /// assigned officer or the rights officer that there is new information, without the words.
 /// Words that sound like harm also make the case urgent and go to the duty team, quoted;
 /// the answer says whether they did, so the child can be shown help at once.
-pub async fn add_information(
-    app: &AppState,
-    case: &CaseRecord,
-    text: &str,
-) -> Result<bool, TrackError> {
+pub async fn add_information(app: &AppState, case: &Case, text: &str) -> Result<bool, TrackError> {
     let worrying =
         app.safety
             .find(&case.locale, text)
@@ -183,7 +179,7 @@ pub async fn add_information(
     recipients.dedup();
     // A held case (a possible bot) tells nobody until staff release it; worrying words still
     // go to the duty team below, because a real child may be behind them.
-    if case.held == 1 || case.spam == 1 {
+    if case.screening.held || case.screening.spam {
         recipients.clear();
     }
     let mut emails: Vec<NewEmail> = recipients

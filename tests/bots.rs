@@ -8,8 +8,8 @@ mod helpers;
 use std::time::Duration;
 
 use have_your_say::config::Config;
+use have_your_say::domain::Case;
 use have_your_say::domain::Reference;
-use have_your_say::store::cases::CaseRecord;
 use helpers::smtp::SmtpSink;
 use helpers::webdriver::{Browser, Options};
 use helpers::{Page, TestApp, spawn_app_with};
@@ -200,7 +200,7 @@ async fn send_by_api(app: &TestApp, values: &[&str], pause: Duration) -> Value {
 
 // ---- Reading what happened -------------------------------------------------------------------
 
-async fn stored(app: &TestApp, reference: &str) -> CaseRecord {
+async fn stored(app: &TestApp, reference: &str) -> Case {
     app.store
         .case_by_reference(&Reference::parse(reference).expect("reference"))
         .await
@@ -291,15 +291,26 @@ async fn a_filled_honeypot_holds_the_case_with_no_email_and_the_sender_sees_no_d
 
     // Stored whole, held, and nobody told.
     let held = stored(&app, &bot).await;
-    assert_eq!((held.held, held.spam, held.suspect_honeypot), (1, 0, 1));
+    assert_eq!(
+        (
+            held.screening.held,
+            held.screening.spam,
+            held.screening.honeypot
+        ),
+        (true, false, true)
+    );
     assert_eq!(held.summary.as_deref(), Some("My allowance was late"));
     assert_eq!(held.contact_value.as_deref(), Some("sam@example.org"));
     assert_eq!(outbox_rows(&app, &bot).await, 0);
     assert_eq!(events(&app, &bot, "held").await, 1);
     let real = stored(&app, &person).await;
     assert_eq!(
-        (real.held, real.suspect_honeypot, real.suspect_fast),
-        (0, 0, 0)
+        (
+            real.screening.held,
+            real.screening.honeypot,
+            real.screening.too_fast
+        ),
+        (false, false, false)
     );
 
     // The person's email goes out; by then the held case would have been sent too.
@@ -325,10 +336,14 @@ async fn a_conversation_sent_faster_than_the_minimum_is_held_on_the_pages_and_in
     for reference in [&on_pages, &by_api] {
         let case = stored(&app, reference).await;
         assert_eq!(
-            (case.held, case.suspect_fast, case.suspect_honeypot),
-            (1, 1, 0)
+            (
+                case.screening.held,
+                case.screening.too_fast,
+                case.screening.honeypot
+            ),
+            (true, true, false)
         );
-        assert!(case.completion_ms.is_some_and(|ms| ms < 120_000));
+        assert!(case.screening.completion_ms.is_some_and(|ms| ms < 120_000));
         assert_eq!(outbox_rows(&app, reference).await, 0);
     }
     // The same receipt as any other: reference, words, a reply-by date, not urgent.
@@ -369,8 +384,12 @@ async fn a_conversation_sent_after_the_minimum_is_not_held_on_the_pages_or_in_th
 
     for reference in [&on_pages, &by_api] {
         let case = stored(&app, reference).await;
-        assert_eq!((case.held, case.suspect_fast), (0, 0), "{reference}");
-        assert!(case.completion_ms.is_some_and(|ms| ms >= 1_000));
+        assert_eq!(
+            (case.screening.held, case.screening.too_fast),
+            (false, false),
+            "{reference}"
+        );
+        assert!(case.screening.completion_ms.is_some_and(|ms| ms >= 1_000));
         assert_eq!(outbox_rows(&app, reference).await, 1);
     }
 }
@@ -403,14 +422,14 @@ async fn an_urgent_conversation_is_never_held_even_when_it_looks_like_a_bot() {
     let reference = done.reference();
 
     let case = stored(&app, &reference).await;
-    assert_eq!(case.urgent, 1);
-    assert_eq!(
-        case.held, 0,
+    assert!(case.urgent);
+    assert!(
+        !case.screening.held,
         "a child in danger never waits behind a bot filter"
     );
     assert_eq!(
-        (case.suspect_honeypot, case.suspect_fast),
-        (1, 1),
+        (case.screening.honeypot, case.screening.too_fast),
+        (true, true),
         "the suspicion is still recorded"
     );
     assert_eq!(
@@ -489,7 +508,7 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     // Release: without the CSRF token nothing happens; with it, the emails are queued once.
     let forged = app.post_as(&officer, &format!("{path}/release"), &[]).await;
     assert_eq!(forged.status, 403);
-    assert_eq!(stored(&app, &real).await.held, 1);
+    assert!(stored(&app, &real).await.screening.held);
     let released = app
         .post_as(&officer, &format!("{path}/release"), &[("csrf", &csrf)])
         .await;
@@ -500,7 +519,14 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
         .await;
     assert_eq!(again.status, 200);
     let case = stored(&app, &real).await;
-    assert_eq!((case.held, case.spam, case.status.as_str()), (0, 0, "new"));
+    assert_eq!(
+        (
+            case.screening.held,
+            case.screening.spam,
+            case.status.as_str()
+        ),
+        (false, false, "new")
+    );
     assert_eq!(events(&app, &real, "released").await, 1);
     assert_eq!(
         outbox_rows(&app, &real).await,
@@ -524,8 +550,12 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
     assert_eq!(marked.status, 200, "{}", marked.body);
     let case = stored(&app, &junk).await;
     assert_eq!(
-        (case.held, case.spam, case.status.as_str()),
-        (0, 1, "closed")
+        (
+            case.screening.held,
+            case.screening.spam,
+            case.status.as_str()
+        ),
+        (false, true, "closed")
     );
     assert!(case.closed_at.is_some(), "retention runs from closing");
     assert!(case.summary.is_some(), "the data is kept");
@@ -588,7 +618,7 @@ async fn advocates_and_admins_cannot_see_held_cases() {
             .await;
         assert_eq!(release.status, 404, "{email}");
     }
-    assert_eq!(stored(&app, &held).await.held, 1);
+    assert!(stored(&app, &held).await.screening.held);
 
     // Once released, it is an advocacy referral like any other, and the advocate sees it.
     let (officer, _) = app

@@ -6,7 +6,8 @@
 mod helpers;
 
 use have_your_say::domain::Reference;
-use have_your_say::store::cases::{CaseRecord, format_date};
+use have_your_say::domain::{Case, CaseKind, CaseStatus, OmbudsmanDecision, Procedure};
+use have_your_say::store::cases::format_date;
 use have_your_say::timescale::{Calendar, today_in_england};
 use helpers::{Page, TestApp, spawn_app, spawn_app_with};
 use time::Date;
@@ -77,7 +78,7 @@ impl<'a> Officer<'a> {
             .await
     }
 
-    async fn stored(&self) -> CaseRecord {
+    async fn stored(&self) -> Case {
         self.app
             .store
             .case_by_reference(&Reference::parse(&self.reference).unwrap())
@@ -173,7 +174,7 @@ async fn a_compliment_has_no_stage_outcome_or_reply_by_date_and_closes_without_a
 
     let closed = officer.act("close", &[]).await;
     assert_eq!(closed.status, 200, "{}", closed.body);
-    assert_eq!(officer.stored().await.status, "closed");
+    assert_eq!(officer.stored().await.status, CaseStatus::Closed);
 }
 
 #[tokio::test]
@@ -186,10 +187,10 @@ async fn not_safe_is_a_safety_concern_acknowledged_the_same_day() {
     app.get("/leave").await;
     let officer = Officer::on(&app, &reference, "duty@council.gov.uk").await;
     let stored = officer.stored().await;
-    assert_eq!(stored.kind, "safety_concern");
-    assert_eq!(stored.urgent, 1);
+    assert_eq!(stored.kind, CaseKind::SafetyConcern);
+    assert!(stored.urgent);
     assert_eq!(stored.due_on, None);
-    assert_eq!(stored.acknowledge_by, Some(format_date(today())));
+    assert_eq!(stored.acknowledge_by, Some(today()));
     let page = officer.page().await;
     assert!(page.body.contains("Safety concern"));
     assert!(!page.body.contains("/outcome\""));
@@ -223,10 +224,7 @@ async fn stages_move_one_two_three_in_order_with_the_dates_staff_give() {
         )
         .await;
     assert_eq!(done.status, 200, "{}", done.body);
-    assert_eq!(
-        officer.stored().await.responded_on,
-        Some(format_date(responded))
-    );
+    assert_eq!(officer.stored().await.responded_on, Some(responded));
 
     // The request for Stage 2 arrived 5 working days after the response: inside the window.
     let asked = cal().add_working_days(responded, 5);
@@ -236,11 +234,8 @@ async fn stages_move_one_two_three_in_order_with_the_dates_staff_give() {
     assert_eq!(two.status, 200, "{}", two.body);
     let stored = officer.stored().await;
     assert_eq!(stored.stage, 2);
-    assert_eq!(stored.stage_started_on, Some(format_date(asked)));
-    assert_eq!(
-        stored.due_on,
-        Some(format_date(cal().add_working_days(asked, 25)))
-    );
+    assert_eq!(stored.stage_started_on, Some(asked));
+    assert_eq!(stored.due_on, Some(cal().add_working_days(asked, 25)));
     // The timeline says when it happened and when it was recorded.
     assert!(two.body.contains("(recorded "), "{}", two.body);
 
@@ -349,13 +344,13 @@ async fn an_extension_needs_a_reason_stays_within_the_limit_and_happens_once() {
     let refused = officer.act("extend", &[("reason", "")]).await;
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("Please write something."));
-    let started = officer.stored().await.stage_started().unwrap();
+    let started = officer.stored().await.stage_started_on.unwrap();
     officer
         .act("extend", &[("reason", "Advocate being arranged")])
         .await;
     assert_eq!(
         officer.stored().await.extended_due_on,
-        Some(format_date(cal().add_working_days(started, 20)))
+        Some(cal().add_working_days(started, 20))
     );
     assert!(!officer.page().await.body.contains("/extend\""));
     assert_eq!(
@@ -374,10 +369,10 @@ async fn a_pause_needs_the_complainants_agreement_and_a_paused_case_cannot_close
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("Tick the box"));
     officer.act("pause", &[("agreed", "yes")]).await;
-    assert_eq!(officer.stored().await.status, "paused");
+    assert_eq!(officer.stored().await.status, CaseStatus::Paused);
     assert_eq!(officer.act("close", &[]).await.status, 409);
     officer.act("resume", &[]).await;
-    assert_eq!(officer.stored().await.status, "open");
+    assert_eq!(officer.stored().await.status, CaseStatus::Open);
 }
 
 #[tokio::test]
@@ -433,7 +428,7 @@ async fn the_corporate_procedure_has_the_councils_stages_and_informal_complaints
     let app = spawn_app_with(|c| c.procedures.corporate_stage_days = vec![20, 25]).await;
     let reference = case(&app, COMPLAINT).await;
     let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
-    let started = officer.stored().await.stage_started().unwrap();
+    let started = officer.stored().await.stage_started_on.unwrap();
 
     let no_reason = officer
         .act("procedure", &[("procedure", "corporate")])
@@ -449,19 +444,13 @@ async fn the_corporate_procedure_has_the_councils_stages_and_informal_complaints
         )
         .await;
     let stored = officer.stored().await;
-    assert_eq!(stored.procedure, "corporate");
-    assert_eq!(
-        stored.due_on,
-        Some(format_date(cal().add_working_days(started, 20)))
-    );
+    assert_eq!(stored.procedure, Procedure::Corporate);
+    assert_eq!(stored.due_on, Some(cal().add_working_days(started, 20)));
     officer.act("outcome", &[("outcome", "not_upheld")]).await;
     officer.act("escalate", &[]).await;
     let stored = officer.stored().await;
     assert_eq!(stored.stage, 2);
-    assert_eq!(
-        stored.due_on,
-        Some(format_date(cal().add_working_days(today(), 25)))
-    );
+    assert_eq!(stored.due_on, Some(cal().add_working_days(today(), 25)));
     assert!(
         !officer.page().await.body.contains("/escalate\""),
         "two stages"
@@ -479,7 +468,7 @@ async fn the_corporate_procedure_has_the_councils_stages_and_informal_complaints
         )
         .await;
     let stored = officer.stored().await;
-    assert_eq!(stored.procedure, "informal");
+    assert_eq!(stored.procedure, Procedure::Informal);
     assert_eq!(stored.due_on, None);
     assert_eq!(officer.act("close", &[]).await.status, 409, "outcome first");
     officer.act("outcome", &[("outcome", "upheld")]).await;
@@ -572,12 +561,12 @@ async fn stage_two_and_three_facts_and_the_ombudsman_are_recorded_where_the_proc
     assert_eq!(page.status, 200, "{}", page.body);
     let stored = officer.stored().await;
     assert_eq!(
-        stored.investigating_officer.as_deref(),
+        stored.facts.investigating_officer.as_deref(),
         Some("Pat Investigator")
     );
-    assert_eq!(stored.cost_investigation_pence, Some(125_050));
-    assert_eq!(stored.cost_independent_person_pence, Some(60_000));
-    assert_eq!(stored.remedy_pence, Some(25_000));
+    assert_eq!(stored.facts.cost_investigation_pence, Some(125_050));
+    assert_eq!(stored.facts.cost_independent_person_pence, Some(60_000));
+    assert_eq!(stored.facts.remedy_pence, Some(25_000));
     assert!(page.body.contains("value=\"1250.50\""), "shown as stored");
     assert_eq!(officer.events("facts_recorded").await, 1);
     // The same details again record nothing.
@@ -634,10 +623,10 @@ async fn stage_two_and_three_facts_and_the_ombudsman_are_recorded_where_the_proc
     assert_eq!(lgsco.status, 200, "{}", lgsco.body);
     let stored = officer.stored().await;
     assert_eq!(
-        stored.ombudsman_decision.as_deref(),
-        Some("investigated_fault")
+        stored.ombudsman.as_ref().map(|o| o.decision),
+        Some(OmbudsmanDecision::Fault)
     );
-    assert_eq!(stored.ombudsman_received_on, Some(format_date(today())));
+    assert_eq!(stored.ombudsman.map(|o| o.received_on), Some(today()));
     assert!(lgsco.body.contains("Investigated: fault found"));
 
     // Compliments have none of this.

@@ -1,21 +1,25 @@
 //! Domain types: small values that are valid by construction, so the rest of the code never
 //! re-checks them. Each keeps its field private and offers `parse` or `TryFrom`.
 
+pub mod answer;
 pub mod case;
 pub mod event;
 pub mod facts;
 pub mod password;
+pub mod record;
 pub mod reference;
 pub mod secret;
 pub mod token;
 pub mod urgency;
 
+pub use answer::{Answer, Answers};
 pub use case::{
     AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
     EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
 pub use event::CaseEvent;
 pub use facts::{Ombudsman, OmbudsmanDecision, StageFacts};
+pub use record::{Adult, Case, Screened};
 pub use reference::Reference;
 pub use secret::SecretWords;
 pub use token::ConversationToken;

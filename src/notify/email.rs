@@ -9,9 +9,9 @@ use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
 
 use crate::config::Config;
+use crate::domain::Case;
 use crate::domain::EmailKind;
 use crate::i18n::{Locale, Localizer};
-use crate::store::cases::CaseRecord;
 use crate::store::outbox::OutboxRow;
 
 /// Message ids this module formats (checked at start-up like the pages' ids).
@@ -100,13 +100,14 @@ pub fn message_ids() -> Vec<String> {
 
 /// "A parent or family member (Foster carer, Anyshire Fostering)": the report's group, then
 /// what the adult said they are and their organisation.
-pub fn sent_by(label: impl Fn(&str, &str) -> String, case: &CaseRecord) -> String {
-    let group = label("role", &case.submitted_by);
+pub fn sent_by(label: impl Fn(&str, &str) -> String, case: &Case) -> String {
+    let group = label("role", case.submitted_by.as_str());
     let detail: Vec<String> = case
-        .submitter_role
+        .adult
         .iter()
-        .map(|r| label("adult-role", r))
-        .chain(case.submitter_organisation.iter().cloned())
+        .flat_map(|a| {
+            std::iter::once(label("adult-role", a.role.as_str())).chain(a.organisation.clone())
+        })
         .collect();
     if detail.is_empty() {
         group
@@ -167,17 +168,9 @@ impl Words<'_> {
     }
 }
 
-fn date(text: &str) -> Option<time::Date> {
-    time::Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
-}
-
 pub fn render(
     kind: EmailKind,
-    case: &CaseRecord,
+    case: &Case,
     config: &Config,
     words: &Localizer,
 ) -> Result<Rendered, BuildError> {
@@ -190,17 +183,18 @@ pub fn render(
     };
     let due = case
         .due_on
-        .as_deref()
-        .and_then(date)
         .map(|d| words.short_date(&w.locale, d))
         .unwrap_or_default();
-    let received = time::OffsetDateTime::from_unix_timestamp(case.received_at / 1000)
-        .map(|t| words.short_date(&w.locale, t.date()))
-        .unwrap_or_default();
-    let kind_label = w.label("kind", &case.kind);
+    let received = words.short_date(
+        &w.locale,
+        case.received_at
+            .to_offset(crate::timescale::london_offset(case.received_at))
+            .date(),
+    );
+    let kind_label = w.label("kind", case.kind.as_str());
     let subject_args = [
         ("kind", kind_label.to_lowercase()),
-        ("reference", case.reference.clone()),
+        ("reference", case.reference.to_string()),
         ("due", due.clone()),
     ];
     // Only a complaint has a statutory reply-by date; the subject follows the kind.
@@ -213,7 +207,7 @@ pub fn render(
     let not_given = || w.get("email-not-given", &[]);
     let field = |id: &str, value: String| (w.get(id, &[]), value);
 
-    let mut rows = vec![field("email-field-reference", case.reference.clone())];
+    let mut rows = vec![field("email-field-reference", case.reference.to_string())];
     match kind {
         EmailKind::NewCase => {
             rows.push(field("email-field-kind", kind_label.clone()));
@@ -225,44 +219,49 @@ pub fn render(
                 "email-field-submitted-by",
                 sent_by(|g, v| w.label(g, v), case),
             ));
-            if let Some(consent) = &case.child_consent {
-                rows.push(field("email-field-consent", w.label("consent", consent)));
+            if let Some(consent) = case.adult.as_ref().and_then(|a| a.child_consent) {
+                rows.push(field(
+                    "email-field-consent",
+                    w.label("consent", consent.as_str()),
+                ));
             }
-            if let Some(has) = &case.child_has_advocate {
+            if let Some(has) = case.adult.as_ref().and_then(|a| a.child_has_advocate) {
                 rows.push(field(
                     "email-field-has-advocate",
-                    w.label("has-advocate", has),
+                    w.label("has-advocate", has.as_str()),
                 ));
             }
             rows.push(field(
                 "email-field-category",
                 case.category
-                    .as_deref()
-                    .map(|c| w.label("category", c))
+                    .map(|c| w.label("category", c.as_str()))
                     .unwrap_or_else(not_given),
             ));
             rows.push(field(
                 "email-field-advocate",
-                w.label("advocate", &case.advocate_wanted),
+                w.label("advocate", case.advocate_wanted.as_str()),
             ));
             rows.push(field(
                 "email-field-contact",
-                w.label("contact", &case.contact_method),
+                w.label("contact", case.contact_method.as_str()),
             ));
         }
         EmailKind::Urgent => {
-            let at = |ms: i64| words.short_date_time(&w.locale, ms);
+            let at = |at: time::OffsetDateTime| words.short_date_time_at(&w.locale, at);
             rows.extend(super::urgent::rows(case, &w, &at));
         }
         EmailKind::AdvocacyReferral => {
-            if case.submitter_role.is_some() {
+            if case.adult.is_some() {
                 rows.push(field(
                     "email-field-submitted-by",
                     sent_by(|g, v| w.label(g, v), case),
                 ));
             }
-            if let Some(consent) = &case.child_consent {
-                rows.push(field("email-field-consent", w.label("consent", consent)));
+            if let Some(consent) = case.adult.as_ref().and_then(|a| a.child_consent) {
+                rows.push(field(
+                    "email-field-consent",
+                    w.label("consent", consent.as_str()),
+                ));
             }
             rows.push(field(
                 "email-field-first-name",
@@ -274,11 +273,11 @@ pub fn render(
             ));
             rows.push(field(
                 "email-field-advocate",
-                w.label("advocate", &case.advocate_wanted),
+                w.label("advocate", case.advocate_wanted.as_str()),
             ));
             rows.push(field(
                 "email-field-contact",
-                w.label("contact", &case.contact_method),
+                w.label("contact", case.contact_method.as_str()),
             ));
             rows.push(field(
                 "email-field-contact-detail",
@@ -287,8 +286,7 @@ pub fn render(
             rows.push(field(
                 "email-field-category",
                 case.category
-                    .as_deref()
-                    .map(|c| w.label("category", c))
+                    .map(|c| w.label("category", c.as_str()))
                     .unwrap_or_else(not_given),
             ));
             let words_row = if config.routing.advocacy_gets_words {
@@ -343,7 +341,7 @@ pub fn render(
 /// To the child, in their language: only that there is a reply and where to read it. A phone
 /// may be checked by someone else, so the reply itself stays behind the secret words.
 fn render_for_child(
-    case: &CaseRecord,
+    case: &Case,
     config: &Config,
     words: &Localizer,
 ) -> Result<Rendered, BuildError> {

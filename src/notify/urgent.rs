@@ -4,11 +4,13 @@
 //! only when they gave them. Nothing is inferred that the child did not say.
 
 use crate::domain::UrgentReason;
-use crate::flow::{Answer, Answers};
-use crate::store::cases::CaseRecord;
+use crate::flow::Answer;
+use time::OffsetDateTime;
+
+use crate::domain::{Case, CaseKind, ContactMethod};
 
 /// A day and a time in England, e.g. "Mon 7 Dec 2026 at 14:32".
-pub type FormatTime<'a> = &'a dyn Fn(i64) -> String;
+pub type FormatTime<'a> = &'a dyn Fn(OffsetDateTime) -> String;
 
 /// Words for the rows: `get(id, args)` and `label(group, value)` in the staff language.
 pub trait StaffWords {
@@ -16,23 +18,22 @@ pub trait StaffWords {
     fn label(&self, group: &str, value: &str) -> String;
 }
 
-pub fn rows(case: &CaseRecord, w: &dyn StaffWords, at: FormatTime<'_>) -> Vec<(String, String)> {
+pub fn rows(case: &Case, w: &dyn StaffWords, at: FormatTime<'_>) -> Vec<(String, String)> {
     let field = |id: &str, value: String| (w.get(id, &[]), value);
-    let answers: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
     let answer = |key: &str| {
-        answers
+        case.answers
             .get(key)
             .and_then(Answer::as_one)
             .map(str::trim)
             .filter(|a| !a.is_empty())
             .map(str::to_owned)
     };
-    let reasons = case.urgent_reasons();
+    let reasons = &case.urgent_reasons;
     let mut rows = Vec::new();
     if reasons.is_empty() {
         rows.push(field("email-field-why", w.get("email-why-unrecorded", &[])));
     }
-    for reason in &reasons {
+    for reason in reasons {
         let why = match reason {
             UrgentReason::ChoseNotSafe => w.get("email-why-chose-not-safe", &[]),
             UrgentReason::PhraseInAnswer { question, words } => w.get(
@@ -43,28 +44,33 @@ pub fn rows(case: &CaseRecord, w: &dyn StaffWords, at: FormatTime<'_>) -> Vec<(S
                 at: when, words, ..
             } => w.get(
                 "email-why-added",
-                &[("when", at(*when)), ("words", words.clone())],
+                &[("when", at(instant(*when))), ("words", words.clone())],
             ),
         };
         rows.push(field("email-field-why", why));
     }
     rows.push(field("email-field-received", at(case.received_at)));
-    rows.push(field("email-field-kind", w.label("kind", &case.kind)));
+    rows.push(field(
+        "email-field-kind",
+        w.label("kind", case.kind.as_str()),
+    ));
     if let Some(category) = case
         .category
-        .as_deref()
-        .filter(|_| case.kind != "safety_concern")
+        .filter(|_| case.kind != CaseKind::SafetyConcern)
     {
-        rows.push(field("email-field-category", w.label("category", category)));
+        rows.push(field(
+            "email-field-category",
+            w.label("category", category.as_str()),
+        ));
     }
     // The duty team must act without signing in: they get the child's words.
     if let Some(summary) = case.summary.clone().filter(|s| !s.trim().is_empty()) {
         rows.push(field("email-field-what", summary));
     }
-    for reason in &reasons {
+    for reason in reasons {
         if let UrgentReason::AddedLater { at: when, text, .. } = reason {
             rows.push((
-                w.get("email-field-added", &[("when", at(*when))]),
+                w.get("email-field-added", &[("when", at(instant(*when)))]),
                 text.clone(),
             ));
         }
@@ -79,9 +85,15 @@ pub fn rows(case: &CaseRecord, w: &dyn StaffWords, at: FormatTime<'_>) -> Vec<(S
     rows
 }
 
+/// An instant stored as unix milliseconds (the urgent reasons keep their own times).
+fn instant(ms: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
 /// Everything the child said about how and when to reach them safely.
 fn reach_rows(
-    case: &CaseRecord,
+    case: &Case,
     w: &dyn StaffWords,
     answer: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<(String, String)> {
@@ -98,15 +110,15 @@ fn reach_rows(
     }
     // The "I'm not safe" route keeps its free-text answer as the contact detail, and asks
     // no contact preference: "none" there means they gave no way, not "do not contact".
-    let asked_preference = case.kind != "safety_concern";
-    if asked_preference && case.contact_method != "other" {
+    let asked_preference = case.kind != CaseKind::SafetyConcern;
+    if asked_preference && case.contact_method != ContactMethod::Other {
         rows.push(field(
             "email-field-contact",
-            w.label("contact", &case.contact_method),
+            w.label("contact", case.contact_method.as_str()),
         ));
     }
     match case.contact_value.clone().filter(|v| !v.trim().is_empty()) {
-        Some(value) if case.contact_method == "other" => {
+        Some(value) if case.contact_method == ContactMethod::Other => {
             rows.push(field("email-field-reach", value));
         }
         Some(value) => rows.push(field("email-field-contact-detail", value)),

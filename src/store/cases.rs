@@ -6,7 +6,13 @@ use sqlx::{Executor, Row};
 
 use super::outbox::{NewEmail, insert_emails};
 use super::{Store, StoreError, is_unique_violation};
-use crate::domain::{CaseKind, Reference};
+use time::OffsetDateTime;
+
+use crate::domain::{
+    Adult, AdultRole, AdvocateWanted, Case, CaseKind, CaseStatus, Category, ChildConsent,
+    ContactMethod, Ombudsman, OmbudsmanDecision, Outcome, Procedure, Reference, Screened,
+    StageFacts, SubmitterRole,
+};
 use crate::flow::CaseDraft;
 
 /// Everything needed to turn a conversation into a case.
@@ -73,9 +79,10 @@ pub struct Receipt {
     pub locale: String,
 }
 
-/// A case as stored, for staff pages and tests.
+/// A case's row as stored: small integers for flags, dates as text, JSON. It never leaves the
+/// store: [`Case`] is what the rest of the service reads.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct CaseRecord {
+pub(super) struct CaseRow {
     pub id: i64,
     pub reference: String,
     pub kind: String,
@@ -127,7 +134,7 @@ pub struct CaseRecord {
     pub responded_on: Option<String>,
     pub paused_on: Option<String>,
     pub last_step_on: Option<String>,
-    /// JSON array of `domain::UrgentReason`; read it with [`CaseRecord::urgent_reasons`].
+    /// JSON array of `domain::UrgentReason`; read through [`Case`].
     pub urgent_reasons: Option<String>,
     pub investigating_officer: Option<String>,
     pub independent_person: Option<String>,
@@ -142,24 +149,139 @@ pub struct CaseRecord {
     pub ombudsman_remedy: Option<String>,
 }
 
-impl CaseRecord {
-    pub fn urgent_reasons(&self) -> Vec<crate::domain::UrgentReason> {
-        crate::domain::urgency::parse_reasons(self.urgent_reasons.as_deref())
-    }
+fn instant(ms: i64) -> Result<OffsetDateTime, StoreError> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map_err(|e| StoreError::Corrupt(format!("time {ms}: {e}")))
+}
 
-    /// The date the current stage's response is due: the extended date when there is one.
-    pub fn current_due_on(&self) -> Option<time::Date> {
-        self.extended_due_on
-            .as_deref()
-            .or(self.due_on.as_deref())
-            .and_then(|d| parse_date(d).ok())
-    }
+pub(super) fn optional_date(text: Option<&str>) -> Result<Option<time::Date>, StoreError> {
+    text.map(parse_date).transpose()
+}
 
-    pub fn stage_started(&self) -> Option<time::Date> {
-        self.stage_started_on
-            .as_deref()
-            .and_then(|d| parse_date(d).ok())
+fn flag(value: i16) -> bool {
+    value != 0
+}
+
+impl TryFrom<CaseRow> for Case {
+    type Error = StoreError;
+
+    fn try_from(row: CaseRow) -> Result<Self, StoreError> {
+        let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
+        fn parsed<T>(
+            what: &str,
+            value: Option<&str>,
+            parse: impl Fn(&str) -> Option<T>,
+        ) -> Result<Option<T>, StoreError> {
+            value
+                .map(|v| parse(v).ok_or_else(|| StoreError::Corrupt(format!("{what} {v:?}"))))
+                .transpose()
+        }
+        let kind = CaseKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?;
+        let adult = match parsed(
+            "submitter role",
+            row.submitter_role.as_deref(),
+            AdultRole::parse,
+        )? {
+            Some(role) => Some(Adult {
+                role,
+                name: row.submitter_name,
+                organisation: row.submitter_organisation,
+                child_consent: parsed(
+                    "child consent",
+                    row.child_consent.as_deref(),
+                    ChildConsent::parse,
+                )?,
+                child_has_advocate: parsed(
+                    "child has advocate",
+                    row.child_has_advocate.as_deref(),
+                    AdvocateWanted::parse,
+                )?,
+            }),
+            None => None,
+        };
+        let ombudsman = match (&row.ombudsman_received_on, &row.ombudsman_decision) {
+            (Some(on), Some(decision)) => Some(Ombudsman {
+                received_on: parse_date(on)?,
+                decision: OmbudsmanDecision::parse(decision)
+                    .ok_or_else(|| corrupt("Ombudsman decision", decision))?,
+                remedy: row.ombudsman_remedy.clone(),
+            }),
+            _ => None,
+        };
+        Ok(Case {
+            id: row.id,
+            reference: Reference::parse(&row.reference)
+                .map_err(|_| corrupt("reference", &row.reference))?,
+            revision: row.revision,
+            kind,
+            procedure: Procedure::parse(&row.procedure)
+                .ok_or_else(|| corrupt("procedure", &row.procedure))?,
+            stage: u8::try_from(row.stage).map_err(|_| corrupt("stage", &row.stage.to_string()))?,
+            status: CaseStatus::parse(&row.status).ok_or_else(|| corrupt("status", &row.status))?,
+            submitted_by: SubmitterRole::parse(&row.submitted_by)
+                .ok_or_else(|| corrupt("submitted by", &row.submitted_by))?,
+            category: parsed("category", row.category.as_deref(), Category::parse)?,
+            summary: row.summary,
+            desired_outcome: row.desired_outcome,
+            advocate_wanted: AdvocateWanted::parse(&row.advocate_wanted)
+                .ok_or_else(|| corrupt("advocate wanted", &row.advocate_wanted))?,
+            contact_method: ContactMethod::parse(&row.contact_method)
+                .ok_or_else(|| corrupt("contact method", &row.contact_method))?,
+            contact_value: row.contact_value,
+            first_name: row.first_name,
+            age: row
+                .age
+                .map(|a| u8::try_from(a).map_err(|_| corrupt("age", &a.to_string())))
+                .transpose()?,
+            locale: row.locale,
+            urgent: flag(row.urgent),
+            urgent_reasons: crate::domain::urgency::parse_reasons(row.urgent_reasons.as_deref()),
+            method_of_receipt: row.method_of_receipt,
+            received_at: instant(row.received_at)?,
+            acknowledged_at: row.acknowledged_at.map(instant).transpose()?,
+            acknowledge_by: optional_date(row.acknowledge_by.as_deref())?,
+            due_on: optional_date(row.due_on.as_deref())?,
+            extended_due_on: optional_date(row.extended_due_on.as_deref())?,
+            stage_started_on: optional_date(row.stage_started_on.as_deref())?,
+            responded_on: optional_date(row.responded_on.as_deref())?,
+            paused_on: optional_date(row.paused_on.as_deref())?,
+            paused_since: row.paused_since.map(instant).transpose()?,
+            last_step_on: optional_date(row.last_step_on.as_deref())?,
+            closed_at: row.closed_at.map(instant).transpose()?,
+            answers: serde_json::from_str(&row.answers)
+                .map_err(|e| StoreError::Corrupt(format!("case {} answers: {e}", row.id)))?,
+            secret_hash: row.secret_hash,
+            flow_id: row.flow_id,
+            team: row.team,
+            assignee_id: row.assignee_id,
+            outcome: parsed("outcome", row.outcome.as_deref(), Outcome::parse)?,
+            resolution: row.resolution,
+            adult,
+            screening: Screened {
+                held: flag(row.held),
+                spam: flag(row.spam),
+                honeypot: flag(row.suspect_honeypot),
+                too_fast: flag(row.suspect_fast),
+                completion_ms: row.completion_ms,
+            },
+            facts: StageFacts {
+                investigating_officer: row.investigating_officer,
+                independent_person: row.independent_person,
+                panel_on: optional_date(row.panel_on.as_deref())?,
+                cost_investigation_pence: row.cost_investigation_pence,
+                cost_independent_person_pence: row.cost_independent_person_pence,
+                cost_panel_pence: row.cost_panel_pence,
+                remedy_pence: row.remedy_pence,
+                remedy_for: row.remedy_for,
+            },
+            ombudsman,
+        })
     }
+}
+
+/// Reads rows into cases; one corrupt row is an error, not a silently missing case.
+pub(super) fn cases(rows: Vec<CaseRow>) -> Result<Vec<Case>, StoreError> {
+    rows.into_iter().map(Case::try_from).collect()
 }
 
 pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, stage, status, submitted_by, \
@@ -205,22 +327,22 @@ impl Store {
     pub async fn case_by_reference(
         &self,
         reference: &Reference,
-    ) -> Result<Option<CaseRecord>, StoreError> {
-        Ok(
-            sqlx::query_as::<_, CaseRecord>(&format!("{SELECT_CASE} where reference = $1"))
-                .bind(reference.as_ref())
-                .fetch_optional(self.pool())
-                .await?,
-        )
+    ) -> Result<Option<Case>, StoreError> {
+        sqlx::query_as::<_, CaseRow>(&format!("{SELECT_CASE} where reference = $1"))
+            .bind(reference.as_ref())
+            .fetch_optional(self.pool())
+            .await?
+            .map(Case::try_from)
+            .transpose()
     }
 
-    pub async fn case_by_id(&self, id: i64) -> Result<Option<CaseRecord>, StoreError> {
-        Ok(
-            sqlx::query_as::<_, CaseRecord>(&format!("{SELECT_CASE} where id = $1"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+    pub async fn case_by_id(&self, id: i64) -> Result<Option<Case>, StoreError> {
+        sqlx::query_as::<_, CaseRow>(&format!("{SELECT_CASE} where id = $1"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .map(Case::try_from)
+            .transpose()
     }
 }
 

@@ -5,14 +5,13 @@
 
 use sqlx::Row;
 
-use super::cases::{CaseRecord, SELECT_CASE, format_date, parse_date};
+use super::cases::{CaseRow, SELECT_CASE, cases, format_date, optional_date, parse_date};
 use super::outbox::{NewEmail, insert_emails};
 use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
 use crate::casework::{Lifecycle, StageClock};
 use crate::domain::{
-    CaseEvent, CaseKind, CaseStatus, Category, Ombudsman, OmbudsmanDecision, Outcome, Procedure,
-    Reference, StaffRole, StageFacts,
+    Case, CaseEvent, CaseStatus, Category, Outcome, Procedure, Reference, StaffRole,
 };
 use crate::timescale::today_in_england;
 
@@ -169,91 +168,61 @@ pub fn midday_ms(day: time::Date) -> i64 {
         .unwrap_or_default()
 }
 
-fn london_day(ms: i64) -> time::Date {
-    today_in_england(
+fn london_day(at: time::OffsetDateTime) -> time::Date {
+    today_in_england(at)
+}
+
+fn london_day_ms(ms: i64) -> time::Date {
+    london_day(
         time::OffsetDateTime::from_unix_timestamp(ms / 1000)
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
     )
 }
 
-fn optional_date(text: Option<&str>) -> Result<Option<time::Date>, StoreError> {
-    text.map(parse_date).transpose()
-}
-
-impl TryFrom<&CaseRecord> for Lifecycle {
+impl TryFrom<&Case> for Lifecycle {
     type Error = StoreError;
 
-    fn try_from(row: &CaseRecord) -> Result<Self, StoreError> {
-        let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("{what} {value:?}"));
-        let kind = CaseKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?;
-        let procedure =
-            Procedure::parse(&row.procedure).ok_or_else(|| corrupt("procedure", &row.procedure))?;
-        let status =
-            CaseStatus::parse(&row.status).ok_or_else(|| corrupt("status", &row.status))?;
-        let received_on = london_day(row.received_at);
-        let formal = matches!(procedure, Procedure::Statutory | Procedure::Corporate);
-        let stage = if kind.has_procedure() && formal {
-            let started_on = optional_date(row.stage_started_on.as_deref())?.unwrap_or(received_on);
+    /// The facts the rules read, from a case. Fails only where the stored case contradicts
+    /// itself (none today: the row was already checked on the way in).
+    fn try_from(case: &Case) -> Result<Self, StoreError> {
+        let received_on = london_day(case.received_at);
+        let formal = matches!(case.procedure, Procedure::Statutory | Procedure::Corporate);
+        let stage = if case.kind.has_procedure() && formal {
+            let started_on = case.stage_started_on.unwrap_or(received_on);
             Some(StageClock {
-                number: u8::try_from(row.stage)
-                    .map_err(|_| corrupt("stage", &row.stage.to_string()))?,
+                number: case.stage,
                 started_on,
-                due_on: optional_date(row.due_on.as_deref())?.unwrap_or(started_on),
-                extended_due_on: optional_date(row.extended_due_on.as_deref())?,
-                responded_on: optional_date(row.responded_on.as_deref())?,
+                due_on: case.due_on.unwrap_or(started_on),
+                extended_due_on: case.extended_due_on,
+                responded_on: case.responded_on,
             })
         } else {
             None
         };
-        let outcome = match &row.outcome {
-            Some(o) if kind.has_procedure() => {
-                Some(Outcome::parse(o).ok_or_else(|| corrupt("outcome", o))?)
-            }
-            _ => None,
-        };
-        let paused_on = match status {
+        let paused_on = match case.status {
             CaseStatus::Paused => Some(
-                optional_date(row.paused_on.as_deref())?
-                    .or_else(|| row.paused_since.map(london_day))
+                case.paused_on
+                    .or_else(|| case.paused_since.map(london_day))
                     .unwrap_or(received_on),
             ),
             _ => None,
         };
         Ok(Lifecycle {
-            kind,
-            procedure,
+            kind: case.kind,
+            procedure: case.procedure,
             stage,
-            status,
+            status: case.status,
             received_on,
-            acknowledged: row.acknowledged_at.is_some(),
-            outcome,
-            resolution: row.resolution.clone(),
-            last_step_on: optional_date(row.last_step_on.as_deref())?
-                .unwrap_or(received_on)
-                .max(received_on),
+            acknowledged: case.acknowledged_at.is_some(),
+            outcome: case.outcome.filter(|_| case.kind.has_procedure()),
+            resolution: case.resolution.clone(),
+            last_step_on: case.last_step_on.unwrap_or(received_on).max(received_on),
             paused_on,
-            team: row.team.clone(),
-            category: row.category.as_deref().and_then(Category::parse),
-            assignee_id: row.assignee_id,
-            facts: StageFacts {
-                investigating_officer: row.investigating_officer.clone(),
-                independent_person: row.independent_person.clone(),
-                panel_on: optional_date(row.panel_on.as_deref())?,
-                cost_investigation_pence: row.cost_investigation_pence,
-                cost_independent_person_pence: row.cost_independent_person_pence,
-                cost_panel_pence: row.cost_panel_pence,
-                remedy_pence: row.remedy_pence,
-                remedy_for: row.remedy_for.clone(),
-            },
-            ombudsman: match (&row.ombudsman_received_on, &row.ombudsman_decision) {
-                (Some(on), Some(decision)) => Some(Ombudsman {
-                    received_on: parse_date(on)?,
-                    decision: OmbudsmanDecision::parse(decision)
-                        .ok_or_else(|| corrupt("Ombudsman decision", decision))?,
-                    remedy: row.ombudsman_remedy.clone(),
-                }),
-                _ => None,
-            },
+            team: case.team.clone(),
+            category: case.category,
+            assignee_id: case.assignee_id,
+            facts: case.facts.clone(),
+            ombudsman: case.ombudsman.clone(),
         })
     }
 }
@@ -286,7 +255,7 @@ impl Store {
         &self,
         viewer: &StaffMember,
         filter: &InboxFilter,
-    ) -> Result<Vec<CaseRecord>, StoreError> {
+    ) -> Result<Vec<Case>, StoreError> {
         let mut conditions = vec![
             visibility(viewer).to_owned(),
             filter.screen.condition().to_owned(),
@@ -319,7 +288,7 @@ impl Store {
              coalesce(extended_due_on, due_on) asc, id asc limit 500",
             conditions.join(" and ")
         );
-        let mut query = sqlx::query_as::<_, CaseRecord>(&sql);
+        let mut query = sqlx::query_as::<_, CaseRow>(&sql);
         if let Some(v) = &filter.status {
             query = query.bind(v);
         }
@@ -335,7 +304,7 @@ impl Store {
         if let Some(v) = filter.assignee_id {
             query = query.bind(v);
         }
-        Ok(query.fetch_all(self.pool()).await?)
+        cases(query.fetch_all(self.pool()).await?)
     }
 
     /// How many cases are held for checking and marked as spam, among those this person sees.
@@ -409,14 +378,16 @@ impl Store {
         &self,
         viewer: &StaffMember,
         reference: &Reference,
-    ) -> Result<Option<CaseRecord>, StoreError> {
-        Ok(sqlx::query_as::<_, CaseRecord>(&format!(
+    ) -> Result<Option<Case>, StoreError> {
+        sqlx::query_as::<_, CaseRow>(&format!(
             "{SELECT_CASE} where reference = $1 and {}",
             visibility(viewer)
         ))
         .bind(reference.as_ref())
         .fetch_optional(self.pool())
-        .await?)
+        .await?
+        .map(Case::try_from)
+        .transpose()
     }
 
     pub async fn case_events(&self, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
@@ -459,7 +430,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = now_ms();
         let (before, after) = (change.before, change.after);
-        let day = change.effective_on.unwrap_or_else(|| london_day(now));
+        let day = change.effective_on.unwrap_or_else(|| london_day_ms(now));
         let acknowledged_at = match (before.acknowledged, after.acknowledged) {
             (false, true) => Some(now),
             _ => None,

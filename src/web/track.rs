@@ -17,7 +17,7 @@ use super::staff::session::{cookie as set_cookie, read_cookie};
 use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage, tel};
 use crate::app::AppState;
 use crate::config::Config;
-use crate::domain::ConversationToken;
+use crate::domain::{CaseStatus, ConversationToken};
 use crate::error::WebError;
 use crate::tracking::{self, TrackError};
 
@@ -116,7 +116,9 @@ pub async fn show_case(
         return Ok(Redirect::to("/track").into_response());
     };
     let events = app.store.case_events(case.id).await?;
-    let replied = events.iter().any(|e| e.kind == "message_to_child");
+    let replied = events
+        .iter()
+        .any(|e| matches!(e.event, crate::domain::CaseEvent::MessageToChild { .. }));
     let locale = app
         .words
         .resolve(&case.locale)
@@ -126,10 +128,10 @@ pub async fn show_case(
     html(&TrackCasePage {
         t,
         has_error: false,
-        reference: case.reference.clone(),
+        reference: case.reference.to_string(),
         status: t.get(tracking::status_message(&case, replied)),
-        due: match (due, case.status.as_str()) {
-            (Some(date), "new" | "open") => {
+        due: match (due, case.status) {
+            (Some(date), CaseStatus::New | CaseStatus::Open) => {
                 Some(t.get_with("track-due", &[("date", FluentValue::from(date))]))
             }
             _ => None,
@@ -163,7 +165,7 @@ pub async fn add_information(
         let mut response = html(&TrackCasePage {
             t,
             has_error: true,
-            reference: case.reference.clone(),
+            reference: case.reference.to_string(),
             status: t.get(tracking::status_message(&case, false)),
             due: None,
             messages: Vec::new(),

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 use super::error::{ApiError, ErrorBody};
 use super::extract::{ApiJson, Limited};
 use crate::app::AppState;
+use crate::domain::CaseStatus as CaseState;
 use crate::tracking::{self, TrackError};
 use crate::web::pages::{browser_locale, words};
 use crate::web::staff::login::client_ip;
@@ -116,7 +117,9 @@ pub async fn track_case(
         .case_events(case.id)
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let replied = events.iter().any(|e| e.kind == "message_to_child");
+    let replied = events
+        .iter()
+        .any(|e| matches!(e.event, crate::domain::CaseEvent::MessageToChild { .. }));
     let locale = app
         .words
         .resolve(&case.locale)
@@ -124,10 +127,10 @@ pub async fn track_case(
     let t = words(&app, &locale);
     let due = case
         .current_due_on()
-        .filter(|_| matches!(case.status.as_str(), "new" | "open"));
+        .filter(|_| matches!(case.status, CaseState::New | CaseState::Open));
     Ok(Json(CaseStatus {
-        reference: case.reference.clone(),
-        status: case.status.clone(),
+        reference: case.reference.to_string(),
+        status: case.status.to_string(),
         status_text: t.get(tracking::status_message(&case, replied)),
         reply_by: due.map(crate::store::cases::format_date),
         reply_by_text: due

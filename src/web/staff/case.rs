@@ -13,6 +13,7 @@ use super::session::StaffSession;
 use super::templates::{CasePage, EventView, rag_of};
 use crate::app::AppState;
 use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle};
+use crate::domain::Case;
 use crate::domain::facts::{format_pounds, parse_pounds};
 use crate::domain::{
     CaseEvent, Category, ContactMethod, EmailKind, Ombudsman, OmbudsmanDecision, Outcome,
@@ -21,7 +22,7 @@ use crate::domain::{
 use crate::error::WebError;
 use crate::flow::{CaseDraft, State as FlowState, engine};
 use crate::store::StoreError;
-use crate::store::cases::{CaseRecord, format_date};
+use crate::store::cases::format_date;
 use crate::store::casework::{NewEvent, RecordedChange};
 use crate::store::outbox::NewEmail;
 use crate::timescale;
@@ -29,11 +30,7 @@ use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 use crate::web::view::{Words, transcript};
 
-async fn find(
-    app: &AppState,
-    session: &StaffSession,
-    reference: &str,
-) -> Result<CaseRecord, WebError> {
+async fn find(app: &AppState, session: &StaffSession, reference: &str) -> Result<Case, WebError> {
     if !session.member.role.sees_cases() {
         return Err(WebError::NotFound);
     }
@@ -127,7 +124,7 @@ impl FormError {
 async fn render_case(
     app: &AppState,
     session: &StaffSession,
-    case: &CaseRecord,
+    case: &Case,
     error: Option<FormError>,
 ) -> Result<Response, WebError> {
     let lifecycle = Lifecycle::try_from(case)?;
@@ -140,19 +137,7 @@ async fn render_case(
         d.map(|d| app.words.short_date(&staff_locale, d))
             .unwrap_or_default()
     };
-    let when = |ms: i64| {
-        time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-            .map(|t| {
-                let local = t.to_offset(timescale::london_offset(t));
-                format!(
-                    "{} {:02}:{:02}",
-                    app.words.short_date(&staff_locale, local.date()),
-                    local.hour(),
-                    local.minute()
-                )
-            })
-            .unwrap_or_default()
-    };
+    let when = |ms: i64| app.words.short_date_time(&staff_locale, ms);
     let events = events
         .iter()
         .rev()
@@ -179,17 +164,17 @@ async fn render_case(
         })
         .collect();
     let conversation = child_transcript(app, case);
-    let held = case.held == 1;
-    let spam = case.spam == 1;
+    let held = case.screening.held;
+    let spam = case.screening.spam;
     // No reply date is shown while held or spam: nobody is working to it.
     let stage = lifecycle.stage;
     let due = stage.map(|s| s.current_due()).filter(|_| !held && !spam);
     let mut suspicions = Vec::new();
-    if case.suspect_honeypot == 1 {
+    if case.screening.honeypot {
         suspicions.push(t.get("staff-held-reason-honeypot"));
     }
-    if case.suspect_fast == 1 {
-        let seconds = case.completion_ms.unwrap_or_default() / 1000;
+    if case.screening.too_fast {
+        let seconds = case.screening.completion_ms.unwrap_or_default() / 1000;
         suspicions.push(t.get_with(
             "staff-held-reason-fast",
             &[("seconds", FluentValue::from(seconds))],
@@ -207,7 +192,7 @@ async fn render_case(
             .collect()
     };
     let next_stage = stage.map_or(1, |s| s.number + 1);
-    let rag = rag_of(&app.calendar, today, due, &case.status);
+    let rag = rag_of(&app.calendar, today, due, case.status.as_str());
     let has_error = error.is_some();
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
     let complaint = lifecycle.kind.has_procedure();
@@ -263,45 +248,48 @@ async fn render_case(
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
         can_work,
-        reference: case.reference.clone(),
+        reference: case.reference.to_string(),
         kind: t.get(&format!("label-kind-{}", case.kind)),
         complaint,
-        urgent: case.urgent == 1,
-        status: case.status.clone(),
+        urgent: case.urgent,
+        status: case.status.to_string(),
         status_label: t.get(&format!("status-{}", case.status)),
         stage_label: stage.map_or_else(
             || t.get("staff-no-stage"),
             |s| t.get(&format!("stage-{}", s.number)),
         ),
-        procedure: case.procedure.clone(),
+        procedure: case.procedure.to_string(),
         procedure_label: t.get(&format!("procedure-{}", case.procedure)),
         due: date(due),
         extended: stage.is_some_and(|s| s.extended_due_on.is_some()),
-        acknowledge_by: date(
-            case.acknowledge_by
-                .as_deref()
-                .and_then(|d| crate::store::cases::parse_date(d).ok()),
-        ),
+        acknowledge_by: date(case.acknowledge_by),
         acknowledged: case.acknowledged_at.is_some(),
         rag,
         rag_label: t.get(&format!("rag-{rag}")),
-        received: when(case.received_at),
+        received: app
+            .words
+            .short_date_time_at(&staff_locale, case.received_at),
         submitted_by: crate::notify::email::sent_by(|g, v| t.get(&format!("label-{g}-{v}")), case),
-        submitter_name: case.submitter_name.clone().unwrap_or_default(),
+        submitter_name: case
+            .adult
+            .as_ref()
+            .and_then(|a| a.name.clone())
+            .unwrap_or_default(),
         consent: case
-            .child_consent
-            .as_deref()
+            .adult
+            .as_ref()
+            .and_then(|a| a.child_consent)
             .map(|c| t.get(&format!("label-consent-{c}")))
             .unwrap_or_default(),
         has_advocate: case
-            .child_has_advocate
-            .as_deref()
+            .adult
+            .as_ref()
+            .and_then(|a| a.child_has_advocate)
             .map(|c| t.get(&format!("label-has-advocate-{c}")))
             .unwrap_or_default(),
-        category: case.category.clone().unwrap_or_default(),
+        category: case.category.map(|c| c.to_string()).unwrap_or_default(),
         category_label: case
             .category
-            .as_deref()
             .map(|c| t.get(&format!("label-category-{c}")))
             .unwrap_or_default(),
         advocate: t.get(&format!("label-advocate-{}", case.advocate_wanted)),
@@ -313,7 +301,6 @@ async fn render_case(
         assignee_id: case.assignee_id.unwrap_or_default(),
         outcome: case
             .outcome
-            .as_deref()
             .filter(|_| complaint)
             .map(|o| t.get(&format!("outcome-{o}")))
             .unwrap_or_default(),
@@ -389,13 +376,11 @@ fn event_detail(t: &Words<'_>, event: &CaseEvent, method_of_receipt: &str) -> Op
 }
 
 /// The conversation as the child saw it, in the child's language.
-fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::Bubble> {
+fn child_transcript(app: &AppState, case: &Case) -> Vec<crate::web::view::Bubble> {
     let Some(flow) = case.flow_id.as_deref().and_then(|id| app.flows.get(id)) else {
         return Vec::new();
     };
-    let Ok(answers) = serde_json::from_str(&case.answers) else {
-        return Vec::new();
-    };
+    let answers = case.answers.clone();
     let end = flow
         .steps
         .iter()
@@ -634,7 +619,7 @@ pub async fn act_on_case(
             render_case(&app, &session, &case, Some(error)).await
         }
     };
-    if kind != ActionKind::Note && (case.held == 1 || case.spam == 1) {
+    if kind != ActionKind::Note && (case.screening.held || case.screening.spam) {
         return refuse(FormError::rule(kind, &CaseworkError::NotOffered, &fields)).await;
     }
     // The form carries the revision it was drawn from; a form from before someone else's
@@ -672,7 +657,7 @@ pub async fn act_on_case(
         };
     let mut emails = Vec::new();
     if kind == ActionKind::Reply
-        && case.contact_method == ContactMethod::Email.as_str()
+        && case.contact_method == ContactMethod::Email
         && let Some(address) = case.contact_value.clone()
     {
         emails.push(NewEmail {
@@ -725,20 +710,14 @@ fn event(
 /// A real person sent it: queue exactly the emails the send would have queued (worked out again
 /// from the stored answers, with today's routing), as one transaction with the event. A second
 /// click finds nothing held and queues nothing.
-async fn release(
-    app: &AppState,
-    session: &StaffSession,
-    case: &CaseRecord,
-) -> Result<(), WebError> {
-    if case.held == 0 && case.spam == 0 {
+async fn release(app: &AppState, session: &StaffSession, case: &Case) -> Result<(), WebError> {
+    if !case.screening.held && !case.screening.spam {
         return Ok(());
     }
-    let answers: crate::flow::Answers = serde_json::from_str(&case.answers)
-        .map_err(|e| WebError::Internal(format!("case {} answers: {e}", case.id)))?;
-    let mut draft = CaseDraft::try_from(&answers)
+    let mut draft = CaseDraft::try_from(&case.answers)
         .map_err(|e| WebError::Internal(format!("case {}: {e}", case.id)))?;
     // Words added since on the tracking page may have made it urgent.
-    draft.urgent |= case.urgent == 1;
+    draft.urgent |= case.urgent;
     let emails = crate::notify::emails_for(&draft, &app.config.routing);
     let domain = crate::notify::message_domain(&app.config.mail.from);
     let released = app
@@ -757,11 +736,7 @@ async fn release(
 }
 
 /// Not a person: closed, counted nowhere, kept under the normal retention.
-async fn mark_spam(
-    app: &AppState,
-    session: &StaffSession,
-    case: &CaseRecord,
-) -> Result<(), WebError> {
+async fn mark_spam(app: &AppState, session: &StaffSession, case: &Case) -> Result<(), WebError> {
     if app
         .store
         .mark_spam(case.id, &event("marked_spam", session, None))

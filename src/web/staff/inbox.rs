@@ -86,20 +86,20 @@ pub async fn show_inbox(
             // A held or spam case shows no reply date: no clock is running on it for anyone.
             let due = case
                 .current_due_on()
-                .filter(|_| case.held == 0 && case.spam == 0);
+                .filter(|_| !case.screening.held && !case.screening.spam);
             InboxRow {
-                reference: case.reference.clone(),
+                reference: case.reference.to_string(),
                 kind: t.get(&format!("label-kind-{}", case.kind)),
-                urgent: case.urgent == 1,
-                stage: case.stage,
+                urgent: case.urgent,
+                stage: i64::from(case.stage),
                 status: t.get(&format!("status-{}", case.status)),
                 due: due
                     .map(|d| app.words.short_date(&locale, d))
                     .unwrap_or_default(),
-                rag: rag_of(&app.calendar, today, due, &case.status),
+                rag: rag_of(&app.calendar, today, due, case.status.as_str()),
                 rag_label: t.get(&format!(
                     "rag-{}",
-                    rag_of(&app.calendar, today, due, &case.status)
+                    rag_of(&app.calendar, today, due, case.status.as_str())
                 )),
                 assignee: case
                     .assignee_id
