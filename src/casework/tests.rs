@@ -346,12 +346,20 @@ fn a_complaint_closes_only_with_an_outcome() {
 }
 
 #[test]
-fn a_closed_case_takes_only_notes_and_a_reopen_with_a_reason() {
+fn a_closed_case_takes_only_notes_the_councils_lists_and_a_reopen_with_a_reason() {
     let case = of_kind(CaseKind::Compliment);
     let closed = run(&case, Action::Close, date!(2026 - 01 - 06)).unwrap();
+    // What it was about, who dealt with it and how it came are often tidied for the report
+    // after a case closes; nothing else changes.
     assert_eq!(
         offered(&closed, &Rules::default()),
-        vec![ActionKind::Note, ActionKind::Reopen]
+        vec![
+            ActionKind::Note,
+            ActionKind::Reopen,
+            ActionKind::Categories,
+            ActionKind::Teams,
+            ActionKind::Receipt
+        ]
     );
     assert_eq!(
         run(
