@@ -983,7 +983,11 @@ async fn a_case_recorded_from_the_form_is_stored_with_its_due_dates_and_appears_
     .await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.url.contains("/staff/cases/HYS-"), "{}", page.url);
-    assert!(page.body.contains("Recorded by staff: arrived by letter"));
+    assert!(
+        page.body.contains("Recorded by staff: Letter"),
+        "{}",
+        page.body
+    );
     assert!(
         page.body
             .contains("the allowance has been late &#60;b&#62;twice")

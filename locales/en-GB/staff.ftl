@@ -315,3 +315,4 @@ event-council_outcome_set = Council outcome set
 event-receipt_set = How it arrived corrected
 label-kind-enquiry = Enquiry
 label-kind-member_enquiry = Member's enquiry (councillor)
+staff-recorded-by-staff = Recorded by staff: { $method }

@@ -99,6 +99,12 @@ impl Header {
         let mut ok = true;
         for (i, raw) in names.iter().enumerate() {
             let name = raw.trim().to_lowercase();
+            // Files written before the council's lists name two columns the old way.
+            let name = match name.as_str() {
+                "aspects" => "categories".to_owned(),
+                "team" => "teams".to_owned(),
+                _ => name,
+            };
             match COLUMNS.iter().find(|c| **c == name) {
                 Some(column) if index.contains_key(column) => {
                     problems.push(Problem::at(1, column, "this column appears twice"));

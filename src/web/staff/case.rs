@@ -385,9 +385,17 @@ fn event_detail(
     match event {
         // A case staff recorded says how it arrived; the conversation's own cases need nothing.
         CaseEvent::Submitted if method_of_receipt != crate::lists::ONLINE => Some(
-            lists
-                .receipt_method(method_of_receipt)
-                .map_or_else(|| method_of_receipt.to_owned(), |m| m.label.clone()),
+            t.get_with(
+                "staff-recorded-by-staff",
+                &[(
+                    "method",
+                    FluentValue::from(
+                        lists
+                            .receipt_method(method_of_receipt)
+                            .map_or_else(|| method_of_receipt.to_owned(), |m| m.label.clone()),
+                    ),
+                )],
+            ),
         ),
         CaseEvent::CategoriesSet { categories, .. } => names(categories),
         CaseEvent::TeamsSet { teams } => names(teams),

@@ -52,6 +52,7 @@ pub fn message_ids() -> Vec<String> {
         "staff-email-kind-new_information",
         "staff-error-stale",
         "staff-list-none",
+        "staff-recorded-by-staff",
         "staff-lists-title",
         "staff-lists-categories",
         "staff-lists-teams",
