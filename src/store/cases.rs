@@ -140,6 +140,8 @@ pub struct CaseRecord {
     pub ombudsman_received_on: Option<String>,
     pub ombudsman_decision: Option<String>,
     pub ombudsman_remedy: Option<String>,
+    /// The council's own outcome: an id from its lists.
+    pub council_outcome: Option<String>,
 }
 
 impl CaseRecord {
@@ -171,7 +173,8 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      suspect_honeypot, suspect_fast, completion_ms, revision, responded_on, paused_on, \
      last_step_on, urgent_reasons, investigating_officer, independent_person, panel_on, \
      cost_investigation_pence, cost_independent_person_pence, cost_panel_pence, remedy_pence, \
-     remedy_for, ombudsman_received_on, ombudsman_decision, ombudsman_remedy from cases";
+     remedy_for, ombudsman_received_on, ombudsman_decision, ombudsman_remedy, council_outcome \
+     from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
