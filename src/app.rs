@@ -106,6 +106,10 @@ impl App {
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
         crate::notify::worker::release_after_crash(&store).await?;
+        let adopted = store.adopt_team_names(&config.procedures.lists).await?;
+        if adopted > 0 {
+            tracing::info!(cases = adopted, "typed team names found on the team list");
+        }
         let calendar =
             crate::timescale::Calendar::with_closures(config.closure_days.iter().copied());
         let recomputed = store

@@ -12,11 +12,14 @@
 //! - Every dated action carries the day it really happened: never in the future, never before
 //!   the case was received or before the step recorded before it.
 
+use std::sync::Arc;
+
 use time::Date;
 
 use crate::domain::{
-    CaseEvent, CaseKind, CaseStatus, Category, Ombudsman, Outcome, Procedure, StageFacts,
+    CaseEvent, CaseKind, CaseStatus, Category, ListRef, Ombudsman, Outcome, Procedure, StageFacts,
 };
+use crate::lists::Lists;
 use crate::timescale::{Calendar, Deadline};
 
 /// A stage of a formal procedure and its clock.
@@ -56,25 +59,52 @@ pub struct Lifecycle {
     /// The effective date of the latest dated step (the receipt, at first).
     pub last_step_on: Date,
     pub paused_on: Option<Date>,
+    /// A team name typed before teams were a list, that matches no team on it: shown on the
+    /// case as not on the list, never counted. Choosing teams from the list clears it.
     pub team: Option<String>,
     pub category: Option<Category>,
     pub assignee_id: Option<i64>,
+    /// How it reached the council: a receipt method's id from the council's lists.
+    pub receipt: String,
+    /// What the case carries from the council's lists.
+    pub listed: Listed,
     /// Complaints only: Stage 2 and 3 facts (investigators, panel, costs, remedy).
     pub facts: StageFacts,
     /// Complaints only: the Ombudsman's enquiry, once one arrives.
     pub ombudsman: Option<Ombudsman>,
 }
 
-/// The council's procedure settings: the corporate stages' limits in working days.
+/// A case's entries from the council's lists, by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listed {
+    /// Every category mention, in the order staff gave them; the same category may be
+    /// mentioned twice. Each keeps the stage it was recorded at.
+    pub mentions: Vec<Mention>,
+    pub teams: Vec<String>,
+    pub actions_taken: Vec<String>,
+    pub council_outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub category: String,
+    /// The stage the complaint was at when it was recorded; `None` for a case with no stage.
+    pub stage: Option<u8>,
+}
+
+/// The council's procedure settings: the corporate stages' limits in working days, and its
+/// own lists (categories, teams, receipt methods, outcomes, actions taken).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rules {
     pub corporate_stage_days: Vec<u32>,
+    pub lists: Arc<Lists>,
 }
 
 impl Default for Rules {
     fn default() -> Self {
         Self {
             corporate_stage_days: vec![10, 20],
+            lists: Arc::new(Lists::shipped()),
         }
     }
 }
@@ -117,9 +147,27 @@ pub enum Action {
         staff_id: i64,
         name: String,
     },
+    /// The child's own "what it is about", as staff refine it.
     Details {
-        team: Option<String>,
         category: Category,
+    },
+    /// The category mentions at the current stage (ids from the council's lists; a category
+    /// may be given twice). Mentions recorded at earlier stages stay.
+    Categories {
+        ids: Vec<String>,
+    },
+    Teams {
+        ids: Vec<String>,
+    },
+    ActionsTaken {
+        ids: Vec<String>,
+    },
+    /// The council's own outcome, or none.
+    CouncilOutcome {
+        id: Option<String>,
+    },
+    Receipt {
+        method: String,
     },
     Reply {
         text: String,
@@ -173,6 +221,11 @@ pub enum ActionKind {
     SwitchProcedure,
     Facts,
     Ombudsman,
+    Categories,
+    Teams,
+    ActionsTaken,
+    CouncilOutcome,
+    Receipt,
 }
 
 impl ActionKind {
@@ -192,6 +245,11 @@ impl ActionKind {
         Self::SwitchProcedure,
         Self::Facts,
         Self::Ombudsman,
+        Self::Categories,
+        Self::Teams,
+        Self::ActionsTaken,
+        Self::CouncilOutcome,
+        Self::Receipt,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -211,6 +269,11 @@ impl ActionKind {
             Self::SwitchProcedure => "procedure",
             Self::Facts => "facts",
             Self::Ombudsman => "ombudsman",
+            Self::Categories => "categories",
+            Self::Teams => "teams",
+            Self::ActionsTaken => "actions_taken",
+            Self::CouncilOutcome => "council_outcome",
+            Self::Receipt => "receipt",
         }
     }
 
@@ -222,7 +285,17 @@ impl ActionKind {
     pub fn is_dated(self) -> bool {
         !matches!(
             self,
-            Self::Assign | Self::Details | Self::Reply | Self::Note | Self::Facts | Self::Ombudsman
+            Self::Assign
+                | Self::Details
+                | Self::Reply
+                | Self::Note
+                | Self::Facts
+                | Self::Ombudsman
+                | Self::Categories
+                | Self::Teams
+                | Self::ActionsTaken
+                | Self::CouncilOutcome
+                | Self::Receipt
         )
     }
 }
@@ -245,6 +318,11 @@ impl Action {
             Self::SwitchProcedure { .. } => ActionKind::SwitchProcedure,
             Self::RecordFacts(_) => ActionKind::Facts,
             Self::RecordOmbudsman(_) => ActionKind::Ombudsman,
+            Self::Categories { .. } => ActionKind::Categories,
+            Self::Teams { .. } => ActionKind::Teams,
+            Self::ActionsTaken { .. } => ActionKind::ActionsTaken,
+            Self::CouncilOutcome { .. } => ActionKind::CouncilOutcome,
+            Self::Receipt { .. } => ActionKind::Receipt,
         }
     }
 }
@@ -277,6 +355,9 @@ pub enum CaseworkError {
     NotAtStage,
     #[error("the panel cannot sit before Stage 3 was asked for")]
     PanelBeforeStage,
+    /// An id that is not on the council's lists (the form's field named).
+    #[error("that is not on the council's list")]
+    NotOnList { field: &'static str },
 }
 
 impl CaseworkError {
@@ -294,6 +375,7 @@ impl CaseworkError {
             Self::PausedFirst => "paused_first",
             Self::NotAtStage => "not_at_stage",
             Self::PanelBeforeStage => "panel_before_stage",
+            Self::NotOnList { .. } => "not_on_list",
         }
     }
 
@@ -312,6 +394,7 @@ impl CaseworkError {
             Self::PausedFirst => "staff-error-paused-first",
             Self::NotAtStage => "staff-error-not-at-stage",
             Self::PanelBeforeStage => "staff-error-panel-before-stage",
+            Self::NotOnList { .. } => "staff-error-not-on-list",
         }
     }
 
@@ -324,6 +407,7 @@ impl CaseworkError {
             Self::NotOffered | Self::OutcomeFirst | Self::PausedFirst => "action",
             Self::NotAtStage => "facts",
             Self::PanelBeforeStage => "panel_on",
+            Self::NotOnList { field } => field,
         }
     }
 
@@ -340,6 +424,7 @@ impl CaseworkError {
         Self::PausedFirst,
         Self::NotAtStage,
         Self::PanelBeforeStage,
+        Self::NotOnList { field: "action" },
     ];
 }
 
@@ -375,6 +460,11 @@ pub fn check_offered(
         K::Note => true,
         // The Ombudsman, costs and remedies often come after the council's procedure ends.
         K::Facts | K::Ombudsman => complaint,
+        // The report is often tidied after a case closes: what it was about, who dealt with
+        // it and how it arrived may be set at any time.
+        K::Categories => matches!(case.kind, CaseKind::Complaint | CaseKind::Compliment),
+        K::Teams | K::Receipt => true,
+        K::ActionsTaken | K::CouncilOutcome => complaint,
         K::Reopen => closed,
         _ if closed => false,
         K::Acknowledge => !case.acknowledged,
@@ -503,16 +593,110 @@ pub fn apply(
                 name: name.clone(),
             }
         }
-        Action::Details { team, category } => {
-            let team = team.as_deref().map(str::trim).filter(|t| !t.is_empty());
-            if case.team.as_deref() == team && case.category == Some(*category) {
+        Action::Details { category } => {
+            if case.category == Some(*category) {
                 return Ok(Change::Nothing);
             }
-            after.team = team.map(str::to_owned);
             after.category = Some(*category);
             CaseEvent::DetailsSet {
-                team: after.team.clone(),
+                team: None,
                 category: Some(*category),
+            }
+        }
+        Action::Categories { ids } => {
+            let lists = &rules.lists;
+            let compliment = case.kind == CaseKind::Compliment;
+            let categories = ids
+                .iter()
+                .map(|id| {
+                    lists
+                        .category(compliment, id)
+                        .map(|e| ListRef::of(&e.id, &e.label))
+                        .ok_or(CaseworkError::NotOnList {
+                            field: "categories",
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let stage = case.stage.map(|s| s.number);
+            let (mut kept, current): (Vec<Mention>, Vec<Mention>) = case
+                .listed
+                .mentions
+                .iter()
+                .cloned()
+                .partition(|m| m.stage != stage);
+            let mut before: Vec<&str> = current.iter().map(|m| m.category.as_str()).collect();
+            let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
+            before.sort_unstable();
+            wanted.sort_unstable();
+            if before == wanted {
+                return Ok(Change::Nothing);
+            }
+            kept.extend(ids.iter().map(|id| Mention {
+                category: id.clone(),
+                stage,
+            }));
+            after.listed.mentions = kept;
+            CaseEvent::CategoriesSet { stage, categories }
+        }
+        Action::Teams { ids } => {
+            let teams = unique_refs(ids, "teams", |id| {
+                rules.lists.team(id).map(|t| ListRef::of(&t.id, &t.label))
+            })?;
+            let ids: Vec<String> = teams.iter().map(|t| t.id.clone()).collect();
+            if case.listed.teams == ids && (ids.is_empty() || case.team.is_none()) {
+                return Ok(Change::Nothing);
+            }
+            after.listed.teams = ids;
+            // Teams chosen from the list replace a name typed before there was one.
+            if !teams.is_empty() {
+                after.team = None;
+            }
+            CaseEvent::TeamsSet { teams }
+        }
+        Action::ActionsTaken { ids } => {
+            let actions = unique_refs(ids, "actions_taken", |id| {
+                rules
+                    .lists
+                    .action_taken(id)
+                    .map(|a| ListRef::of(&a.id, &a.label))
+            })?;
+            let ids: Vec<String> = actions.iter().map(|a| a.id.clone()).collect();
+            if case.listed.actions_taken == ids {
+                return Ok(Change::Nothing);
+            }
+            after.listed.actions_taken = ids;
+            CaseEvent::ActionsTakenSet { actions }
+        }
+        Action::CouncilOutcome { id } => {
+            let outcome = match id {
+                None => None,
+                Some(id) => Some(
+                    rules
+                        .lists
+                        .outcome(id)
+                        .map(|o| ListRef::of(&o.id, &o.label))
+                        .ok_or(CaseworkError::NotOnList {
+                            field: "council_outcome",
+                        })?,
+                ),
+            };
+            if case.listed.council_outcome == *id {
+                return Ok(Change::Nothing);
+            }
+            after.listed.council_outcome.clone_from(id);
+            CaseEvent::CouncilOutcomeSet { outcome }
+        }
+        Action::Receipt { method } => {
+            let entry = rules
+                .lists
+                .receipt_method(method)
+                .ok_or(CaseworkError::NotOnList { field: "method" })?;
+            if case.receipt == *method {
+                return Ok(Change::Nothing);
+            }
+            after.receipt.clone_from(method);
+            CaseEvent::ReceiptSet {
+                method: ListRef::of(&entry.id, &entry.label),
             }
         }
         Action::Reply { text } => CaseEvent::MessageToChild {
@@ -705,6 +889,23 @@ pub fn apply(
     })
 }
 
+/// Each id looked up once, in the order given, repeats dropped (a team or an action taken is
+/// either there or not).
+fn unique_refs(
+    ids: &[String],
+    field: &'static str,
+    find: impl Fn(&str) -> Option<ListRef>,
+) -> Result<Vec<ListRef>, CaseworkError> {
+    let mut found: Vec<ListRef> = Vec::new();
+    for id in ids {
+        let entry = find(id).ok_or(CaseworkError::NotOnList { field })?;
+        if !found.iter().any(|f| f.id == entry.id) {
+            found.push(entry);
+        }
+    }
+    Ok(found)
+}
+
 /// What must always hold of a case; the property test checks every reachable state.
 pub fn invariant_broken(case: &Lifecycle, rules: &Rules) -> Option<&'static str> {
     let formal = matches!(case.procedure, Procedure::Statutory | Procedure::Corporate);
@@ -746,6 +947,22 @@ pub fn invariant_broken(case: &Lifecycle, rules: &Rules) -> Option<&'static str>
     }
     if case.last_step_on < case.received_on {
         return Some("a step before the case was received");
+    }
+    if !case.kind.has_procedure()
+        && (!case.listed.actions_taken.is_empty() || case.listed.council_outcome.is_some())
+    {
+        return Some("a case that is not a complaint has actions taken or a council outcome");
+    }
+    let lists = &rules.lists;
+    let compliment = case.kind == CaseKind::Compliment;
+    if case
+        .listed
+        .mentions
+        .iter()
+        .any(|m| lists.category(compliment, &m.category).is_none())
+        || case.listed.teams.iter().any(|t| lists.team(t).is_none())
+    {
+        return Some("a category or team that is not on the lists");
     }
     None
 }

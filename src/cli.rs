@@ -337,6 +337,23 @@ fn check(config: &Config) -> ExitCode {
             ExitCode::FAILURE
         }
         Ok((words, flows)) => {
+            // A lists file with problems already stopped `Config::load`, each one named.
+            let lists = &config.procedures.lists;
+            println!(
+                "ok: lists {}: {} complaint categories in {} groups, {} teams in {} services, \
+                 {} receipt methods, {} council outcomes, {} actions taken",
+                config.lists_file.as_ref().map_or_else(
+                    || "locales/en-GB/lists.toml (shipped)".to_owned(),
+                    |p| p.display().to_string()
+                ),
+                lists.complaint_categories().count(),
+                lists.complaint_groups.len(),
+                lists.teams.len(),
+                lists.services.len(),
+                lists.receipt_methods.len(),
+                lists.outcomes.len(),
+                lists.actions_taken.len()
+            );
             let locales: Vec<String> = words.locales().map(|l| l.as_str().to_owned()).collect();
             let mut ids: Vec<&str> = flows.ids().collect();
             ids.sort_unstable();

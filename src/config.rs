@@ -59,6 +59,9 @@ pub struct Config {
     /// A list setting that did not parse, reported by `validate`.
     #[doc(hidden)]
     pub list_problems: Option<String>,
+    /// The council's own lists file (`HYS_LISTS`); `None` reads `<locales>/en-GB/lists.toml`.
+    /// `load` reads it into `procedures.lists`.
+    pub lists_file: Option<PathBuf>,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -166,6 +169,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             closure_days: Vec::new(),
             procedures: crate::casework::Rules::default(),
+            lists_file: None,
             list_problems: None,
         }
     }
@@ -284,6 +288,10 @@ pub struct Overrides {
     /// comma-separated, one to three stages (default "10,20")
     #[arg(long, env = "HYS_CORPORATE_STAGE_DAYS")]
     pub corporate_stage_days: Option<String>,
+    /// The council's own lists (categories, teams, receipt methods, outcomes, actions taken):
+    /// a TOML file; default the shipped locales/en-GB/lists.toml
+    #[arg(long, env = "HYS_LISTS")]
+    pub lists: Option<PathBuf>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -344,6 +352,13 @@ impl Config {
         }
         config.apply(env);
         config.validate()?;
+        // A broken lists file stops start-up (and `check`) with every problem and its place.
+        let lists = match &config.lists_file {
+            Some(path) => crate::lists::Lists::read(path),
+            None => crate::lists::Lists::read(&config.locales_dir.join("en-GB").join("lists.toml")),
+        }
+        .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        config.procedures.lists = std::sync::Arc::new(lists);
         Ok(config)
     }
 
@@ -373,6 +388,9 @@ impl Config {
         }
         if let Some(d) = &o.locales_dir {
             self.locales_dir.clone_from(d);
+        }
+        if let Some(path) = &o.lists {
+            self.lists_file = Some(path.clone());
         }
         if let Some(d) = o.conversation_days {
             self.conversation_days = d;

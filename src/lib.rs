@@ -14,6 +14,7 @@ pub mod flow;
 pub mod i18n;
 pub mod import;
 pub mod intake;
+pub mod lists;
 pub mod notify;
 pub mod report;
 pub mod store;

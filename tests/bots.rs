@@ -252,9 +252,14 @@ fn without_receipt(page: &Page) -> String {
 
 async fn received_this_year(app: &TestApp) -> (i64, i64) {
     use have_your_say::report;
-    let report = report::build(&app.store, &app.state.calendar, report::this_year())
-        .await
-        .expect("report");
+    let report = report::build(
+        &app.store,
+        &app.state.calendar,
+        &app.config.procedures.lists,
+        report::this_year(),
+    )
+    .await
+    .expect("report");
     let cell = |row: &str| {
         report
             .table("received-by-kind")

@@ -412,9 +412,7 @@ async fn an_action_that_changes_nothing_records_nothing() {
     let reference = case(&app, COMPLAINT).await;
     let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
     for _ in 0..3 {
-        let page = officer
-            .act("details", &[("team", "South Team"), ("category", "money")])
-            .await;
+        let page = officer.act("details", &[("category", "school")]).await;
         assert_eq!(page.status, 200);
     }
     assert_eq!(officer.events("details_set").await, 1);
@@ -635,4 +633,427 @@ async fn stage_two_and_three_facts_and_the_ombudsman_are_recorded_where_the_proc
     let page = other.page().await;
     assert!(!page.body.contains("/facts\""), "{}", page.body);
     assert!(!page.body.contains("/ombudsman\""));
+}
+
+// ---- The council's own lists -----------------------------------------------------------------
+
+/// How many entries of a list table the case has.
+async fn listed(app: &TestApp, table: &str, reference: &str) -> i64 {
+    app.count_where(
+        table,
+        &format!("case_id = (select id from cases where reference = '{reference}')"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn categories_teams_actions_outcome_and_receipt_are_set_from_the_case_page_once_each() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+    let page = officer.page().await;
+    // Grouped checkboxes, as the shipped lists hold them.
+    assert!(
+        page.body.contains("name=\"categories\" value=\"delay\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Children in care and care leavers"));
+
+    for (action, fields, event) in [
+        (
+            "categories",
+            vec![("categories", "delay"), ("categories", "decision")],
+            "categories_set",
+        ),
+        (
+            "teams",
+            vec![("teams", "fostering"), ("teams", "leaving_care")],
+            "teams_set",
+        ),
+        (
+            "actions_taken",
+            vec![("actions_taken", "apology"), ("actions_taken", "training")],
+            "actions_taken_set",
+        ),
+        (
+            "council_outcome",
+            vec![("council_outcome", "resolved_informally")],
+            "council_outcome_set",
+        ),
+        ("receipt", vec![("method", "paper_form")], "receipt_set"),
+    ] {
+        let done = officer.act(action, &fields).await;
+        assert_eq!(done.status, 200, "{action}: {}", done.body);
+        assert_eq!(officer.events(event).await, 1, "{action}");
+        // The same again records nothing.
+        officer.act(action, &fields).await;
+        assert_eq!(officer.events(event).await, 1, "{action} repeated");
+    }
+    assert_eq!(listed(&app, "case_mentions", &reference).await, 2);
+    assert_eq!(listed(&app, "case_teams", &reference).await, 2);
+    assert_eq!(listed(&app, "case_actions_taken", &reference).await, 2);
+    let stored = officer.stored().await;
+    assert_eq!(stored.method_of_receipt, "paper_form");
+    assert_eq!(
+        stored.council_outcome.as_deref(),
+        Some("resolved_informally")
+    );
+    let page = officer.page().await;
+    for label in [
+        "Delay (Stage 1)",
+        "Disagreement with a decision (Stage 1)",
+        "Fostering",
+        "Leaving care",
+        "Apology",
+        "Resolved informally",
+        "Paper form",
+    ] {
+        assert!(page.body.contains(label), "{label}");
+    }
+
+    // Over JSON, with a category mentioned twice: two mentions.
+    let revision = officer.page().await.revision();
+    let done = officer
+        .browser
+        .post(app.url(&format!("/staff/cases/{reference}/categories")))
+        .header("accept", "application/json")
+        .form(&[
+            ("csrf", officer.csrf.as_str()),
+            ("revision", revision.as_str()),
+            ("categories", "staff_conduct"),
+            ("categories", "staff_conduct"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 204);
+    assert_eq!(listed(&app, "case_mentions", &reference).await, 2);
+    assert_eq!(
+        app.count_where("case_mentions", "category = 'staff_conduct' and stage = 1")
+            .await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn an_id_not_on_the_lists_is_refused_with_the_form_shown_again_and_a_422_over_json() {
+    let app = spawn_app().await;
+    let reference = case(&app, COMPLAINT).await;
+    let officer = Officer::on(&app, &reference, "cro@council.gov.uk").await;
+
+    let refused = officer
+        .act(
+            "categories",
+            &[("categories", "delay"), ("categories", "made_up")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("That is not on the council&#39;s list")
+            || refused.body.contains("That is not on the council's list"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("id=\"categories-categories-error\""));
+    // What was ticked is ticked again.
+    assert!(
+        refused
+            .body
+            .contains("name=\"categories\" value=\"delay\" checked"),
+        "kept"
+    );
+    assert_eq!(officer.events("categories_set").await, 0);
+    assert_eq!(listed(&app, "case_mentions", &reference).await, 0);
+
+    let revision = officer.page().await.revision();
+    for (action, field, value) in [
+        ("teams", "teams", "nowhere"),
+        ("actions_taken", "actions_taken", "flowers"),
+        ("council_outcome", "council_outcome", "sorted"),
+        ("receipt", "method", "pigeon"),
+    ] {
+        let response = officer
+            .browser
+            .post(app.url(&format!("/staff/cases/{reference}/{action}")))
+            .header("accept", "application/json")
+            .form(&[
+                ("csrf", officer.csrf.as_str()),
+                ("revision", revision.as_str()),
+                (field, value),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{action}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"], "not_on_list", "{action}");
+        assert_eq!(body["field"], field, "{action}");
+    }
+    assert_eq!(officer.stored().await.method_of_receipt, "online");
+}
+
+/// The shipped lists with one team, labelled `label`, that was once "Demo South Team".
+fn lists_with_south(label: &str) -> have_your_say::lists::Lists {
+    let text = format!(
+        "{}\n[[services]]\nid = \"south_area\"\nlabel = \"South\"\n\n[[teams]]\nid = \"south\"\n\
+         label = \"{label}\"\nservice = \"south_area\"\nformerly = [\"Demo South Team\", \"South Team\"]\n",
+        have_your_say::lists::SHIPPED
+    );
+    let text = if label == "South Team" {
+        text.replace(", \"South Team\"]", "]")
+    } else {
+        text
+    };
+    have_your_say::lists::Lists::parse(&text, "test lists").unwrap()
+}
+
+#[tokio::test]
+async fn a_renamed_team_keeps_its_old_name_in_history_and_typed_names_find_their_team() {
+    let first = spawn_app_with(|c| {
+        c.procedures.lists = std::sync::Arc::new(lists_with_south("South Team"));
+    })
+    .await;
+    let reference = case(&first, COMPLAINT).await;
+    let officer = Officer::on(&first, &reference, "cro@council.gov.uk").await;
+    officer.act("teams", &[("teams", "south")]).await;
+    // Two older cases whose team was typed: one names the team by its old name, one no team.
+    let typed = case(&first, COMPLAINT).await;
+    let stray = case(&first, COMPLAINT).await;
+    for (reference, team) in [(&typed, "demo south team"), (&stray, "Nowhere Team")] {
+        sqlx::query("update cases set team = $1 where reference = $2")
+            .bind(team)
+            .bind(reference)
+            .execute(first.store.pool())
+            .await
+            .unwrap();
+    }
+
+    // The council renames the team and starts the service again.
+    let url = first.config.database_url.clone();
+    let second = spawn_app_with(|c| {
+        c.database_url = url;
+        c.procedures.lists = std::sync::Arc::new(lists_with_south("Southern Team"));
+    })
+    .await;
+    let officer = Officer::on(&second, &reference, "manager@council.gov.uk").await;
+    let page = officer.page().await;
+    let facts = helpers::between(&page.body, "<dl class=\"facts\">", "</dl>").unwrap();
+    assert!(
+        facts.contains("Southern Team"),
+        "current name on the case: {facts}"
+    );
+    // "South Team" is no longer on the page's lists: only the history still says it.
+    assert!(
+        page.body.contains("South Team") && page.body.contains("Teams set"),
+        "the name at the time in the history"
+    );
+    assert_eq!(listed(&second, "case_teams", &typed).await, 1);
+    let typed_page = Officer::on(&second, &typed, "cro2@council.gov.uk")
+        .await
+        .page()
+        .await;
+    assert!(typed_page.body.contains("Southern Team"));
+    let stray_page = Officer::on(&second, &stray, "cro3@council.gov.uk")
+        .await
+        .page()
+        .await;
+    assert!(stray_page.body.contains("Nowhere Team"));
+    assert!(stray_page.body.contains("not on the team list"));
+
+    let report = have_your_say::report::build(
+        &second.store,
+        &second.state.calendar,
+        &second.config.procedures.lists,
+        have_your_say::report::this_year(),
+    )
+    .await
+    .unwrap();
+    let teams = report.table("complaints-by-team").unwrap();
+    let south = teams.row("south").unwrap();
+    assert_eq!(south.current.count, 2);
+    assert_eq!(
+        south.label,
+        have_your_say::report::Label::Text("Southern Team".into())
+    );
+    assert!(
+        teams.rows.iter().all(|r| !r.id.contains("Nowhere")),
+        "free text is never a row"
+    );
+    assert_eq!(teams.row("not-recorded").unwrap().current.count, 1);
+}
+
+#[tokio::test]
+async fn enquiries_and_members_enquiries_are_recorded_counted_and_have_no_stage() {
+    let app = spawn_app().await;
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    let (browser, page) = app.sign_in("cro@council.gov.uk", &password, None).await;
+    let form = app.get_as(&browser, "/staff/cases/new").await;
+    assert!(
+        form.body.contains("value=\"member_enquiry\""),
+        "{}",
+        form.body
+    );
+    let today = format_date(today());
+    for kind in ["enquiry", "member_enquiry"] {
+        let done = app
+            .post_as(
+                &browser,
+                "/staff/cases/new",
+                &[
+                    ("csrf", page.csrf().as_str()),
+                    ("method", "councillor"),
+                    ("received", today.as_str()),
+                    ("kind", kind),
+                    ("submitted_by", "other"),
+                    ("category", "money"),
+                    ("summary", "Demo: a councillor asks about an allowance"),
+                    ("contact", "worker"),
+                    ("team", "leaving_care"),
+                ],
+            )
+            .await;
+        assert_eq!(done.status, 200, "{kind}: {}", done.body);
+    }
+    let report = have_your_say::report::build(
+        &app.store,
+        &app.state.calendar,
+        &app.config.procedures.lists,
+        have_your_say::report::this_year(),
+    )
+    .await
+    .unwrap();
+    let kinds = report.table("received-by-kind").unwrap();
+    assert_eq!(kinds.row("enquiry").unwrap().current.count, 1);
+    assert_eq!(kinds.row("member_enquiry").unwrap().current.count, 1);
+    assert_eq!(kinds.row("complaint").unwrap().current.count, 0);
+    // No stage, so no reply-by date and no escalation.
+    let reference: (String,) =
+        sqlx::query_as("select reference from cases where kind = 'member_enquiry'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    let officer = Officer::on(&app, &reference.0, "cro2@council.gov.uk").await;
+    let case = officer.page().await;
+    assert!(case.body.contains("Member&#39;s enquiry") || case.body.contains("Member's enquiry"));
+    assert!(!case.body.contains("/escalate\""));
+    assert!(case.body.contains("/teams\""));
+}
+
+#[tokio::test]
+async fn an_old_database_is_carried_forward_aspects_become_mentions_and_typed_teams_their_team() {
+    use have_your_say::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let url = helpers::fresh_database_url(dir.path()).await;
+    // The database as it was before the lists: every migration older than theirs.
+    let backend = if helpers::is_postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    let old = tempfile::tempdir().unwrap();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(backend);
+    for entry in std::fs::read_dir(&shipped).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if name.as_str() < "20261207100000" {
+            std::fs::copy(entry.path(), old.path().join(&name)).unwrap();
+        }
+    }
+    let store = Store::connect(&url, 1).await.unwrap();
+    {
+        let mut conn = store.pool().acquire().await.unwrap();
+        if backend == "sqlite" {
+            sqlx::query("pragma foreign_keys = off")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        }
+        let migrator = sqlx::migrate::Migrator::new(old.path()).await.unwrap();
+        migrator.run(&mut *conn).await.unwrap();
+    }
+    let now = time::OffsetDateTime::now_utc().unix_timestamp() * 1000;
+    let mut ids = Vec::new();
+    for team in ["Demo South Team", "Nowhere Team"] {
+        let (id,): (i64,) = sqlx::query_as(
+            "insert into cases (reference, secret_hash, kind, procedure, stage, status, \
+             submitted_by, category, advocate_wanted, contact_method, locale, urgent, team, \
+             method_of_receipt, received_at, answers, created_at, updated_at) \
+             values ($1, '', 'complaint', 'statutory', 2, 'open', 'child', 'money', 'no', \
+             'none', 'en-GB', 0, $2, 'telephone', $3, '{}', $3, $3) returning id",
+        )
+        .bind(Reference::generate().as_ref().to_owned())
+        .bind(team)
+        .bind(now)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    for aspect in ["delay", "communication"] {
+        sqlx::query("insert into case_aspects (case_id, aspect, created_at) values ($1, $2, $3)")
+            .bind(ids[0])
+            .bind(aspect)
+            .bind(now)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    store.close().await;
+
+    // Today's service starts on it: the migrations carry it forward.
+    let app = spawn_app_with(|c| {
+        c.database_url = url;
+        c.procedures.lists = std::sync::Arc::new(lists_with_south("South Team"));
+    })
+    .await;
+    assert_eq!(
+        app.count_where(
+            "case_mentions",
+            &format!("case_id = {} and stage = 1", ids[0])
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        app.count_where(
+            "case_teams",
+            &format!("case_id = {} and team = 'south'", ids[0])
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count_where("case_teams", &format!("case_id = {}", ids[1]))
+            .await,
+        0
+    );
+    let kept: (Option<String>, Option<String>) = sqlx::query_as(
+        "select (select team from cases where id = $1), (select team from cases where id = $2)",
+    )
+    .bind(ids[0])
+    .bind(ids[1])
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(kept, (None, Some("Nowhere Team".to_owned())));
+    let report = have_your_say::report::build(
+        &app.store,
+        &app.state.calendar,
+        &app.config.procedures.lists,
+        have_your_say::report::this_year(),
+    )
+    .await
+    .unwrap();
+    let cell =
+        |table: &str, row: &str| report.table(table).unwrap().row(row).unwrap().current.count;
+    assert_eq!(cell("complaint-aspects", "delay"), 1);
+    assert_eq!(cell("complaint-aspects", "communication"), 1);
+    assert_eq!(cell("complaints-by-team", "south"), 1);
+    assert_eq!(cell("complaints-by-team", "not-recorded"), 1);
+    assert_eq!(cell("method-of-receipt", "telephone"), 2);
 }

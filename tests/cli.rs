@@ -249,3 +249,70 @@ fn check_fails_on_a_safety_list_line_it_cannot_read_and_names_the_file_and_line(
         "names the file and line: {text}"
     );
 }
+
+#[test]
+fn check_names_each_problem_of_a_lists_file_and_passes_the_birmingham_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = dir.path().join("lists.toml");
+    std::fs::write(
+        &lists,
+        r#"
+[[receipt_methods]]
+id = "online"
+label = "Online"
+
+[[services]]
+id = "east"
+label = "East"
+
+[[teams]]
+id = "fostering"
+label = "Fostering"
+service = "west"
+
+[[outcomes]]
+id = "nfa"
+label = ""
+counts_as = "sorted"
+
+[equality]
+age_bands = ["0-10"]
+"#,
+    )
+    .unwrap();
+    let run = |file: &Path| {
+        let out = Command::new(BIN)
+            .args(["check", "--flows-dir"])
+            .arg(root().join("flows"))
+            .arg("--locales-dir")
+            .arg(root().join("locales"))
+            .arg("--lists")
+            .arg(file)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.success(), text)
+    };
+    let (ok, text) = run(&lists);
+    assert!(!ok, "{text}");
+    for expected in [
+        "lists.toml has problems",
+        r#"teams[1] "fostering": names the service "west", which is not listed"#,
+        r#"outcomes[1] "nfa": has an empty label"#,
+        r#"outcomes[1] "nfa": counts_as "sorted""#,
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(
+        !text.contains("equality"),
+        "the equality table is not ours: {text}"
+    );
+
+    let (ok, text) = run(&root().join("locales/en-GB/lists.birmingham.toml"));
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("60 complaint categories in 4 groups"),
+        "{text}"
+    );
+}

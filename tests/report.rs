@@ -8,11 +8,52 @@ use std::collections::BTreeMap;
 
 use have_your_say::report::{self, Audience, FinancialYear, Report, RowKind};
 use have_your_say::timescale::{Deadline, calendar};
-use helpers::{Page, TestApp, spawn_app, spawn_app_with};
+use helpers::{Page, TestApp};
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
 
 // ---- The fixture ---------------------------------------------------------------------------
+
+/// The shipped lists with the fixture's teams (teams are the council's list, never free text).
+fn lists() -> have_your_say::lists::Lists {
+    let text = format!(
+        "{}\n{}",
+        have_your_say::lists::SHIPPED,
+        r#"
+[[services]]
+id = "area"
+label = "Area teams"
+
+[[teams]]
+id = "north"
+label = "North"
+service = "area"
+
+[[teams]]
+id = "south"
+label = "South"
+service = "area"
+
+[[teams]]
+id = "formula"
+label = "=cmd|'<script>x</script>"
+service = "area"
+"#
+    );
+    have_your_say::lists::Lists::parse(&text, "test lists").unwrap()
+}
+
+async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+async fn spawn_app_with(adjust: impl FnOnce(&mut have_your_say::config::Config)) -> TestApp {
+    helpers::spawn_app_with(|c| {
+        c.procedures.lists = std::sync::Arc::new(lists());
+        adjust(c);
+    })
+    .await
+}
 
 /// One case as it would be stored, with its timeline. Times carry their London offset (+1 in
 /// British Summer Time) so the dates below read as the council's calendar does.
@@ -79,10 +120,10 @@ async fn insert(app: &TestApp, fx: &Fx) {
     let pool = app.store.pool();
     let (id,): (i64,) = sqlx::query_as(
         "insert into cases (reference, secret_hash, kind, procedure, stage, status, \
-         submitted_by, category, advocate_wanted, contact_method, age, locale, urgent, team, \
+         submitted_by, category, advocate_wanted, contact_method, age, locale, urgent, \
          method_of_receipt, received_at, outcome, closed_at, answers, created_at, updated_at) \
-         values ($1, '', $2, $3, $4, $5, $6, $7, $8, 'none', $9, $10, $11, $12, $13, $14, $15, \
-         $16, '{}', $14, $14) returning id",
+         values ($1, '', $2, $3, $4, $5, $6, $7, $8, 'none', $9, $10, $11, $12, $13, $14, \
+         $15, '{}', $13, $13) returning id",
     )
     .bind(
         have_your_say::domain::Reference::generate()
@@ -99,7 +140,6 @@ async fn insert(app: &TestApp, fx: &Fx) {
     .bind(fx.age)
     .bind(fx.locale)
     .bind(i16::from(fx.urgent))
-    .bind(fx.team)
     .bind(fx.method)
     .bind(ms(fx.received))
     .bind(fx.outcome)
@@ -122,9 +162,20 @@ async fn insert(app: &TestApp, fx: &Fx) {
         .unwrap();
     }
     for aspect in fx.aspects {
-        sqlx::query("insert into case_aspects (case_id, aspect, created_at) values ($1, $2, 0)")
+        sqlx::query(
+            "insert into case_mentions (case_id, category, stage, created_at) \
+             values ($1, $2, 1, 0)",
+        )
+        .bind(id)
+        .bind(*aspect)
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    if let Some(team) = fx.team {
+        sqlx::query("insert into case_teams (case_id, team, created_at) values ($1, $2, 0)")
             .bind(id)
-            .bind(*aspect)
+            .bind(team)
             .execute(pool)
             .await
             .unwrap();
@@ -138,7 +189,7 @@ fn fixture() -> Vec<Fx> {
     vec![
         // C1: Stage 1 from Mon 14 Apr to Wed 30 Apr 2025 = 10 working days (Easter skipped).
         Fx {
-            team: Some("North"),
+            team: Some("north"),
             age: Some(14),
             advocate: "yes",
             received: datetime!(2025-04-14 10:00 +1),
@@ -156,7 +207,7 @@ fn fixture() -> Vec<Fx> {
         Fx {
             submitted_by: "advocate",
             method: "email",
-            team: Some("North"),
+            team: Some("north"),
             age: Some(16),
             locale: "pl",
             advocate: "yes",
@@ -189,7 +240,7 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "parent_family",
             method: "letter",
             category: "seeing_family",
-            team: Some("South"),
+            team: Some("south"),
             age: Some(9),
             received: datetime!(2025-06-07 11:00 +1),
             stage: 2,
@@ -212,7 +263,7 @@ fn fixture() -> Vec<Fx> {
         Fx {
             method: "telephone",
             category: "social_worker",
-            team: Some("South"),
+            team: Some("south"),
             age: Some(17),
             advocate: "not_sure",
             received: datetime!(2025-07-01 16:30 +1),
@@ -254,7 +305,7 @@ fn fixture() -> Vec<Fx> {
         },
         // C6: urgent, still open.
         Fx {
-            team: Some("North"),
+            team: Some("north"),
             age: Some(12),
             locale: "ar",
             advocate: "yes",
@@ -269,7 +320,7 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "parent_family",
             method: "email",
             category: "social_worker",
-            team: Some("North"),
+            team: Some("north"),
             age: Some(10),
             received: datetime!(2025-04-01 00:30 +1),
             status: "closed",
@@ -282,7 +333,7 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "carer",
             method: "in_person",
             category: "where_i_live",
-            team: Some("Fostering"),
+            team: Some("fostering"),
             age: Some(20),
             received: datetime!(2026-03-31 23:59 +1),
             ..Fx::default()
@@ -292,14 +343,14 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "other",
             method: "ombudsman",
             category: "health",
-            team: Some("South"),
+            team: Some("south"),
             age: Some(25),
             received: datetime!(2025-12-10 10:00 UTC),
             ..Fx::default()
         },
         // P1: Mon 3 Mar to Fri 14 Mar 2025 = 9 working days.
         Fx {
-            team: Some("North"),
+            team: Some("north"),
             age: Some(15),
             advocate: "yes",
             received: datetime!(2025-03-03 10:00 UTC),
@@ -319,7 +370,7 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "parent_family",
             method: "letter",
             category: "money",
-            team: Some("South"),
+            team: Some("south"),
             received: datetime!(2025-03-31 23:30 +1),
             status: "closed",
             outcome: Some("not_upheld"),
@@ -334,7 +385,7 @@ fn fixture() -> Vec<Fx> {
         Fx {
             kind: "compliment",
             category: "school",
-            team: Some("North"),
+            team: Some("north"),
             age: Some(13),
             received: datetime!(2024-06-10 12:00 +1),
             ..Fx::default()
@@ -344,7 +395,7 @@ fn fixture() -> Vec<Fx> {
             submitted_by: "advocate",
             method: "telephone",
             category: "health",
-            team: Some("South"),
+            team: Some("south"),
             age: Some(18),
             locale: "pl",
             advocate: "yes",
@@ -422,8 +473,8 @@ const EXPECTED: &[Expected] = &[
     ("complaint-aspects", "communication", 0, Some("0.0"), 1, Some("16.7")),
     ("complaint-aspects", "decision", 0, Some("0.0"), 1, Some("16.7")),
     ("complaint-aspects", "staff_conduct", 0, Some("0.0"), 1, Some("16.7")),
-    ("complaints-by-team", "North", 1, Some("50.0"), 3, Some("50.0")),
-    ("complaints-by-team", "South", 1, Some("50.0"), 2, Some("33.3")),
+    ("complaints-by-team", "north", 1, Some("50.0"), 3, Some("50.0")),
+    ("complaints-by-team", "south", 1, Some("50.0"), 2, Some("33.3")),
     ("complaints-by-team", "not-recorded", 0, Some("0.0"), 1, Some("16.7")),
     ("outcomes-stage-1", "upheld", 1, Some("50.0"), 1, Some("16.7")),
     ("outcomes-stage-1", "partly_upheld", 0, Some("0.0"), 1, Some("16.7")),
@@ -454,8 +505,8 @@ const EXPECTED: &[Expected] = &[
     ("compliments-by-category", "social_worker", 0, Some("0.0"), 1, Some("50.0")),
     ("compliments-by-category", "where_i_live", 0, Some("0.0"), 1, Some("50.0")),
     ("compliments-by-category", "school", 1, Some("100.0"), 0, Some("0.0")),
-    ("compliments-by-team", "North", 1, Some("100.0"), 1, Some("50.0")),
-    ("compliments-by-team", "Fostering", 0, Some("0.0"), 1, Some("50.0")),
+    ("compliments-by-team", "north", 1, Some("100.0"), 1, Some("50.0")),
+    ("compliments-by-team", "fostering", 0, Some("0.0"), 1, Some("50.0")),
     ("urgent", "urgent", 0, Some("0.0"), 1, Some("11.1")),
     ("age-bands", "under-11", 0, Some("0.0"), 2, Some("22.2")),
     ("age-bands", "11-15", 2, Some("50.0"), 2, Some("22.2")),
@@ -479,9 +530,14 @@ fn pct(p: Option<f64>) -> Option<String> {
 }
 
 async fn build(app: &TestApp) -> Report {
-    report::build(&app.store, &app.state.calendar, year())
-        .await
-        .unwrap()
+    report::build(
+        &app.store,
+        &app.state.calendar,
+        &app.config.procedures.lists,
+        year(),
+    )
+    .await
+    .unwrap()
 }
 
 // ---- Every table ---------------------------------------------------------------------------
@@ -548,7 +604,7 @@ async fn every_table_matches_the_figures_counted_by_hand() {
     };
     assert_eq!(
         order("complaints-by-team"),
-        ["North", "South", "not-recorded"]
+        ["north", "south", "not-recorded"]
     );
     assert_eq!(
         order("languages"),
@@ -573,6 +629,7 @@ async fn working_day_averages_use_the_calendar_of_the_staff_area() {
     let shipped = report::build(
         &app.store,
         &have_your_say::timescale::Calendar::england_and_wales(),
+        &app.config.procedures.lists,
         year(),
     )
     .await
@@ -698,7 +755,7 @@ async fn a_team_name_is_escaped_in_the_page_and_chart_and_never_a_csv_formula() 
     insert(
         &app,
         &Fx {
-            team: Some("=cmd|'<script>x</script>"),
+            team: Some("formula"),
             received: datetime!(2025-06-02 10:00 +1),
             ..Fx::default()
         },
@@ -926,7 +983,11 @@ async fn a_case_recorded_from_the_form_is_stored_with_its_due_dates_and_appears_
     .await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.url.contains("/staff/cases/HYS-"), "{}", page.url);
-    assert!(page.body.contains("Recorded by staff: arrived by letter"));
+    assert!(
+        page.body.contains("Recorded by staff: Letter"),
+        "{}",
+        page.body
+    );
     assert!(
         page.body
             .contains("the allowance has been late &#60;b&#62;twice")
@@ -970,19 +1031,24 @@ async fn a_case_recorded_from_the_form_is_stored_with_its_due_dates_and_appears_
         1
     );
     assert_eq!(
-        app.count_where("case_aspects", &format!("case_id = {}", case.id))
+        app.count_where("case_mentions", &format!("case_id = {}", case.id))
             .await,
         2
     );
     assert_eq!(app.count("outbox").await, 0, "staff already have it");
 
-    let report = report::build(&app.store, &app.state.calendar, report::this_year())
-        .await
-        .unwrap();
+    let report = report::build(
+        &app.store,
+        &app.state.calendar,
+        &app.config.procedures.lists,
+        report::this_year(),
+    )
+    .await
+    .unwrap();
     let cell = |table: &str, row: &str| report.table(table).unwrap().row(row).unwrap().current;
     assert_eq!(cell("method-of-receipt", "letter").count, 1);
     assert_eq!(cell("complaint-aspects", "communication").count, 1);
-    assert_eq!(cell("complaints-by-team", "Leaving care").count, 1);
+    assert_eq!(cell("complaints-by-team", "leaving_care").count, 1);
     assert_eq!(cell("timescales-stage-1", "awaiting").count, 1);
 
     let manager = signed_in(&app, "manager@council.gov.uk", "manager").await;

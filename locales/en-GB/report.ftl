@@ -160,3 +160,4 @@ report-error-age = Enter the age as a whole number, or leave it empty.
 report-error-advocate = Choose from the advocacy list.
 report-error-contact = Choose how to get back in touch.
 report-error-contact-value = Enter the phone number or email address.
+report-error-team = Choose teams from the council's list.

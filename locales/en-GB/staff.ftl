@@ -296,3 +296,23 @@ ombudsman-investigated_fault = Investigated: fault found
 ombudsman-investigated_no_fault = Investigated: no fault
 event-facts_recorded = Stage 2 and 3 details recorded
 event-ombudsman = Ombudsman's enquiry recorded
+
+# The council's own lists (categories, teams, actions taken, its outcomes, receipt methods).
+staff-lists-title = The council's lists
+staff-lists-categories = Categories
+staff-lists-teams = Teams
+staff-lists-team-not-listed = not on the team list
+staff-lists-actions-taken = Actions taken
+staff-lists-council-outcome = Council outcome
+staff-lists-method = How it arrived
+staff-lists-save = Save
+staff-list-none = None
+staff-error-not-on-list = That is not on the council's list. Choose again.
+event-categories_set = Categories set
+event-teams_set = Teams set
+event-actions_taken_set = Actions taken set
+event-council_outcome_set = Council outcome set
+event-receipt_set = How it arrived corrected
+label-kind-enquiry = Enquiry
+label-kind-member_enquiry = Member's enquiry (councillor)
+staff-recorded-by-staff = Recorded by staff: { $method }

@@ -46,12 +46,16 @@ pub(crate) use string_enum;
 
 string_enum! {
     /// What the child wants to tell us. "I'm not safe" makes a safety concern: urgent, handled
-    /// the same day, and counted on its own (never as a comment or a complaint).
+    /// the same day, and counted on its own (never as a comment or a complaint). Enquiries and
+    /// members' (councillors') enquiries reach the council by other channels: staff record
+    /// them, and the report counts them; like compliments they have no stage or reply-by date.
     CaseKind {
         Complaint = "complaint",
         Compliment = "compliment",
         Comment = "comment",
         SafetyConcern = "safety_concern",
+        Enquiry = "enquiry",
+        MemberEnquiry = "member_enquiry",
     }
 }
 

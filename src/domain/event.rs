@@ -27,6 +27,24 @@ mod ymd {
     }
 }
 
+/// An entry of the council's lists as it was when an event was recorded: the id the report
+/// counts by, and the label it had then, so history shows the name at the time even after a
+/// rename (the report shows the current one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListRef {
+    pub id: String,
+    pub label: String,
+}
+
+impl ListRef {
+    pub fn of(id: &str, label: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            label: label.to_owned(),
+        }
+    }
+}
+
 /// One timeline entry. Free text (notes, messages, reasons) may hold a child's or an officer's
 /// words: it is shown to staff escaped and never logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +119,26 @@ pub enum CaseEvent {
     OmbudsmanRecorded {
         ombudsman: Ombudsman,
     },
+    /// The complaint (or compliment) categories mentioned at `stage`.
+    CategoriesSet {
+        #[serde(default)]
+        stage: Option<u8>,
+        categories: Vec<ListRef>,
+    },
+    TeamsSet {
+        teams: Vec<ListRef>,
+    },
+    ActionsTakenSet {
+        actions: Vec<ListRef>,
+    },
+    /// The council's own outcome (none: taken away).
+    CouncilOutcomeSet {
+        outcome: Option<ListRef>,
+    },
+    /// How it reached the council, corrected.
+    ReceiptSet {
+        method: ListRef,
+    },
     /// Written before events were typed: a stage move whose target was lost when the case was
     /// anonymised, or any entry this version does not recognise. Kept so the timeline stays
     /// complete; the report reads only what it can be sure of.
@@ -137,6 +175,11 @@ impl CaseEvent {
             Self::ProcedureChanged { .. } => "procedure_changed",
             Self::FactsRecorded { .. } => "facts_recorded",
             Self::OmbudsmanRecorded { .. } => "ombudsman",
+            Self::CategoriesSet { .. } => "categories_set",
+            Self::TeamsSet { .. } => "teams_set",
+            Self::ActionsTakenSet { .. } => "actions_taken_set",
+            Self::CouncilOutcomeSet { .. } => "council_outcome_set",
+            Self::ReceiptSet { .. } => "receipt_set",
             Self::Legacy { kind, .. } => kind,
         }
     }
@@ -164,6 +207,11 @@ impl CaseEvent {
         "procedure_changed",
         "facts_recorded",
         "ombudsman",
+        "categories_set",
+        "teams_set",
+        "actions_taken_set",
+        "council_outcome_set",
+        "receipt_set",
     ];
 
     /// The free text the entry carries, if any.
@@ -296,6 +344,14 @@ mod tests {
                 reason: "not a children's services matter".into(),
             },
             CaseEvent::Closed,
+            CaseEvent::CategoriesSet {
+                stage: Some(1),
+                categories: vec![ListRef::of("delay", "Delay"), ListRef::of("delay", "Delay")],
+            },
+            CaseEvent::TeamsSet {
+                teams: vec![ListRef::of("south", "South Team")],
+            },
+            CaseEvent::CouncilOutcomeSet { outcome: None },
         ];
         for event in events {
             let detail = event

@@ -63,6 +63,8 @@ pub struct Case {
     pub team: Option<String>,
     pub assignee_id: Option<i64>,
     pub outcome: Option<Outcome>,
+    /// The council's own outcome value (an id from its lists), beside the statutory one.
+    pub council_outcome: Option<String>,
     pub resolution: Option<String>,
     /// Present when an adult made the representation for the child.
     pub adult: Option<Adult>,

@@ -12,7 +12,7 @@ use crate::domain::{
     AdvocateWanted, CaseKind, Category, OmbudsmanDecision, Outcome, Procedure, StageFacts,
     SubmitterRole,
 };
-use crate::report::values::{Aspect, FinancialYear, ReceiptMethod};
+use crate::report::values::FinancialYear;
 
 const ID_MAX: usize = 100;
 const SHORT_MAX: usize = 100;
@@ -203,8 +203,10 @@ impl<'a> Cells<'a> {
             self.refuse("received_on", "a value is required");
         }
         let received_time = self.time("received_time");
-        let methods: Vec<&str> = ReceiptMethod::ALL.iter().map(|m| m.as_str()).collect();
-        let method = self.one_of("method_of_receipt", ReceiptMethod::parse, &methods, None);
+        let method = self.text("method_of_receipt").to_lowercase();
+        if method.is_empty() {
+            self.refuse("method_of_receipt", "a value is required");
+        }
         let roles: Vec<&str> = SubmitterRole::ALL.iter().map(|r| r.as_str()).collect();
         let submitted_by = self.one_of("submitted_by", SubmitterRole::parse, &roles, None);
         let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
@@ -213,8 +215,10 @@ impl<'a> Cells<'a> {
         } else {
             self.one_of("category", Category::parse, &categories, None)
         };
-        let aspects = self.aspects();
-        let team = self.text_up_to("team", SHORT_MAX);
+        let categories = self.ids("categories");
+        let teams = self.ids("teams");
+        let actions_taken = self.ids("actions_taken");
+        let council_outcome = self.text_up_to("council_outcome", SHORT_MAX);
         let advocates: Vec<&str> = AdvocateWanted::ALL.iter().map(|a| a.as_str()).collect();
         let advocate = self.one_of(
             "advocate_wanted",
@@ -235,7 +239,6 @@ impl<'a> Cells<'a> {
             kind,
             procedure,
             received_on,
-            method,
             submitted_by,
             advocate,
             self.problems.is_empty(),
@@ -244,7 +247,6 @@ impl<'a> Cells<'a> {
                 Some(kind),
                 Some(procedure),
                 Some(received_on),
-                Some(method),
                 Some(submitted_by),
                 Some(advocate),
                 true,
@@ -258,8 +260,10 @@ impl<'a> Cells<'a> {
                 method,
                 submitted_by,
                 category,
-                aspects,
-                team,
+                categories,
+                teams,
+                actions_taken,
+                council_outcome,
                 advocate,
                 age,
                 language,
@@ -342,25 +346,23 @@ impl<'a> Cells<'a> {
         })
     }
 
-    fn aspects(&mut self) -> Vec<Aspect> {
-        let mut found = Vec::new();
-        for part in self.text("aspects").split(';').map(str::trim) {
-            if part.is_empty() {
-                continue;
-            }
-            match Aspect::parse(&part.to_lowercase()) {
-                Some(a) if !found.contains(&a) => found.push(a),
-                Some(_) => {}
-                None => {
-                    let allowed: Vec<&str> = Aspect::ALL.iter().map(|a| a.as_str()).collect();
-                    self.refuse(
-                        "aspects",
-                        format!("{part:?} is not one of: {}", allowed.join(", ")),
-                    );
-                }
-            }
+    /// A `;`-separated list of ids from the council's lists, in order, repeats kept (a
+    /// category mentioned twice counts twice); the replay checks each is on the lists.
+    fn ids(&mut self, column: &'static str) -> Vec<String> {
+        let parts: Vec<String> = self
+            .text(column)
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if parts.iter().any(|p| p.chars().count() > SHORT_MAX) {
+            self.refuse(
+                column,
+                format!("an entry is longer than {SHORT_MAX} characters"),
+            );
         }
-        found
+        parts
     }
 
     fn age(&mut self) -> Option<i64> {

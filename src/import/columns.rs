@@ -10,7 +10,6 @@ use crate::domain::{
     AdvocateWanted, CaseKind, Category, OmbudsmanDecision, Outcome, Procedure, StageFacts,
     SubmitterRole,
 };
-use crate::report::values::{Aspect, ReceiptMethod};
 
 /// Every column, in the order the export writes them.
 pub const COLUMNS: &[&str] = &[
@@ -22,8 +21,10 @@ pub const COLUMNS: &[&str] = &[
     "method_of_receipt",
     "submitted_by",
     "category",
-    "aspects",
-    "team",
+    "categories",
+    "teams",
+    "actions_taken",
+    "council_outcome",
     "advocate_wanted",
     "age",
     "language",
@@ -98,6 +99,12 @@ impl Header {
         let mut ok = true;
         for (i, raw) in names.iter().enumerate() {
             let name = raw.trim().to_lowercase();
+            // Files written before the council's lists name two columns the old way.
+            let name = match name.as_str() {
+                "aspects" => "categories".to_owned(),
+                "team" => "teams".to_owned(),
+                _ => name,
+            };
             match COLUMNS.iter().find(|c| **c == name) {
                 Some(column) if index.contains_key(column) => {
                     problems.push(Problem::at(1, column, "this column appears twice"));
@@ -167,11 +174,16 @@ pub struct Row {
     pub procedure: Option<Procedure>,
     pub received_on: Date,
     pub received_time: (u8, u8),
-    pub method: ReceiptMethod,
+    /// A receipt method's id from the council's lists (checked against them on replay).
+    pub method: String,
     pub submitted_by: SubmitterRole,
     pub category: Option<Category>,
-    pub aspects: Vec<Aspect>,
-    pub team: Option<String>,
+    /// Ids from the council's lists, as given; each category given is one mention. Teams may
+    /// be given by their label (or a former one) too.
+    pub categories: Vec<String>,
+    pub teams: Vec<String>,
+    pub actions_taken: Vec<String>,
+    pub council_outcome: Option<String>,
     pub advocate: AdvocateWanted,
     pub age: Option<i64>,
     pub language: String,

@@ -43,7 +43,7 @@ struct StageSteps {
 pub struct Source<'a> {
     pub case: ReportCase,
     pub events: &'a [ReportEvent],
-    pub aspects: Vec<String>,
+    pub listed: stages::Listed,
     pub extra: &'a ExportExtra,
     pub acknowledgement: Option<&'a Acknowledgement>,
 }
@@ -53,7 +53,7 @@ pub fn row(source: Source<'_>, calendar: &Calendar, with_summaries: bool) -> Vec
     let Source {
         case,
         events,
-        aspects,
+        listed,
         extra,
         acknowledgement,
     } = source;
@@ -66,7 +66,7 @@ pub fn row(source: Source<'_>, calendar: &Calendar, with_summaries: bool) -> Vec
     };
     let day = |e: &ReportEvent| e.effective_on.unwrap_or_else(|| london_date(e.created_at));
     let complaint = case.kind == "complaint";
-    let history = stages::history(case.clone(), events, aspects.clone(), calendar);
+    let history = stages::history(case.clone(), events, listed.clone(), calendar);
     let stored = u8::try_from(case.stage).unwrap_or(1).clamp(1, 3);
 
     // Walk the timeline with the report's stage bookkeeping, to find each stage's steps.
@@ -154,10 +154,15 @@ pub fn row(source: Source<'_>, calendar: &Calendar, with_summaries: bool) -> Vec
     set("method_of_receipt", case.method_of_receipt.clone());
     set("submitted_by", case.submitted_by.clone());
     set("category", case.category.clone().unwrap_or_default());
+    set("categories", listed.mentions.join(";"));
+    set("teams", listed.teams.join(";"));
     if complaint {
-        set("aspects", aspects.join(";"));
+        set("actions_taken", listed.actions_taken.join(";"));
+        set(
+            "council_outcome",
+            case.council_outcome.clone().unwrap_or_default(),
+        );
     }
-    set("team", case.team.clone().unwrap_or_default());
     set("advocate_wanted", case.advocate_wanted.clone());
     set("age", case.age.map(|a| a.to_string()).unwrap_or_default());
     set("language", case.locale.clone());
@@ -267,10 +272,7 @@ pub async fn csv_for_year(
     for event in store.report_events(from, to).await? {
         events.entry(event.case_id).or_default().push(event);
     }
-    let mut aspects: HashMap<i64, Vec<String>> = HashMap::new();
-    for (case_id, aspect) in store.report_aspects(from, to).await? {
-        aspects.entry(case_id).or_default().push(aspect);
-    }
+    let mut listed = store.report_listed(from, to).await?;
     let extras: HashMap<i64, ExportExtra> = store
         .export_extras(from, to)
         .await?
@@ -294,7 +296,7 @@ pub async fn csv_for_year(
             Source {
                 case,
                 events: events.get(&id).map(Vec::as_slice).unwrap_or_default(),
-                aspects: aspects.remove(&id).unwrap_or_default(),
+                listed: listed.remove(&id).unwrap_or_default(),
                 extra,
                 acknowledgement: acknowledgements.get(&id),
             },

@@ -94,12 +94,42 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         resolution: None,
         last_step_on: received_on,
         paused_on: None,
-        team: row.team.clone(),
+        team: None,
         category: row.category,
         assignee_id: None,
+        receipt: String::new(),
+        listed: casework::Listed::default(),
         facts: StageFacts::default(),
         ombudsman: None,
     };
+    let lists = &ctx.rules.lists;
+    let Some(method) = lists.receipt_method(&row.method) else {
+        let known: Vec<&str> = lists
+            .receipt_methods
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        return Err(vec![Problem::at(
+            row.line,
+            "method_of_receipt",
+            format!("{:?} is not one of: {}", row.method, known.join(", ")),
+        )]);
+    };
+    case.receipt.clone_from(&method.id);
+    // Teams may be named by label (current or former) as another system wrote them.
+    let mut teams = Vec::new();
+    for given in &row.teams {
+        match lists.team(given).or_else(|| lists.team_named(given)) {
+            Some(team) => teams.push(team.id.clone()),
+            None => {
+                return Err(vec![Problem::at(
+                    row.line,
+                    "teams",
+                    format!("{given:?} is not a team on the council's list"),
+                )]);
+            }
+        }
+    }
     let mut steps = Vec::new();
     if let Some(date) = row.acknowledged_on {
         steps.push(Step {
@@ -141,6 +171,16 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
             },
             None,
         ));
+    }
+    // Categories and teams as recorded when the case arrived: the mentions are Stage 1's.
+    let first = [
+        (!row.categories.is_empty()).then(|| Action::Categories {
+            ids: row.categories.clone(),
+        }),
+        (!teams.is_empty()).then(|| Action::Teams { ids: teams.clone() }),
+    ];
+    for action in first.into_iter().flatten() {
+        list_action(row, &action, &mut case, &mut events, ctx)?;
     }
     let mut acknowledged_on = None;
     let mut closed_on = None;
@@ -205,28 +245,72 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
             Err(e) => return Err(vec![facts_refused(row, &action, &case, &e)]),
         }
     }
+    let last = [
+        (!row.actions_taken.is_empty()).then(|| Action::ActionsTaken {
+            ids: row.actions_taken.clone(),
+        }),
+        row.council_outcome
+            .clone()
+            .map(|id| Action::CouncilOutcome { id: Some(id) }),
+    ];
+    for action in last.into_iter().flatten() {
+        list_action(row, &action, &mut case, &mut events, ctx)?;
+    }
     let acknowledge_by = match row.kind {
         CaseKind::SafetyConcern => received_on,
         _ => ctx.calendar.due(Deadline::Acknowledge, started_on),
     };
     Ok(ImportedCase {
         external_id: row.external_id.clone(),
+        method_of_receipt: case.receipt.clone(),
         case,
         submitted_by: row.submitted_by.as_str().to_owned(),
         advocate_wanted: row.advocate.as_str().to_owned(),
         age: row.age,
         locale: row.language.clone(),
         urgent: row.urgent,
-        method_of_receipt: row.method.as_str().to_owned(),
         summary: row.summary.clone(),
         received_at,
         started_on,
         acknowledge_by,
         acknowledged_on,
         closed_on,
-        aspects: row.aspects.iter().map(|a| a.as_str().to_owned()).collect(),
         events,
     })
+}
+
+/// One of the council's lists set as the case page's form sets it (undated), or the column
+/// it is refused at.
+fn list_action(
+    row: &Row,
+    action: &Action,
+    case: &mut Lifecycle,
+    events: &mut Vec<(CaseEvent, Option<Date>)>,
+    ctx: &Context<'_>,
+) -> Result<(), Vec<Problem>> {
+    match casework::apply(action, case, ctx.today, ctx.today, ctx.calendar, ctx.rules) {
+        Ok(Change::Changed { after, event }) => {
+            events.push((event, None));
+            *case = *after;
+            Ok(())
+        }
+        Ok(Change::Nothing) => Ok(()),
+        Err(e) => {
+            let column = match action {
+                Action::Categories { .. } => "categories",
+                Action::Teams { .. } => "teams",
+                Action::ActionsTaken { .. } => "actions_taken",
+                _ => "council_outcome",
+            };
+            let message = match e {
+                CaseworkError::NotOnList { .. } => {
+                    "an entry is not on the council's lists (ids as in the lists file)".to_owned()
+                }
+                other => other.to_string(),
+            };
+            Err(vec![Problem::at(row.line, column, message)])
+        }
+    }
 }
 
 /// The row's facts and Ombudsman columns as the staff forms' actions, facts first.
@@ -414,7 +498,9 @@ fn refused(
         | CaseworkError::AgreementNeeded
         | CaseworkError::PausedFirst
         | CaseworkError::NotAtStage
-        | CaseworkError::PanelBeforeStage => (step.column, not_offered(step, case)),
+        | CaseworkError::PanelBeforeStage
+        // Dated steps carry no list ids; `list_action` names its own columns.
+        | CaseworkError::NotOnList { .. } => (step.column, not_offered(step, case)),
     };
     Problem::at(row.line, column, message)
 }

@@ -56,10 +56,18 @@ pub fn check(row: &Row, ctx: &Context<'_>) -> Vec<Problem> {
                 format!("a {kind} follows no procedure: leave it empty"),
             );
         }
-        if !row.aspects.is_empty() {
+        for (column, filled) in [
+            ("actions_taken", !row.actions_taken.is_empty()),
+            ("council_outcome", row.council_outcome.is_some()),
+        ] {
+            if filled {
+                refuse(column, format!("only complaints have this, not a {kind}"));
+            }
+        }
+        if !row.categories.is_empty() && row.kind != CaseKind::Compliment {
             refuse(
-                "aspects",
-                format!("only complaints have aspects, not a {kind}"),
+                "categories",
+                format!("only complaints and compliments have categories, not a {kind}"),
             );
         }
         for (n, stage) in row.stages.iter().enumerate() {

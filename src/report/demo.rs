@@ -15,14 +15,14 @@ use crate::store::cases::format_date;
 use crate::store::report::{CaseRow, EventRow};
 use crate::timescale::{Calendar, Deadline, today_in_england};
 
+/// Team ids of the shipped lists (`locales/en-GB/lists.toml`).
 const TEAMS: &[(&str, u32)] = &[
-    ("Demo North Team", 20),
-    ("Demo South Team", 18),
-    ("Demo Children in Care Team", 22),
-    ("Demo Leaving Care Team", 14),
-    ("Demo Fostering Team", 12),
-    ("Demo Disabled Children Team", 8),
-    ("Demo Front Door Team", 6),
+    ("assessment", 20),
+    ("safeguarding", 18),
+    ("children_in_care", 22),
+    ("leaving_care", 14),
+    ("fostering", 12),
+    ("disabled_children", 8),
 ];
 
 const LOCALES: &[(&str, u32)] = &[
@@ -182,17 +182,15 @@ fn one(rng: &mut ThreadRng, n: u32, received_at: i64, calendar: &Calendar, today
             rng.random_range(18..=25)
         }
     });
-    let aspects = if kind == CaseKind::Complaint {
-        let mut chosen: Vec<String> = (0..rng.random_range(1..=3))
+    // Category ids of the shipped lists; a complaint may mention one twice.
+    let mentions = if kind == CaseKind::Complaint {
+        (0..rng.random_range(1..=3))
             .map(|_| {
                 Aspect::ALL[rng.random_range(0..Aspect::ALL.len())]
                     .as_str()
                     .to_owned()
             })
-            .collect();
-        chosen.sort();
-        chosen.dedup();
-        chosen
+            .collect()
     } else {
         Vec::new()
     };
@@ -204,18 +202,15 @@ fn one(rng: &mut ThreadRng, n: u32, received_at: i64, calendar: &Calendar, today
         events: Vec::new(),
         last: (today_in_england(instant(received_at)), received_at),
     };
-    let (actor, detail) = if method == ReceiptMethod::Online {
-        ("child", None)
+    let actor = if method == ReceiptMethod::Online {
+        "child"
     } else {
-        (
-            "staff:0",
-            Some(json!({ "label": format!("report-recorded-{}", method.as_str()) })),
-        )
+        "staff:0"
     };
     line.events.push(EventRow {
         kind: "submitted",
         actor: actor.into(),
-        detail,
+        detail: None,
         created_at: received_at,
     });
     let summary = format!("Demo {} about {}", kind.as_str(), topic(category));
@@ -243,7 +238,10 @@ fn one(rng: &mut ThreadRng, n: u32, received_at: i64, calendar: &Calendar, today
         age,
         locale: pick(line.rng, LOCALES).into(),
         urgent,
-        team: (!line.rng.random_bool(0.05)).then(|| pick(line.rng, TEAMS).to_owned()),
+        teams: (!line.rng.random_bool(0.05))
+            .then(|| pick(line.rng, TEAMS).to_owned())
+            .into_iter()
+            .collect(),
         method_of_receipt: method.as_str().into(),
         received_at,
         stage_started_on: format_date(started),
@@ -254,7 +252,7 @@ fn one(rng: &mut ThreadRng, n: u32, received_at: i64, calendar: &Calendar, today
         outcome: None,
         closed_at: None,
         created_at: received_at,
-        aspects,
+        mentions,
         events: Vec::new(),
     };
     let acknowledged = line.after(started, 0..=3);
@@ -378,7 +376,13 @@ mod tests {
         for row in &rows {
             assert!(row.first_name.as_deref().unwrap().starts_with("Demo-"));
             assert!(row.summary.starts_with("Demo "));
-            assert!(row.team.as_deref().is_none_or(|t| t.starts_with("Demo ")));
+            let lists = crate::lists::Lists::shipped();
+            assert!(row.teams.iter().all(|t| lists.team(t).is_some()));
+            assert!(
+                row.mentions
+                    .iter()
+                    .all(|c| lists.category(false, c).is_some())
+            );
             assert!(row.received_at < now && row.received_at > now - 2 * 366 * 86_400_000);
             assert!(row.events.iter().all(|e| e.created_at <= now + 86_400_000));
             assert!(

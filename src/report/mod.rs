@@ -35,6 +35,7 @@ use crate::web::view::Words;
 pub async fn build(
     store: &Store,
     calendar: &Calendar,
+    lists: &crate::lists::Lists,
     year: FinancialYear,
 ) -> Result<Report, StoreError> {
     let (from, to) = (year.previous().start_ms(), year.end_ms());
@@ -43,19 +44,26 @@ pub async fn build(
     for event in store.report_events(from, to).await? {
         events.entry(event.case_id).or_default().push(event);
     }
-    let mut aspects: HashMap<i64, Vec<String>> = HashMap::new();
-    for (case_id, aspect) in store.report_aspects(from, to).await? {
-        aspects.entry(case_id).or_default().push(aspect);
-    }
+    let mut listed = store.report_listed(from, to).await?;
     let split = year.start_ms();
     let (mut previous, mut current) = (Vec::new(), Vec::new());
-    for case in cases {
+    for mut case in cases {
         let id = case.id;
+        // The council's own outcome counts as the statutory outcome its list entry names,
+        // where no statutory outcome was recorded.
+        if case.outcome.is_none() {
+            case.outcome = case
+                .council_outcome
+                .as_deref()
+                .and_then(|o| lists.outcome(o))
+                .and_then(crate::lists::CouncilOutcome::statutory)
+                .map(|o| o.as_str().to_owned());
+        }
         let before = case.received_at < split;
         let history = stages::history(
             case,
             events.get(&id).map(Vec::as_slice).unwrap_or_default(),
-            aspects.remove(&id).unwrap_or_default(),
+            listed.remove(&id).unwrap_or_default(),
             calendar,
         );
         if before {
@@ -69,6 +77,7 @@ pub async fn build(
         &tables::Year { cases: &previous },
         &tables::Year { cases: &current },
         calendar,
+        lists,
     ))
 }
 
@@ -132,7 +141,7 @@ pub fn page<'a>(t: Words<'a>, report: &Report, audience: Audience) -> html::Repo
 /// Message ids the report builds from values, for the start-up check that every word exists.
 pub fn message_ids() -> Vec<String> {
     use crate::domain::{AdvocateWanted, CaseKind, Category, Outcome, Procedure, SubmitterRole};
-    use values::{AgeBand, Aspect, ReceiptMethod};
+    use values::AgeBand;
     let mut ids: Vec<String> = [
         "report-period",
         "report-percent",
@@ -171,17 +180,6 @@ pub fn message_ids() -> Vec<String> {
         AdvocateWanted::ALL
             .iter()
             .map(|v| format!("report-advocate-{}", v.as_str())),
-    );
-    ids.extend(ReceiptMethod::ALL.iter().flat_map(|v| {
-        [
-            format!("report-method-{}", v.as_str()),
-            format!("report-recorded-{}", v.as_str()),
-        ]
-    }));
-    ids.extend(
-        Aspect::ALL
-            .iter()
-            .map(|v| format!("report-aspect-{}", v.as_str())),
     );
     ids.extend(
         AgeBand::ALL
@@ -226,7 +224,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
                 serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
             )
             .await?;
-        build(&store, &calendar, year).await
+        build(&store, &calendar, &config.procedures.lists, year).await
     }
     .await;
     store.close().await;

@@ -41,14 +41,17 @@ pub(super) fn escalations(complaints: [&[&CaseHistory]; 2]) -> Table {
 pub(super) fn outcomes(stage: u8, reached: [&[&CaseHistory]; 2]) -> Table {
     let mut rows = fixed(labelled(Outcome::ALL, Outcome::as_str, "outcome-"));
     rows.fixed.extend([
-        ("escalated".to_owned(), "report-row-escalated".to_owned()),
+        (
+            "escalated".to_owned(),
+            Label::Message("report-row-escalated".to_owned()),
+        ),
         (
             "outstanding".to_owned(),
-            "report-row-outstanding".to_owned(),
+            Label::Message("report-row-outstanding".to_owned()),
         ),
         (
             super::stages::UNKNOWN_OUTCOME.to_owned(),
-            "report-row-outcome-unknown".to_owned(),
+            Label::Message("report-row-outcome-unknown".to_owned()),
         ),
     ]);
     let id = ["outcomes-stage-1", "outcomes-stage-2", "outcomes-stage-3"][usize::from(stage - 1)];

@@ -6,7 +6,7 @@
 use serde_json::json;
 use time::Date;
 
-use super::values::{Aspect, ReceiptMethod, instant, london_ms};
+use super::values::{instant, london_ms};
 use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, Procedure, SubmitterRole};
 use crate::store::cases::format_date;
 use crate::store::report::{CaseRow, EventRow};
@@ -20,6 +20,7 @@ pub const ERROR_IDS: &[&str] = &[
     "report-error-submitted-by",
     "report-error-category",
     "report-error-aspect",
+    "report-error-team",
     "report-error-summary",
     "report-error-too-long",
     "report-error-received",
@@ -65,7 +66,8 @@ pub struct Typed {
     pub advocate: String,
     pub contact: String,
     pub contact_value: String,
-    pub team: String,
+    /// Team ids from the council's lists (a team's label is taken too).
+    pub teams: Vec<String>,
 }
 
 impl Typed {
@@ -86,13 +88,19 @@ impl Typed {
             advocate: one("advocate"),
             contact: one("contact"),
             contact_value: one("contact_value"),
-            team: one("team"),
+            teams: all("team")
+                .into_iter()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect(),
         }
     }
 }
 
 /// Who is recording, and when.
 pub struct Recorder<'a> {
+    /// The council's lists, which the receipt method, categories and teams come from.
+    pub lists: &'a crate::lists::Lists,
     /// `staff:<id>`, for the timeline.
     pub actor: String,
     pub now_ms: i64,
@@ -110,7 +118,10 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
     let mut refuse = |field: &'static str, message: &'static str| {
         errors.push(FieldError { field, message });
     };
-    let method = ReceiptMethod::parse(&typed.method).filter(|m| *m != ReceiptMethod::Online);
+    let method = by
+        .lists
+        .receipt_method(&typed.method)
+        .filter(|m| m.id != crate::lists::ONLINE);
     if method.is_none() {
         refuse("method", "report-error-method");
     }
@@ -134,9 +145,28 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
     if category.is_none() {
         refuse("category", "report-error-category");
     }
-    let aspects: Vec<Option<Aspect>> = typed.aspects.iter().map(|a| Aspect::parse(a)).collect();
-    if aspects.iter().any(Option::is_none) {
+    let mentions: Vec<Option<&crate::lists::Entry>> = typed
+        .aspects
+        .iter()
+        .map(|a| by.lists.category(false, a))
+        .collect();
+    if mentions.iter().any(Option::is_none) {
         refuse("aspect", "report-error-aspect");
+    }
+    let mut teams: Vec<String> = Vec::new();
+    for typed_team in &typed.teams {
+        let team = by
+            .lists
+            .team(typed_team)
+            .or_else(|| by.lists.team_named(typed_team));
+        match team {
+            Some(team) if !teams.contains(&team.id) => teams.push(team.id.clone()),
+            Some(_) => {}
+            None if typed_team.chars().count() > SHORT_MAX => {
+                refuse("team", "report-error-too-long");
+            }
+            None => refuse("team", "report-error-team"),
+        }
     }
     if typed.summary.is_empty() {
         refuse("summary", "report-error-summary");
@@ -187,7 +217,6 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
     }
     for (field, text) in [
         ("first_name", &typed.first_name),
-        ("team", &typed.team),
         ("contact_value", &typed.contact_value),
     ] {
         if text.chars().count() > SHORT_MAX {
@@ -228,13 +257,12 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
         london_ms(received, 12, 0)
     };
     let started = by.calendar.start_date(instant(received_at));
-    let mut aspects: Vec<String> = aspects
+    // Each ticked category is one mention.
+    let mentions: Vec<String> = mentions
         .into_iter()
         .flatten()
-        .map(|a| a.as_str().to_owned())
+        .map(|c| c.id.clone())
         .collect();
-    aspects.sort();
-    aspects.dedup();
     let complaint = kind == CaseKind::Complaint;
     Ok(CaseRow {
         kind: kind.as_str().into(),
@@ -257,8 +285,8 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
         age,
         locale: by.locale.to_owned(),
         urgent: false,
-        team: optional(&typed.team),
-        method_of_receipt: method.as_str().into(),
+        teams,
+        method_of_receipt: method.id.clone(),
         received_at,
         stage_started_on: format_date(started),
         due_on: format_date(by.calendar.due(Deadline::StageOne, started)),
@@ -268,12 +296,12 @@ pub fn validate(typed: &Typed, by: &Recorder<'_>) -> Result<CaseRow, Vec<FieldEr
         outcome: None,
         closed_at: None,
         created_at: by.now_ms,
-        aspects: if complaint { aspects } else { Vec::new() },
+        mentions: if complaint { mentions } else { Vec::new() },
         events: vec![
             EventRow {
                 kind: "submitted",
                 actor: by.actor.clone(),
-                detail: Some(json!({ "label": format!("report-recorded-{}", method.as_str()) })),
+                detail: None,
                 created_at: by.now_ms,
             },
             // The case page shows a conversation only for online cases; what staff wrote down
@@ -309,7 +337,10 @@ mod tests {
     }
 
     fn recorder(calendar: &Calendar) -> Recorder<'_> {
+        static LISTS: std::sync::LazyLock<crate::lists::Lists> =
+            std::sync::LazyLock::new(crate::lists::Lists::shipped);
         Recorder {
+            lists: &LISTS,
             actor: "staff:7".into(),
             now_ms: london_ms(date!(2025 - 06 - 10), 9, 0),
             calendar,
@@ -324,7 +355,8 @@ mod tests {
         assert_eq!(row.stage_started_on, "2025-06-09");
         assert_eq!(row.due_on, "2025-06-23");
         assert_eq!(row.acknowledge_by, "2025-06-12");
-        assert_eq!(row.aspects, vec!["delay".to_owned()]);
+        // Each mention counts, even of the same category.
+        assert_eq!(row.mentions, vec!["delay".to_owned(), "delay".to_owned()]);
         assert_eq!(row.events[0].actor, "staff:7");
         assert_eq!(row.method_of_receipt, "letter");
     }
@@ -346,7 +378,9 @@ mod tests {
             (|t| t.contact = "phone".into(), "contact_value"),
             (|t| t.contact = "other".into(), "contact"),
             (|t| t.aspects = vec!["nonsense".into()], "aspect"),
-            (|t| t.team = "t".repeat(101), "team"),
+            (|t| t.teams = vec!["t".repeat(101)], "team"),
+            (|t| t.teams = vec!["Nowhere".into()], "team"),
+            (|t| t.method = "pigeon".into(), "method"),
         ] {
             let mut typed = good();
             change(&mut typed);

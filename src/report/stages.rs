@@ -61,7 +61,10 @@ pub struct CaseHistory {
     pub stages: BTreeMap<u8, StageRun>,
     /// `(from, to)` for each move to a later stage.
     pub escalations: Vec<(u8, u8)>,
-    pub aspects: Vec<String>,
+    /// Every category mention (ids from the council's lists), at any stage.
+    pub mentions: Vec<String>,
+    /// The teams from the council's lists.
+    pub teams: Vec<String>,
 }
 
 /// How a stage's response compares with its time limit.
@@ -114,7 +117,7 @@ fn london_date(ms: i64) -> Date {
 pub fn history(
     case: ReportCase,
     events: &[ReportEvent],
-    aspects: Vec<String>,
+    listed: Listed,
     calendar: &Calendar,
 ) -> CaseHistory {
     let clock = |e: &ReportEvent| {
@@ -209,8 +212,18 @@ pub fn history(
         case,
         stages,
         escalations,
-        aspects,
+        mentions: listed.mentions,
+        teams: listed.teams,
     }
+}
+
+/// What a case carries from the council's lists, as the report counts it.
+#[derive(Debug, Clone, Default)]
+pub struct Listed {
+    pub mentions: Vec<String>,
+    pub teams: Vec<String>,
+    /// Read by the export only (no table counts them yet).
+    pub actions_taken: Vec<String>,
 }
 
 #[cfg(test)]
@@ -233,7 +246,7 @@ mod tests {
             locale: "en-GB".into(),
             urgent: 0,
             method_of_receipt: "online".into(),
-            team: None,
+            council_outcome: None,
             outcome: None,
             received_at: london_ms(date!(2025 - 07 - 01), 10, 0),
             stage_started_on: None,
@@ -263,7 +276,7 @@ mod tests {
             event("stage_changed", Some("stage-3"), date!(2025 - 09 - 29)),
             event("outcome", Some("outcome-upheld"), date!(2025 - 10 - 31)),
         ];
-        let h = history(case(3), &events, vec![], cal);
+        let h = history(case(3), &events, Listed::default(), cal);
         assert_eq!(h.escalations, vec![(1, 2), (2, 3)]);
         assert_eq!(h.stages[&1].working_days(cal), Some(10));
         assert_eq!(h.stages[&1].outcome.as_deref(), Some("not_upheld"));
@@ -282,7 +295,7 @@ mod tests {
             event("resumed", None, date!(2025 - 07 - 09)),
             event("outcome", Some("outcome-upheld"), date!(2025 - 07 - 15)),
         ];
-        let h = history(case(1), &events, vec![], cal);
+        let h = history(case(1), &events, Listed::default(), cal);
         assert_eq!(h.stages[&1].paused_days, 5);
         assert_eq!(h.stages[&1].working_days(cal), Some(5));
     }
@@ -295,7 +308,7 @@ mod tests {
         closed.outcome = Some("withdrawn".into());
         closed.stage_started_on = Some("2025-07-07".into());
         closed.closed_at = Some(london_ms(date!(2025 - 07 - 14), 12, 0));
-        let h = history(closed, &[], vec![], cal);
+        let h = history(closed, &[], Listed::default(), cal);
         assert_eq!(h.escalations, vec![(1, 2)]);
         assert_eq!(h.stages[&1].outcome, None);
         assert_eq!(h.stages[&2].outcome.as_deref(), Some("withdrawn"));
@@ -316,7 +329,7 @@ mod tests {
             event("stage_changed", None, date!(2025 - 09 - 29)),
             event("outcome", None, date!(2025 - 10 - 31)),
         ];
-        let h = history(closed, &events, vec![], cal);
+        let h = history(closed, &events, Listed::default(), cal);
         assert_eq!(h.escalations, vec![(1, 2), (2, 3)]);
         assert_eq!(h.stages[&1].outcome.as_deref(), Some(UNKNOWN_OUTCOME));
         assert_eq!(h.stages[&1].working_days(cal), Some(10));

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::procedure::{escalations, outcomes, timescales};
 use super::stages::CaseHistory;
-use super::values::{AgeBand, Aspect, FinancialYear, ReceiptMethod};
+use super::values::{AgeBand, FinancialYear};
 use crate::domain::{AdvocateWanted, CaseKind, Category, Procedure, SubmitterRole};
+use crate::lists::Lists;
 use crate::timescale::Calendar;
 
 /// Every table, in the order the report shows them. Each has a title `report-table-<id>` and
@@ -136,8 +137,11 @@ pub(super) type Key = Option<String>;
 
 /// How a counted table orders and names its rows.
 pub(super) struct Rows {
-    /// Always shown, in this order: the value and its label's message id.
-    pub(super) fixed: Vec<(String, String)>,
+    /// Always shown, in this order: the value and its label.
+    pub(super) fixed: Vec<(String, Label)>,
+    /// Labels for values found in the data (the council's list entries by id); a value not
+    /// here is shown by its own text.
+    pub(super) names: BTreeMap<String, String>,
     /// Other values found in the data are shown too, largest first, by their own text.
     pub(super) others: bool,
     pub(super) total: bool,
@@ -147,10 +151,42 @@ pub(super) fn fixed(values: impl IntoIterator<Item = (&'static str, String)>) ->
     Rows {
         fixed: values
             .into_iter()
-            .map(|(v, id)| (v.to_owned(), id))
+            .map(|(v, id)| (v.to_owned(), Label::Message(id)))
             .collect(),
+        names: BTreeMap::new(),
         others: true,
         total: false,
+    }
+}
+
+/// Rows for entries of the council's lists: `(id, current label)`, each always shown.
+fn listed<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
+    Rows {
+        fixed: entries
+            .into_iter()
+            .map(|(id, label)| (id.to_owned(), Label::Text(label.to_owned())))
+            .collect(),
+        ..fixed([])
+    }
+}
+
+/// Rows for the entries found in the data only, named by their current labels.
+fn named<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
+    Rows {
+        names: entries
+            .into_iter()
+            .map(|(id, label)| (id.to_owned(), label.to_owned()))
+            .collect(),
+        ..fixed([])
+    }
+}
+
+/// A case's list ids as keys; none at all is "not recorded".
+fn each(ids: &[String]) -> Vec<Key> {
+    if ids.is_empty() {
+        vec![None]
+    } else {
+        ids.iter().cloned().map(Some).collect()
     }
 }
 
@@ -195,7 +231,7 @@ pub(super) fn counted<'c>(
         let key = Some(value.clone());
         out.push(Row {
             id: value.clone(),
-            label: Label::Message(label.clone()),
+            label: label.clone(),
             kind: RowKind::Count,
             previous: count_cell(get(0, &key), tallies[0].1),
             current: count_cell(get(1, &key), tallies[1].1),
@@ -214,7 +250,10 @@ pub(super) fn counted<'c>(
     others.sort_by_key(|k| (k.is_none(), -get(1, k), -get(0, k), k.clone()));
     for key in others {
         let (id, label) = match &key {
-            Some(text) => (text.clone(), Label::Text(text.clone())),
+            Some(text) => (
+                text.clone(),
+                Label::Text(rows.names.get(text).unwrap_or(text).clone()),
+            ),
             None => (
                 "not-recorded".to_owned(),
                 Label::Message("report-row-not-recorded".into()),
@@ -272,6 +311,7 @@ pub fn build(
     previous: &Year<'_>,
     current: &Year<'_>,
     calendar: &Calendar,
+    lists: &Lists,
 ) -> Report {
     let all: [Vec<&CaseHistory>; 2] = [
         previous.cases.iter().collect(),
@@ -351,11 +391,12 @@ pub fn build(
             true,
             refs(&all),
             |c| one(&c.case.method_of_receipt),
-            fixed(labelled(
-                ReceiptMethod::ALL,
-                ReceiptMethod::as_str,
-                "report-method-",
-            )),
+            listed(
+                lists
+                    .receipt_methods
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.label.as_str())),
+            ),
         ),
         counted(
             "complaints-by-category",
@@ -364,19 +405,32 @@ pub fn build(
             |c| maybe(c.case.category.as_ref()),
             fixed(categories.clone()),
         ),
+        // Every mention counts (one complaint about two delays counts twice); percentages
+        // are of complaints.
         counted(
             "complaint-aspects",
             false,
             refs(&complaints),
-            |c| c.aspects.iter().cloned().map(Some).collect(),
-            fixed(labelled(Aspect::ALL, Aspect::as_str, "report-aspect-")),
+            |c| c.mentions.iter().cloned().map(Some).collect(),
+            listed(
+                lists
+                    .complaint_categories()
+                    .map(|(_, c)| (c.id.as_str(), c.label.as_str())),
+            ),
         ),
+        // Teams from the list only, under their current names; a complaint about two teams
+        // counts in each. A typed team name that is not on the list is not a row.
         counted(
             "complaints-by-team",
             true,
             refs(&complaints),
-            |c| maybe(c.case.team.as_ref()),
-            fixed([]),
+            |c| each(&c.teams),
+            named(
+                lists
+                    .teams
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.label.as_str())),
+            ),
         ),
     ];
     for stage in 1..=3u8 {
@@ -409,8 +463,13 @@ pub fn build(
             "compliments-by-team",
             false,
             refs(&compliments),
-            |c| maybe(c.case.team.as_ref()),
-            fixed([]),
+            |c| each(&c.teams),
+            named(
+                lists
+                    .teams
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.label.as_str())),
+            ),
         ),
         counted(
             "urgent",

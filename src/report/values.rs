@@ -119,8 +119,9 @@ macro_rules! closed_set {
 }
 
 closed_set! {
-    /// How a representation reached the council (`cases.method_of_receipt`). Online is the
-    /// child's conversation; staff record the rest.
+    /// The receipt methods that were built in before they were the council's list: the shipped
+    /// list keeps these ids, so older cases keep their meaning. Demonstration data and the
+    /// import of older files use them; the council's list decides what is valid.
     ReceiptMethod {
         Online = "online",
         Email = "email",
@@ -132,16 +133,9 @@ closed_set! {
     }
 }
 
-impl ReceiptMethod {
-    /// The ways staff may record a case arrived; online cases come only from the conversation.
-    pub fn recordable() -> impl Iterator<Item = ReceiptMethod> {
-        Self::ALL.iter().copied().filter(|m| *m != Self::Online)
-    }
-}
-
 closed_set! {
-    /// What went wrong, in more detail than the category; a complaint may have several
-    /// (the "complaint aspects" of the seed reports).
+    /// The complaint aspects that were built in before categories were the council's list;
+    /// the shipped list keeps these ids as categories. Demonstration data uses them.
     Aspect {
         Delay = "delay",
         Communication = "communication",

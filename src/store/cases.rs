@@ -147,6 +147,8 @@ pub(super) struct CaseRow {
     pub ombudsman_received_on: Option<String>,
     pub ombudsman_decision: Option<String>,
     pub ombudsman_remedy: Option<String>,
+    /// The council's own outcome: an id from its lists.
+    pub council_outcome: Option<String>,
 }
 
 fn instant(ms: i64) -> Result<OffsetDateTime, StoreError> {
@@ -255,6 +257,7 @@ impl TryFrom<CaseRow> for Case {
             team: row.team,
             assignee_id: row.assignee_id,
             outcome: parsed("outcome", row.outcome.as_deref(), Outcome::parse)?,
+            council_outcome: row.council_outcome,
             resolution: row.resolution,
             adult,
             screening: Screened {
@@ -293,7 +296,8 @@ pub(crate) const SELECT_CASE: &str = "select id, reference, kind, procedure, sta
      suspect_honeypot, suspect_fast, completion_ms, revision, responded_on, paused_on, \
      last_step_on, urgent_reasons, investigating_officer, independent_person, panel_on, \
      cost_investigation_pence, cost_independent_person_pence, cost_panel_pence, remedy_pence, \
-     remedy_for, ombudsman_received_on, ombudsman_decision, ombudsman_remedy from cases";
+     remedy_for, ombudsman_received_on, ombudsman_decision, ombudsman_remedy, council_outcome \
+     from cases";
 
 const DATE: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");

@@ -32,7 +32,6 @@ pub struct ImportedCase {
     pub acknowledge_by: time::Date,
     pub acknowledged_on: Option<time::Date>,
     pub closed_on: Option<time::Date>,
-    pub aspects: Vec<String>,
     /// The timeline, oldest first, each with the day it really happened when it is a step.
     pub events: Vec<(CaseEvent, Option<time::Date>)>,
 }
@@ -245,10 +244,10 @@ async fn insert_one(
          closed_at, last_step_on, answers, created_at, updated_at, investigating_officer, \
          independent_person, panel_on, cost_investigation_pence, cost_independent_person_pence, \
          cost_panel_pence, remedy_pence, remedy_for, ombudsman_received_on, ombudsman_decision, \
-         ombudsman_remedy) \
+         ombudsman_remedy, council_outcome) \
          values ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'none', $12, $13, $14, $15, \
          $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, '{}', $28, $28, $29, $30, \
-         $31, $32, $33, $34, $35, $36, $37, $38, $39) \
+         $31, $32, $33, $34, $35, $36, $37, $38, $39, $40) \
          returning id",
     )
     .bind(reference.as_ref())
@@ -292,17 +291,11 @@ async fn insert_one(
     .bind(date(lgsco.map(|o| o.received_on)))
     .bind(lgsco.map(|o| o.decision.as_str()))
     .bind(lgsco.and_then(|o| o.remedy.as_deref()))
+    .bind(case.listed.council_outcome.as_deref())
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
-    for aspect in &imported.aspects {
-        sqlx::query("insert into case_aspects (case_id, aspect, created_at) values ($1, $2, $3)")
-            .bind(case_id)
-            .bind(aspect)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
-    }
+    super::casework::write_listed(tx, case_id, &Default::default(), &case.listed, now).await?;
     for (event, effective_on) in &imported.events {
         sqlx::query(
             "insert into case_events (case_id, kind, actor, detail, effective_on, created_at) \

@@ -29,11 +29,12 @@ pub struct ReportCase {
     /// 0 or 1.
     pub urgent: i16,
     pub method_of_receipt: String,
-    pub team: Option<String>,
     pub outcome: Option<String>,
     pub received_at: i64,
     pub stage_started_on: Option<String>,
     pub closed_at: Option<i64>,
+    /// The council's own outcome (an id from its lists).
+    pub council_outcome: Option<String>,
 }
 
 /// A timeline event the report reads: its values, and the day it really happened when staff
@@ -68,7 +69,8 @@ pub struct CaseRow {
     pub age: Option<i64>,
     pub locale: String,
     pub urgent: bool,
-    pub team: Option<String>,
+    /// Team ids from the council's lists.
+    pub teams: Vec<String>,
     pub method_of_receipt: String,
     pub received_at: i64,
     pub stage_started_on: String,
@@ -79,7 +81,8 @@ pub struct CaseRow {
     pub outcome: Option<String>,
     pub closed_at: Option<i64>,
     pub created_at: i64,
-    pub aspects: Vec<String>,
+    /// Category mentions (ids from the council's lists), recorded at Stage 1.
+    pub mentions: Vec<String>,
     pub events: Vec<EventRow>,
 }
 
@@ -100,8 +103,8 @@ impl Store {
     ) -> Result<Vec<ReportCase>, StoreError> {
         Ok(sqlx::query_as::<_, ReportCase>(&format!(
             "select id, kind, procedure, stage, status, submitted_by, category, advocate_wanted, \
-             age, locale, urgent, method_of_receipt, team, outcome, received_at, \
-             stage_started_on, closed_at from cases \
+             age, locale, urgent, method_of_receipt, outcome, received_at, \
+             stage_started_on, closed_at, council_outcome from cases \
              where received_at >= $1 and received_at < $2 and {COUNTED} order by id"
         ))
         .bind(from_ms)
@@ -146,21 +149,72 @@ impl Store {
             .collect()
     }
 
-    /// `(case id, aspect)` for cases received in `[from_ms, to_ms)`.
-    pub async fn report_aspects(
+    /// `(case id, category id)` of every mention, for cases received in `[from_ms, to_ms)`.
+    pub async fn report_mentions(
         &self,
         from_ms: i64,
         to_ms: i64,
     ) -> Result<Vec<(i64, String)>, StoreError> {
         Ok(sqlx::query_as::<_, (i64, String)>(&format!(
-            "select a.case_id, a.aspect from case_aspects a join cases c on c.id = a.case_id \
+            "select m.case_id, m.category from case_mentions m join cases c on c.id = m.case_id \
              where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
-             order by a.case_id, a.aspect"
+             order by m.case_id, m.id"
         ))
         .bind(from_ms)
         .bind(to_ms)
         .fetch_all(self.pool())
         .await?)
+    }
+
+    /// `(case id, team id)` for cases received in `[from_ms, to_ms)`.
+    pub async fn report_teams(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as::<_, (i64, String)>(&format!(
+            "select t.case_id, t.team from case_teams t join cases c on c.id = t.case_id \
+             where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
+             order by t.case_id, t.id"
+        ))
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Everything the report counts from the council's lists, by case.
+    pub async fn report_listed(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<std::collections::HashMap<i64, crate::report::stages::Listed>, StoreError> {
+        let mut listed: std::collections::HashMap<i64, crate::report::stages::Listed> =
+            std::collections::HashMap::new();
+        for (case_id, category) in self.report_mentions(from_ms, to_ms).await? {
+            listed.entry(case_id).or_default().mentions.push(category);
+        }
+        for (case_id, team) in self.report_teams(from_ms, to_ms).await? {
+            listed.entry(case_id).or_default().teams.push(team);
+        }
+        let actions = sqlx::query_as::<_, (i64, String)>(&format!(
+            "select a.case_id, a.action from case_actions_taken a \
+             join cases c on c.id = a.case_id \
+             where c.received_at >= $1 and c.received_at < $2 and {COUNTED_C} \
+             order by a.case_id, a.id"
+        ))
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(self.pool())
+        .await?;
+        for (case_id, action) in actions {
+            listed
+                .entry(case_id)
+                .or_default()
+                .actions_taken
+                .push(action);
+        }
+        Ok(listed)
     }
 
     /// When the first case was received, for the report's year picker.
@@ -224,11 +278,11 @@ async fn insert_one(
     let row = sqlx::query(
         "insert into cases (reference, secret_hash, kind, procedure, stage, status, submitted_by, \
          category, summary, advocate_wanted, contact_method, contact_value, first_name, age, \
-         locale, urgent, team, method_of_receipt, received_at, stage_started_on, due_on, \
+         locale, urgent, method_of_receipt, received_at, stage_started_on, due_on, \
          extended_due_on, acknowledge_by, acknowledged_at, outcome, closed_at, answers, \
          created_at, updated_at) \
-         values ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $25, '{}', $26, $26) returning id",
+         values ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+         $17, $18, $19, $20, $21, $22, $23, $24, '{}', $25, $25) returning id",
     )
     .bind(reference.as_ref())
     .bind(&case.kind)
@@ -245,7 +299,6 @@ async fn insert_one(
     .bind(case.age)
     .bind(&case.locale)
     .bind(i16::from(case.urgent))
-    .bind(case.team.as_deref())
     .bind(&case.method_of_receipt)
     .bind(case.received_at)
     .bind(&case.stage_started_on)
@@ -259,10 +312,23 @@ async fn insert_one(
     .fetch_one(&mut **tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;
-    for aspect in &case.aspects {
-        sqlx::query("insert into case_aspects (case_id, aspect, created_at) values ($1, $2, $3)")
+    let formal = case.kind == "complaint" && case.procedure != "informal";
+    for category in &case.mentions {
+        sqlx::query(
+            "insert into case_mentions (case_id, category, stage, created_at) \
+             values ($1, $2, $3, $4)",
+        )
+        .bind(case_id)
+        .bind(category)
+        .bind(formal.then_some(1i64))
+        .bind(case.created_at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for team in &case.teams {
+        sqlx::query("insert into case_teams (case_id, team, created_at) values ($1, $2, $3)")
             .bind(case_id)
-            .bind(aspect)
+            .bind(team)
             .bind(case.created_at)
             .execute(&mut **tx)
             .await?;

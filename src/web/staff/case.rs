@@ -12,7 +12,7 @@ use fluent::FluentValue;
 use super::session::StaffSession;
 use super::templates::{CasePage, EventView, rag_of};
 use crate::app::AppState;
-use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle};
+use crate::casework::{self, Action, ActionKind, CaseworkError, Change};
 use crate::domain::Case;
 use crate::domain::facts::{format_pounds, parse_pounds};
 use crate::domain::{
@@ -127,7 +127,7 @@ async fn render_case(
     case: &Case,
     error: Option<FormError>,
 ) -> Result<Response, WebError> {
-    let lifecycle = Lifecycle::try_from(case)?;
+    let lifecycle = app.store.lifecycle(case).await?;
     let events = app.store.case_events(case.id).await?;
     let staff = app.store.list_staff().await?;
     let staff_locale = app.words.fallback();
@@ -138,6 +138,7 @@ async fn render_case(
             .unwrap_or_default()
     };
     let when = |ms: i64| app.words.short_date_time(&staff_locale, ms);
+    let lists = &app.config.procedures.lists;
     let events = events
         .iter()
         .rev()
@@ -159,7 +160,7 @@ async fn render_case(
                 ),
                 None => when(e.created_at),
             },
-            detail: event_detail(&t, &e.event, &case.method_of_receipt),
+            detail: event_detail(&t, &e.event, &case.method_of_receipt, lists),
             text: e.event.text().map(str::to_owned),
         })
         .collect();
@@ -238,7 +239,9 @@ async fn render_case(
         .iter()
         .map(|d| (d.as_str(), t.get(&format!("ombudsman-{}", d.as_str()))))
         .collect();
+    let listed = super::listed::view(lists, &lifecycle, error.as_ref(), &t);
     let page = CasePage {
+        listed,
         t,
         urgent_alerts,
         emails,
@@ -298,6 +301,7 @@ async fn render_case(
         first_name: case.first_name.clone().unwrap_or_default(),
         age: case.age.map(|a| a.to_string()).unwrap_or_default(),
         team: case.team.clone().unwrap_or_default(),
+
         assignee_id: case.assignee_id.unwrap_or_default(),
         outcome: case
             .outcome
@@ -347,12 +351,44 @@ async fn render_case(
 }
 
 /// The values an entry carries, in words (the free text is shown apart).
-fn event_detail(t: &Words<'_>, event: &CaseEvent, method_of_receipt: &str) -> Option<String> {
+fn event_detail(
+    t: &Words<'_>,
+    event: &CaseEvent,
+    method_of_receipt: &str,
+    lists: &crate::lists::Lists,
+) -> Option<String> {
+    // Names as they were when the entry was written: a team renamed since keeps its old name
+    // in the history.
+    let names = |refs: &[crate::domain::ListRef]| {
+        Some(if refs.is_empty() {
+            t.get("staff-list-none")
+        } else {
+            refs.iter()
+                .map(|r| r.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
     match event {
         // A case staff recorded says how it arrived; the conversation's own cases need nothing.
-        CaseEvent::Submitted if method_of_receipt != "online" => {
-            Some(t.get(&format!("report-recorded-{method_of_receipt}")))
-        }
+        CaseEvent::Submitted if method_of_receipt != crate::lists::ONLINE => Some(
+            t.get_with(
+                "staff-recorded-by-staff",
+                &[(
+                    "method",
+                    FluentValue::from(
+                        lists
+                            .receipt_method(method_of_receipt)
+                            .map_or_else(|| method_of_receipt.to_owned(), |m| m.label.clone()),
+                    ),
+                )],
+            ),
+        ),
+        CaseEvent::CategoriesSet { categories, .. } => names(categories),
+        CaseEvent::TeamsSet { teams } => names(teams),
+        CaseEvent::ActionsTakenSet { actions } => names(actions),
+        CaseEvent::CouncilOutcomeSet { outcome } => names(outcome.as_slice()),
+        CaseEvent::ReceiptSet { method } => Some(method.label.clone()),
         CaseEvent::StageChanged { to, .. } => Some(t.get(&format!("stage-{to}"))),
         CaseEvent::OutcomeRecorded { outcome, .. } => {
             Some(t.get(&format!("outcome-{}", outcome.as_str())))
@@ -463,15 +499,36 @@ async fn parse_action(
             }
         }
         ActionKind::Details => {
-            let team = match text(fields, "team", 100, false) {
-                Ok(team) => team,
-                Err(e) => return Ok(Err(e)),
-            };
             let Some(category) = fields.get("category").and_then(Category::parse) else {
                 return Ok(Err(choose("category")));
             };
-            Action::Details { team, category }
+            Action::Details { category }
         }
+        ActionKind::Categories => match ids(fields, "categories") {
+            Ok(ids) => Action::Categories { ids },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::Teams => match ids(fields, "teams") {
+            Ok(ids) => Action::Teams { ids },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::ActionsTaken => match ids(fields, "actions_taken") {
+            Ok(ids) => Action::ActionsTaken { ids },
+            Err(e) => return Ok(Err(e)),
+        },
+        ActionKind::CouncilOutcome => Action::CouncilOutcome {
+            id: fields
+                .get("council_outcome")
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned),
+        },
+        ActionKind::Receipt => match fields.get("method").map(str::trim) {
+            Some(method) if !method.is_empty() => Action::Receipt {
+                method: method.to_owned(),
+            },
+            _ => return Ok(Err(choose("method"))),
+        },
         ActionKind::Reply => match required(fields, "text", 5000) {
             Ok(text) => Action::Reply { text },
             Err(e) => return Ok(Err(e)),
@@ -540,6 +597,24 @@ async fn parse_action(
             }
         }
     }))
+}
+
+/// Ids ticked in a list form (`categories=a&categories=b`); the casework rules check each is
+/// on the council's lists. A bound on how many keeps a forged form from writing thousands.
+fn ids(
+    fields: &FormFields,
+    name: &'static str,
+) -> Result<Vec<String>, (&'static str, &'static str)> {
+    let ids: Vec<String> = fields
+        .all(name)
+        .iter()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if ids.len() > 200 {
+        return Err((name, "staff-error-too-long"));
+    }
+    Ok(ids)
 }
 
 /// The Stage 2 and 3 details form: names, the panel date, sums in pounds.
@@ -647,7 +722,7 @@ pub async fn act_on_case(
         ))
         .await;
     };
-    let before = Lifecycle::try_from(&case)?;
+    let before = app.store.lifecycle(&case).await?;
     let rules = &app.config.procedures;
     let (after, event) =
         match casework::apply(&parsed, &before, effective, today, &app.calendar, rules) {

@@ -60,12 +60,22 @@ pub async fn show_inbox(
     if !session.member.role.sees_cases() {
         return Err(WebError::NotFound);
     }
-    let filter = query.to_filter();
+    let mut filter = query.to_filter();
+    // Staff type a team's name; cases store its id from the council's lists.
+    let lists = &app.config.procedures.lists;
+    filter.team = filter.team.map(|typed| {
+        lists
+            .team(&typed)
+            .or_else(|| lists.team_named(&typed))
+            .map_or(typed, |team| team.id.clone())
+    });
     let checks_held = session.member.role.works_cases();
     if filter.screen != Screen::Cases && !checks_held {
         return Err(WebError::NotFound);
     }
     let cases = app.store.inbox(&session.member, &filter).await?;
+    let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    let teams = app.store.case_team_ids(&ids).await?;
     let counts = if checks_held {
         Some(app.store.screen_counts(&session.member).await?)
     } else {
@@ -106,7 +116,15 @@ pub async fn show_inbox(
                     .and_then(|id| staff.iter().find(|s| s.id == id))
                     .map(|s| s.name.clone())
                     .unwrap_or_default(),
-                team: case.team.clone().unwrap_or_default(),
+                // The list's current names; a typed name not on the list as it was typed.
+                team: teams
+                    .get(&case.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|id| lists.team(id).map_or(id.as_str(), |t| t.label.as_str()))
+                    .chain(case.team.as_deref())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             }
         })
         .collect();

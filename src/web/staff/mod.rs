@@ -5,6 +5,7 @@
 pub mod alerts;
 pub mod case;
 pub mod inbox;
+pub mod listed;
 pub mod login;
 pub mod report;
 pub mod session;

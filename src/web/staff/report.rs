@@ -15,7 +15,6 @@ use crate::app::AppState;
 use crate::domain::{AdvocateWanted, CaseKind, Category, Procedure, StaffRole, SubmitterRole};
 use crate::error::WebError;
 use crate::report::record::{self, FieldError, Typed};
-use crate::report::values::{Aspect, ReceiptMethod};
 use crate::report::{Audience, FinancialYear};
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
@@ -67,7 +66,13 @@ pub async fn show_report(
             serde_json::json!({ "year": year.start_year() }),
         )
         .await?;
-    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let report = crate::report::build(
+        &app.store,
+        &app.calendar,
+        &app.config.procedures.lists,
+        year,
+    )
+    .await?;
     let first = app.store.first_received_at().await?;
     let locale = app.words.fallback();
     let mut page = crate::report::page(words(&app, &locale), &report, Audience::Exact);
@@ -101,7 +106,13 @@ pub async fn download_report_csv(
             }),
         )
         .await?;
-    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let report = crate::report::build(
+        &app.store,
+        &app.calendar,
+        &app.config.procedures.lists,
+        year,
+    )
+    .await?;
     let locale = app.words.fallback();
     let body = crate::report::output::csv(&words(&app, &locale), &report, audience);
     let name = format!(
@@ -135,7 +146,7 @@ pub async fn download_report_csv(
 
 /// A choice in a list: value, label, chosen.
 pub struct Choice {
-    pub value: &'static str,
+    pub value: String,
     pub label: String,
     pub chosen: bool,
 }
@@ -158,6 +169,7 @@ pub struct RecordPage<'a> {
     pub submitters: Vec<Choice>,
     pub categories: Vec<Choice>,
     pub aspects: Vec<Choice>,
+    pub teams: Vec<Choice>,
     pub advocates: Vec<Choice>,
     pub contacts: Vec<Choice>,
     pub today: String,
@@ -185,7 +197,7 @@ fn choices<T: Copy>(
         .map(|v| {
             let value = as_str(v);
             Choice {
-                value,
+                value: value.to_owned(),
                 label: t.get(&format!("{prefix}{value}")),
                 chosen: chosen.iter().any(|c| c == value),
             }
@@ -193,8 +205,24 @@ fn choices<T: Copy>(
         .collect()
 }
 
+/// Choices from the council's lists: `(id, label)`.
+fn list_choices<'a>(
+    entries: impl IntoIterator<Item = (&'a str, String)>,
+    chosen: &[String],
+) -> Vec<Choice> {
+    entries
+        .into_iter()
+        .map(|(id, label)| Choice {
+            value: id.to_owned(),
+            label,
+            chosen: chosen.iter().any(|c| c == id),
+        })
+        .collect()
+}
+
 fn record_page<'a>(
     t: Words<'a>,
+    lists: &crate::lists::Lists,
     session: &StaffSession,
     typed: Typed,
     errors: &[FieldError],
@@ -209,11 +237,12 @@ fn record_page<'a>(
         csrf: session.csrf.clone(),
         me: session.member.name.clone(),
         errors: errors.iter().map(|e| (e.field, t.get(e.message))).collect(),
-        methods: choices(
-            &t,
-            ReceiptMethod::recordable(),
-            ReceiptMethod::as_str,
-            "report-method-",
+        methods: list_choices(
+            lists
+                .receipt_methods
+                .iter()
+                .filter(|m| m.id != crate::lists::ONLINE)
+                .map(|m| (m.id.as_str(), m.label.clone())),
             &one(&typed.method),
         ),
         kinds: choices(
@@ -248,12 +277,25 @@ fn record_page<'a>(
             "label-category-",
             &one(&typed.category),
         ),
-        aspects: choices(
-            &t,
-            Aspect::ALL.iter().copied(),
-            Aspect::as_str,
-            "report-aspect-",
+        aspects: list_choices(
+            lists.complaint_categories().map(|(g, c)| {
+                let label = if g.label == c.label {
+                    c.label.clone()
+                } else {
+                    format!("{}: {}", g.label, c.label)
+                };
+                (c.id.as_str(), label)
+            }),
             &typed.aspects,
+        ),
+        teams: list_choices(
+            lists.teams.iter().map(|team| {
+                let service = lists
+                    .service(&team.service)
+                    .map_or("", |s| s.label.as_str());
+                (team.id.as_str(), format!("{} ({service})", team.label))
+            }),
+            &typed.teams,
         ),
         advocates: choices(
             &t,
@@ -301,6 +343,7 @@ pub async fn show_record_form(
     let alerts = super::alerts::urgent_alerts(&app, &session).await?;
     html(&record_page(
         words(&app, &locale),
+        &app.config.procedures.lists,
         &session,
         typed,
         &[],
@@ -321,6 +364,7 @@ pub async fn record_case(
     );
     let locale = app.words.fallback();
     let recorder = record::Recorder {
+        lists: &app.config.procedures.lists,
         actor: session.actor(),
         now_ms: crate::store::now_ms(),
         calendar: &app.calendar,
@@ -339,7 +383,14 @@ pub async fn record_case(
         }
         Err(errors) => {
             let alerts = super::alerts::urgent_alerts(&app, &session).await?;
-            let page = record_page(words(&app, &locale), &session, typed, &errors, alerts);
+            let page = record_page(
+                words(&app, &locale),
+                &app.config.procedures.lists,
+                &session,
+                typed,
+                &errors,
+                alerts,
+            );
             let mut response = html(&page)?;
             *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             Ok(response)

@@ -51,6 +51,16 @@ pub fn message_ids() -> Vec<String> {
         "staff-email-kind-reply_to_child",
         "staff-email-kind-new_information",
         "staff-error-stale",
+        "staff-list-none",
+        "staff-recorded-by-staff",
+        "staff-lists-title",
+        "staff-lists-categories",
+        "staff-lists-teams",
+        "staff-lists-team-not-listed",
+        "staff-lists-actions-taken",
+        "staff-lists-council-outcome",
+        "staff-lists-method",
+        "staff-lists-save",
         "staff-no-stage",
         "staff-action-escalate",
         "staff-effective-recorded",
@@ -192,6 +202,8 @@ pub struct EventView {
 #[derive(Template)]
 #[template(path = "staff_case.html", config = "src/web/askama.toml")]
 pub struct CasePage<'a> {
+    /// What the case carries from the council's lists, and the forms to set it.
+    pub listed: super::listed::ListedView,
     pub t: Words<'a>,
     /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
     pub urgent_alerts: Vec<String>,
