@@ -59,6 +59,8 @@ pub struct Config {
     /// A list setting that did not parse, reported by `validate`.
     #[doc(hidden)]
     pub list_problems: Option<String>,
+    /// The `[equality]` table of the council's lists file (`HYS_LISTS`): the report's age bands.
+    pub equality: crate::equality::EqualityConfig,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -167,6 +169,7 @@ impl Default for Config {
             closure_days: Vec::new(),
             procedures: crate::casework::Rules::default(),
             list_problems: None,
+            equality: crate::equality::EqualityConfig::default(),
         }
     }
 }
@@ -343,6 +346,8 @@ impl Config {
             config.apply(&from_file);
         }
         config.apply(env);
+        config.equality = crate::equality::EqualityConfig::from_env()
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         config.validate()?;
         Ok(config)
     }

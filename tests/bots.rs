@@ -114,6 +114,10 @@ async fn send_as(app: &TestApp, values: &[&str], bot: Bot) -> (Page, Vec<Page>) 
         assert_eq!(page.status, 200, "answering {value:?}: {}", page.body);
         pages.push(page);
     }
+    // The optional "About you" questions, skipped with one tap, with the same form.
+    if pages.last().is_some_and(|p| p.step_id() == "about-you") {
+        pages.push(answer(app, &browser, "skip", bot == Bot::Every).await);
+    }
     // "Check your answers" posts the same answer form, hidden field and all.
     if pages.last().is_some_and(|p| p.step_id() == "check") {
         pages.push(answer(app, &browser, "", bot == Bot::Every).await);
@@ -179,6 +183,18 @@ async fn send_by_api(app: &TestApp, values: &[&str], pause: Duration) -> Value {
         )
         .await;
         assert_eq!(status, 200, "{step} = {value:?}: {body}");
+        step = body["step"]["id"].as_str().expect("step").to_owned();
+    }
+    if step == "about-you" {
+        let (status, body) = api(
+            app,
+            Method::POST,
+            &answers,
+            &token,
+            json!({"step": "about-you", "value": "skip"}),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
         step = body["step"]["id"].as_str().expect("step").to_owned();
     }
     assert_eq!(step, "check");

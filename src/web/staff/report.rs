@@ -67,7 +67,9 @@ pub async fn show_report(
             serde_json::json!({ "year": year.start_year() }),
         )
         .await?;
-    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let report =
+        crate::report::build_with_equality(&app.store, &app.calendar, year, &app.config.equality)
+            .await?;
     let first = app.store.first_received_at().await?;
     let locale = app.words.fallback();
     let mut page = crate::report::page(words(&app, &locale), &report, Audience::Exact);
@@ -101,7 +103,9 @@ pub async fn download_report_csv(
             }),
         )
         .await?;
-    let report = crate::report::build(&app.store, &app.calendar, year).await?;
+    let report =
+        crate::report::build_with_equality(&app.store, &app.calendar, year, &app.config.equality)
+            .await?;
     let locale = app.words.fallback();
     let body = crate::report::output::csv(&words(&app, &locale), &report, audience);
     let name = format!(
