@@ -57,6 +57,11 @@ string_enum! {
     }
 }
 
+/// Whether an answer key holds an equality answer (special category data).
+pub fn is_equality_key(key: &str) -> bool {
+    key.starts_with(KEY)
+}
+
 /// What a child answered to the "About you" questions. A field is `None` when they skipped the
 /// questions with one tap; a case whose child was never asked (an adult on their behalf, the
 /// "I'm not safe" route, an imported case) has no `EqualityAnswers` at all.
@@ -81,7 +86,7 @@ impl EqualityAnswers {
             disability: one(answers, DISABILITY_KEY).and_then(|v| Disability::parse(&v)),
             ethnicity: one(answers, ETHNICITY_KEY).and_then(|v| Ethnicity::parse(&v)),
         };
-        answers.retain(|key, _| !key.starts_with(KEY));
+        answers.retain(|key, _| !is_equality_key(key));
         asked.then_some(out)
     }
 }
