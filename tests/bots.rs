@@ -36,6 +36,7 @@ const COMPLAINT: &[&str] = &[
     "sam@example.org",
     "Sam",
     "14",
+    "skip",
 ];
 /// A comment asking for an advocate: advocates see it (once it is not held).
 const WANTS_ADVOCATE: &[&str] = &[
@@ -753,6 +754,8 @@ async fn in_a_real_browser_nobody_meets_the_honeypot_and_the_pages_pass_axe() {
     browser.wait_for_text("inputmode=\"numeric\"").await;
     browser.type_into("input#answer", "14").await;
     browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("about-you").await;
+    browser.click("button[value=skip]").await;
     browser.wait_for_text("class=\"summary\"").await;
     assert_eq!(axe_violations(&browser).await, Vec::<String>::new());
     browser.click("form.step button[type=submit]").await;

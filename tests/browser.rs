@@ -468,9 +468,10 @@ async fn smallest_target(browser: &Browser) -> (f64, f64) {
     })
 }
 
-async fn equality_row(
-    app: &helpers::TestApp,
-) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+/// Stored equality answers: gender, disability, ethnicity (none when skipped).
+type EqualityRow = (Option<String>, Option<String>, Option<String>);
+
+async fn equality_row(app: &helpers::TestApp) -> Vec<EqualityRow> {
     sqlx::query_as("select gender, disability, ethnicity from case_equality")
         .fetch_all(app.store.pool())
         .await

@@ -1169,6 +1169,9 @@ const ADULT_COMMENT: &[&str] = &[
     "carer@example.org",
 ];
 
+/// One stored equality answer: a value, or none when the questions were skipped.
+type Answer = Option<String>;
+
 #[tokio::test]
 async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_councils_bands() {
     let smtp = helpers::smtp::SmtpSink::start();
@@ -1210,7 +1213,7 @@ async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_council
     app.send_urgent("he hits me", "at school after 3").await;
 
     // Stored as values in their own table, one row per asked case; never in the case's answers.
-    let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<(String, Answer, Answer, Answer)> = sqlx::query_as(
         "select c.reference, e.gender, e.disability, e.ethnicity from case_equality e \
          join cases c on c.id = e.case_id order by e.case_id",
     )
