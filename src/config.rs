@@ -62,6 +62,8 @@ pub struct Config {
     /// The council's own lists file (`HYS_LISTS`); `None` reads `<locales>/en-GB/lists.toml`.
     /// `load` reads it into `procedures.lists`.
     pub lists_file: Option<PathBuf>,
+    /// The `[equality]` table of the council's lists file (`HYS_LISTS`): the report's age bands.
+    pub equality: crate::equality::EqualityConfig,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -171,6 +173,7 @@ impl Default for Config {
             procedures: crate::casework::Rules::default(),
             lists_file: None,
             list_problems: None,
+            equality: crate::equality::EqualityConfig::default(),
         }
     }
 }
@@ -353,12 +356,16 @@ impl Config {
         config.apply(env);
         config.validate()?;
         // A broken lists file stops start-up (and `check`) with every problem and its place.
-        let lists = match &config.lists_file {
-            Some(path) => crate::lists::Lists::read(path),
-            None => crate::lists::Lists::read(&config.locales_dir.join("en-GB").join("lists.toml")),
-        }
-        .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        // Its `[equality]` table (the report's age bands) is read from the same file.
+        let lists_path = config
+            .lists_file
+            .clone()
+            .unwrap_or_else(|| config.locales_dir.join("en-GB").join("lists.toml"));
+        let lists = crate::lists::Lists::read(&lists_path)
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         config.procedures.lists = std::sync::Arc::new(lists);
+        config.equality = crate::equality::EqualityConfig::from_file(&lists_path)
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         Ok(config)
     }
 

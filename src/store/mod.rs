@@ -9,6 +9,7 @@ mod cache;
 pub mod cases;
 pub mod casework;
 pub mod conversations;
+pub mod equality;
 pub mod import;
 pub mod outbox;
 pub mod report;
