@@ -606,4 +606,61 @@ async fn the_about_you_questions_in_arabic_read_right_to_left_at_320_pixels() {
     browser.screenshot("equality-ethnicity-320-ar").await;
     let (w, h) = smallest_target(&browser).await;
     assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+
+#[tokio::test]
+async fn the_case_pages_list_forms_fit_320_pixels_with_the_birmingham_lists() {
+    // The longest labels shipped: Appendix B's sixty categories and the Trust's teams.
+    let lists = have_your_say::lists::Lists::read(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales/en-GB/lists.birmingham.toml"),
+    )
+    .unwrap();
+    let app = spawn_app_with(|c| c.procedures.lists = std::sync::Arc::new(lists)).await;
+    let reference = app
+        .send(&[
+            "complaint",
+            "young_person",
+            "money",
+            "My allowance was late",
+            "",
+            "no",
+            "none",
+            "",
+            "14",
+        ])
+        .await
+        .reference();
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 640,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/staff/login")).await;
+    browser.type_into("input#email", "cro@council.gov.uk").await;
+    browser.type_into("input#password", &password).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_url(|u| !u.contains("/login")).await;
+    browser
+        .goto(&app.url(&format!("/staff/cases/{reference}")))
+        .await;
+    browser
+        .wait_for_text("value=\"conduct_lack_of_knowledge_training\"")
+        .await;
+    browser.screenshot("staff-case-lists-320").await;
+    let seen = browser
+        .run(
+            "const wide = [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)\
+               .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + \
+               (e.getAttribute('href') || e.id || '') + ' ' + e.getBoundingClientRect().right);\
+             return [document.documentElement.scrollWidth, window.innerWidth, wide];",
+        )
+        .await;
+    let (scroll, width) = (
+        seen[0].as_f64().unwrap_or(f64::MAX),
+        seen[1].as_f64().unwrap_or_default(),
+    );
+    assert!(scroll <= width, "no sideways scroll at 320 px: {seen}");
 }
