@@ -59,6 +59,8 @@ pub struct Config {
     /// A list setting that did not parse, reported by `validate`.
     #[doc(hidden)]
     pub list_problems: Option<String>,
+    /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
+    pub inbound: crate::notify::inbound::InboundSettings,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -167,6 +169,7 @@ impl Default for Config {
             closure_days: Vec::new(),
             procedures: crate::casework::Rules::default(),
             list_problems: None,
+            inbound: Default::default(),
         }
     }
 }
@@ -284,6 +287,30 @@ pub struct Overrides {
     /// comma-separated, one to three stages (default "10,20")
     #[arg(long, env = "HYS_CORPORATE_STAGE_DAYS")]
     pub corporate_stage_days: Option<String>,
+    /// Where replies to our emails go; `name+@domain` puts the case token after the `+`
+    #[arg(long, env = "HYS_REPLY_ADDRESS")]
+    pub reply_address: Option<String>,
+    /// The reply mailbox to read: imaps://host[:port], or imap://host?tls=starttls
+    #[arg(long, env = "HYS_IMAP_URL")]
+    pub imap_url: Option<String>,
+    /// The reply mailbox's user name
+    #[arg(long, env = "HYS_IMAP_USER")]
+    pub imap_user: Option<String>,
+    /// The reply mailbox's password (or use HYS_IMAP_OAUTH2_TOKEN)
+    #[arg(long, env = "HYS_IMAP_PASSWORD", hide_env_values = true)]
+    pub imap_password: Option<String>,
+    /// An OAuth2 access token for XOAUTH2 sign-in (Microsoft 365)
+    #[arg(long, env = "HYS_IMAP_OAUTH2_TOKEN", hide_env_values = true)]
+    pub imap_oauth2_token: Option<String>,
+    /// The folder to read [default: INBOX]
+    #[arg(long, env = "HYS_IMAP_FOLDER")]
+    pub imap_folder: Option<String>,
+    /// After filing: a folder to move messages to, or "delete" [default: Filed]
+    #[arg(long, env = "HYS_IMAP_AFTER_FILING")]
+    pub imap_after_filing: Option<String>,
+    /// Seconds between polls of the reply mailbox [default: 60]
+    #[arg(long, env = "HYS_IMAP_POLL_SECONDS")]
+    pub imap_poll_seconds: Option<u64>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -451,6 +478,24 @@ impl Config {
                     self.list_problems =
                         Some("HYS_CORPORATE_STAGE_DAYS: give one to three stages".into());
                 }
+                Err(e) => self.list_problems = Some(e),
+            }
+        }
+        if let Some(address) = &o.reply_address {
+            self.inbound.reply_address = Some(address.trim().to_owned()).filter(|a| !a.is_empty());
+        }
+        if let Some(url) = o.imap_url.as_deref().filter(|u| !u.trim().is_empty()) {
+            let input = crate::notify::inbound::settings::ImapInput {
+                url: url.trim(),
+                user: o.imap_user.as_deref(),
+                password: o.imap_password.as_deref(),
+                oauth2_token: o.imap_oauth2_token.as_deref(),
+                folder: o.imap_folder.as_deref(),
+                after_filing: o.imap_after_filing.as_deref(),
+                poll_seconds: o.imap_poll_seconds,
+            };
+            match crate::notify::inbound::ImapSettings::from_input(&input) {
+                Ok(imap) => self.inbound.imap = Some(imap),
                 Err(e) => self.list_problems = Some(e),
             }
         }

@@ -27,6 +27,21 @@ mod ymd {
     }
 }
 
+/// Who may read a note: officers and managers only, or the child's advocate too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteVisibility {
+    #[default]
+    Internal,
+    SharedWithAdvocate,
+}
+
+impl NoteVisibility {
+    pub fn is_internal(&self) -> bool {
+        *self == Self::Internal
+    }
+}
+
 /// One timeline entry. Free text (notes, messages, reasons) may hold a child's or an officer's
 /// words: it is shown to staff escaped and never logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +69,9 @@ pub enum CaseEvent {
     },
     Note {
         text: String,
+        /// Who may read it; notes written before there was a choice are internal.
+        #[serde(default, skip_serializing_if = "NoteVisibility::is_internal")]
+        visibility: NoteVisibility,
     },
     /// Moved on to the next stage; `late_reason` when the request came after the escalation
     /// window, or before the stage had its response.
@@ -171,7 +189,7 @@ impl CaseEvent {
         match self {
             Self::MessageToChild { text }
             | Self::MessageFromChild { text }
-            | Self::Note { text }
+            | Self::Note { text, .. }
             | Self::Reopened { reason: text }
             | Self::Extended { reason: text, .. }
             | Self::ProcedureChanged { reason: text, .. } => Some(text),
@@ -198,7 +216,10 @@ impl CaseEvent {
             },
             Self::MessageToChild { .. } => Self::MessageToChild { text: gone() },
             Self::MessageFromChild { .. } => Self::MessageFromChild { text: gone() },
-            Self::Note { .. } => Self::Note { text: gone() },
+            Self::Note { visibility, .. } => Self::Note {
+                text: gone(),
+                visibility,
+            },
             Self::StageChanged { from, to, .. } => Self::StageChanged {
                 from,
                 to,
@@ -296,6 +317,14 @@ mod tests {
                 reason: "not a children's services matter".into(),
             },
             CaseEvent::Closed,
+            CaseEvent::Note {
+                text: "internal".into(),
+                visibility: NoteVisibility::Internal,
+            },
+            CaseEvent::Note {
+                text: "for the advocate".into(),
+                visibility: NoteVisibility::SharedWithAdvocate,
+            },
         ];
         for event in events {
             let detail = event
@@ -307,5 +336,17 @@ mod tests {
                 "{event:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_note_written_before_visibility_existed_reads_as_internal() {
+        let old = serde_json::json!({ "text": "spoke to the team" });
+        assert_eq!(
+            CaseEvent::from_stored("note", Some(&old)),
+            Some(CaseEvent::Note {
+                text: "spoke to the team".into(),
+                visibility: NoteVisibility::Internal,
+            })
+        );
     }
 }

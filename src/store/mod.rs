@@ -10,6 +10,7 @@ pub mod cases;
 pub mod casework;
 pub mod conversations;
 pub mod import;
+pub mod inbound;
 pub mod outbox;
 pub mod report;
 pub mod staff;
