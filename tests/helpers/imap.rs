@@ -12,7 +12,7 @@ use have_your_say::notify::inbound::{AfterFiling, ImapAuth, ImapSettings, Securi
 use super::smtp::free_port;
 
 pub const USER: &str = "replies";
-pub const PASSWORD: &str = "a throwaway password";
+pub const PASSWORD: &str = "throwaway-password-42";
 
 pub struct Dovecot {
     pub port: u16,

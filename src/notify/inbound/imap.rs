@@ -241,14 +241,18 @@ pub async fn remove(
         .try_collect()
         .await
         .map_err(imap_error)?;
-    match session.uid_expunge(&uid).await {
+    // UID EXPUNGE (UIDPLUS) removes only this message; a server without it expunges all
+    // messages marked deleted, which are only ever ours.
+    let expunged = match session.uid_expunge(&uid).await {
         Ok(stream) => {
-            let _: Vec<_> = stream.try_collect().await.map_err(imap_error)?;
+            let done: Result<Vec<_>, _> = stream.try_collect().await;
+            done.is_ok()
         }
-        Err(_) => {
-            let stream = session.expunge().await.map_err(imap_error)?;
-            let _: Vec<_> = stream.try_collect().await.map_err(imap_error)?;
-        }
+        Err(_) => false,
+    };
+    if !expunged {
+        let stream = session.expunge().await.map_err(imap_error)?;
+        let _: Vec<_> = stream.try_collect().await.map_err(imap_error)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! trusts the message: every value is cut to size, and the text is shown escaped wherever it
 //! goes.
 
-use mail_parser::{HeaderValue, MessageParser, MimeHeaders, PartType};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
 
 /// The most text kept from one message; a longer one is cut and says so.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -126,7 +126,7 @@ pub fn read(raw: &[u8]) -> Option<Inbound> {
         .collect();
 
     Some(Inbound {
-        message_id: message.message_id().map(|id| bracket(id)),
+        message_id: message.message_id().map(bracket),
         from,
         subject,
         sent_at: message.date().map(|d| d.to_timestamp() * 1000),
@@ -305,7 +305,13 @@ pub fn html_to_text(html: &str) -> String {
 /// underscore rule Outlook draws; drops every `>` line before that; keeps at most
 /// [`MAX_TEXT_CHARS`].
 pub fn new_part(body: &str) -> String {
-    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    // Control characters go first, so none can hide a quote marker from the checks below.
+    let body: String = body
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
     let lines: Vec<&str> = body.lines().collect();
     let mut kept: Vec<&str> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -343,11 +349,7 @@ pub fn new_part(body: &str) -> String {
         } else {
             blank = 0;
         }
-        let line: String = line
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\t')
-            .collect();
-        text.push_str(&line);
+        text.push_str(line);
         text.push('\n');
     }
     let text = text.trim();
