@@ -603,6 +603,15 @@ impl Config {
                 )));
             }
         }
+        if let Some(reply) = &self.inbound.reply_address {
+            // The `+` form gets a token after the `+`; check it with one in place.
+            let sample = reply.replacen("+@", "+abcdefghijkmnpq2@", 1);
+            if sample.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "HYS_REPLY_ADDRESS: {reply:?} is not an email address"
+                )));
+            }
+        }
         if self.mail.max_attempts == 0 {
             return Err(ConfigError::Invalid(
                 "HYS_MAIL_MAX_ATTEMPTS must be at least 1".into(),

@@ -442,10 +442,10 @@ pub fn message(
     if let Some(root) = thread.root.as_ref().filter(|r| **r != row.message_id) {
         builder = builder.in_reply_to(root.clone()).references(root.clone());
     }
-    if let Some(reply_to) = &thread.reply_to {
-        let reply_to: Mailbox = reply_to
-            .parse()
-            .map_err(|e| BuildError(format!("reply-to: {e}")))?;
+    // A Reply-To that does not parse is left out rather than failing the email: replies then
+    // reach the sender's address, but an urgent alert is never held back by it (start-up
+    // refuses such an address anyway).
+    if let Some(reply_to) = thread.reply_to.as_deref().and_then(|r| r.parse().ok()) {
         builder = builder.reply_to(reply_to);
     }
     builder

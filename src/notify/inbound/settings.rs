@@ -223,6 +223,39 @@ mod tests {
     }
 
     #[test]
+    fn the_environment_sets_the_reply_mailbox_and_refuses_a_bad_one() {
+        use crate::config::{Config, Overrides};
+        let env = Overrides {
+            reply_address: Some("replies+@council.gov.uk".into()),
+            imap_url: Some("imaps://outlook.office365.com".into()),
+            imap_user: Some("replies@council.gov.uk".into()),
+            imap_oauth2_token: Some("token".into()),
+            imap_after_filing: Some("delete".into()),
+            ..Overrides::default()
+        };
+        let config = Config::load(None, &env).unwrap();
+        assert_eq!(
+            config.inbound.reply_address.as_deref(),
+            Some("replies+@council.gov.uk")
+        );
+        let imap = config.inbound.imap.unwrap();
+        assert_eq!(imap.after_filing, AfterFiling::Delete);
+        let bad = Overrides {
+            reply_address: Some("not an address".into()),
+            ..Overrides::default()
+        };
+        assert!(Config::load(None, &bad).is_err());
+        let plain = Overrides {
+            imap_url: Some("imap://mail.council.gov.uk".into()),
+            imap_user: Some("u".into()),
+            imap_password: Some("p".into()),
+            ..Overrides::default()
+        };
+        let err = Config::load(None, &plain).unwrap_err().to_string();
+        assert!(err.contains("TLS"), "{err}");
+    }
+
+    #[test]
     fn after_filing_moves_by_default() {
         let s = ImapSettings::from_input(&input("imaps://x.gov.uk")).unwrap();
         assert_eq!(s.after_filing, AfterFiling::Move("Filed".into()));
