@@ -14,7 +14,7 @@ pub use case::{
     AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
     EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
-pub use event::{CaseEvent, ListRef};
+pub use event::{CaseEvent, ListRef, NoteVisibility};
 pub use facts::{Ombudsman, OmbudsmanDecision, StageFacts};
 pub use reference::Reference;
 pub use secret::SecretWords;

@@ -11,6 +11,7 @@ pub mod casework;
 pub mod conversations;
 pub mod equality;
 pub mod import;
+pub mod inbound;
 pub mod outbox;
 pub mod report;
 pub mod staff;
