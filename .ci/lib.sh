@@ -194,6 +194,17 @@ ensure_chromium() {
         die "chromium/chromedriver still missing after install"
 }
 
+# Dovecot's IMAP server, for the inbound-mail tests (tests/inbound.rs): each test starts its
+# own dovecot as the current user with a throwaway config on a loopback port; the packaged
+# service is never started here.
+ensure_dovecot() {
+    if [[ -x /usr/sbin/dovecot ]]; then
+        return 0
+    fi
+    apt_install dovecot-imapd
+    [[ -x /usr/sbin/dovecot ]] || die "dovecot still missing after installing dovecot-imapd"
+}
+
 ensure_nextest() {
     if cargo nextest --version >/dev/null 2>&1; then
         return 0
@@ -245,6 +256,7 @@ ensure_all() {
     ensure_postgres
     ensure_aiosmtpd
     ensure_chromium
+    ensure_dovecot
     ensure_nextest
     ensure_axe
     ensure_schemathesis

@@ -175,6 +175,9 @@ impl App {
             self.state.config.clone(),
             worker_stop.clone(),
         ));
+        let poller = tokio::spawn(
+            crate::notify::inbound::Poller::new(self.state.clone()).run(worker_stop.clone()),
+        );
         let worker = tokio::spawn(self.worker().run(worker_stop));
         let header_timeout =
             std::time::Duration::from_secs(u64::from(self.state.config.header_timeout_seconds));
@@ -185,6 +188,7 @@ impl App {
             tracing::error!(error = %e, "email worker ended badly");
         }
         let _ = purger.await;
+        let _ = poller.await;
         self.state.store.close().await;
         served
     }

@@ -704,6 +704,7 @@ pub fn apply(
         },
         Action::Note { text } => CaseEvent::Note {
             text: reason(text)?,
+            visibility: Default::default(),
         },
         Action::Escalate { late_reason } => {
             let Some(current) = case.stage else {

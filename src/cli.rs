@@ -320,6 +320,15 @@ fn check(config: &Config) -> ExitCode {
         eprintln!("have-your-say check: {e}");
         return ExitCode::FAILURE;
     }
+    // The council's equality age bands (`[equality]` in the lists file).
+    let bands = crate::equality::config::lint(&config.equality);
+    if !bands.is_empty() {
+        for problem in &bands {
+            eprintln!("[equality] {problem}");
+        }
+        eprintln!("have-your-say check: the equality age bands have problems");
+        return ExitCode::FAILURE;
+    }
     let safety = crate::flow::safety::lint(&config.locales_dir);
     if !safety.is_empty() {
         for problem in &safety {

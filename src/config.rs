@@ -62,6 +62,10 @@ pub struct Config {
     /// The council's own lists file (`HYS_LISTS`); `None` reads `<locales>/en-GB/lists.toml`.
     /// `load` reads it into `procedures.lists`.
     pub lists_file: Option<PathBuf>,
+    /// The `[equality]` table of the council's lists file (`HYS_LISTS`): the report's age bands.
+    pub equality: crate::equality::EqualityConfig,
+    /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
+    pub inbound: crate::notify::inbound::InboundSettings,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -171,6 +175,8 @@ impl Default for Config {
             procedures: crate::casework::Rules::default(),
             lists_file: None,
             list_problems: None,
+            equality: crate::equality::EqualityConfig::default(),
+            inbound: Default::default(),
         }
     }
 }
@@ -292,6 +298,30 @@ pub struct Overrides {
     /// a TOML file; default the shipped locales/en-GB/lists.toml
     #[arg(long, env = "HYS_LISTS")]
     pub lists: Option<PathBuf>,
+    /// Where replies to our emails go; `name+@domain` puts the case token after the `+`
+    #[arg(long, env = "HYS_REPLY_ADDRESS")]
+    pub reply_address: Option<String>,
+    /// The reply mailbox to read: imaps://host[:port], or imap://host?tls=starttls
+    #[arg(long, env = "HYS_IMAP_URL")]
+    pub imap_url: Option<String>,
+    /// The reply mailbox's user name
+    #[arg(long, env = "HYS_IMAP_USER")]
+    pub imap_user: Option<String>,
+    /// The reply mailbox's password (or use HYS_IMAP_OAUTH2_TOKEN)
+    #[arg(long, env = "HYS_IMAP_PASSWORD", hide_env_values = true)]
+    pub imap_password: Option<String>,
+    /// An OAuth2 access token for XOAUTH2 sign-in (Microsoft 365)
+    #[arg(long, env = "HYS_IMAP_OAUTH2_TOKEN", hide_env_values = true)]
+    pub imap_oauth2_token: Option<String>,
+    /// The folder to read [default: INBOX]
+    #[arg(long, env = "HYS_IMAP_FOLDER")]
+    pub imap_folder: Option<String>,
+    /// After filing: a folder to move messages to, or "delete" [default: Filed]
+    #[arg(long, env = "HYS_IMAP_AFTER_FILING")]
+    pub imap_after_filing: Option<String>,
+    /// Seconds between polls of the reply mailbox [default: 60]
+    #[arg(long, env = "HYS_IMAP_POLL_SECONDS")]
+    pub imap_poll_seconds: Option<u64>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -353,12 +383,16 @@ impl Config {
         config.apply(env);
         config.validate()?;
         // A broken lists file stops start-up (and `check`) with every problem and its place.
-        let lists = match &config.lists_file {
-            Some(path) => crate::lists::Lists::read(path),
-            None => crate::lists::Lists::read(&config.locales_dir.join("en-GB").join("lists.toml")),
-        }
-        .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        // Its `[equality]` table (the report's age bands) is read from the same file.
+        let lists_path = config
+            .lists_file
+            .clone()
+            .unwrap_or_else(|| config.locales_dir.join("en-GB").join("lists.toml"));
+        let lists = crate::lists::Lists::read(&lists_path)
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         config.procedures.lists = std::sync::Arc::new(lists);
+        config.equality = crate::equality::EqualityConfig::from_file(&lists_path)
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         Ok(config)
     }
 
@@ -472,6 +506,24 @@ impl Config {
                 Err(e) => self.list_problems = Some(e),
             }
         }
+        if let Some(address) = &o.reply_address {
+            self.inbound.reply_address = Some(address.trim().to_owned()).filter(|a| !a.is_empty());
+        }
+        if let Some(url) = o.imap_url.as_deref().filter(|u| !u.trim().is_empty()) {
+            let input = crate::notify::inbound::settings::ImapInput {
+                url: url.trim(),
+                user: o.imap_user.as_deref(),
+                password: o.imap_password.as_deref(),
+                oauth2_token: o.imap_oauth2_token.as_deref(),
+                folder: o.imap_folder.as_deref(),
+                after_filing: o.imap_after_filing.as_deref(),
+                poll_seconds: o.imap_poll_seconds,
+            };
+            match crate::notify::inbound::ImapSettings::from_input(&input) {
+                Ok(imap) => self.inbound.imap = Some(imap),
+                Err(e) => self.list_problems = Some(e),
+            }
+        }
         let mail = &mut self.mail;
         set(&mut mail.from, &o.mail_from);
         if let Some(url) = &o.smtp_url {
@@ -573,6 +625,15 @@ impl Config {
             if crate::domain::Category::parse(category).is_none() {
                 return Err(ConfigError::Invalid(format!(
                     "category_recipients: {category:?} is not a category"
+                )));
+            }
+        }
+        if let Some(reply) = &self.inbound.reply_address {
+            // The `+` form gets a token after the `+`; check it with one in place.
+            let sample = reply.replacen("+@", "+abcdefghijkmnpq2@", 1);
+            if sample.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "HYS_REPLY_ADDRESS: {reply:?} is not an email address"
                 )));
             }
         }

@@ -190,7 +190,10 @@ pub async fn submit(
     if step.input.kind() != crate::flow::InputKind::Submit {
         return Err(IntakeError::NotReady);
     }
-    let answers = engine::answers_on_path(flow, &conversation.state);
+    let mut answers = engine::answers_on_path(flow, &conversation.state);
+    // Equality answers are special category data: out of the case's answers (which staff,
+    // emails and exports read) and into their own table, counted only.
+    let equality = crate::equality::EqualityAnswers::take(&mut answers);
     let mut draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
     draft.urgent |= conversation.state.concern;
     let mut urgent_reasons = Vec::new();
@@ -257,6 +260,7 @@ pub async fn submit(
         screening,
         urgent_reasons,
         message_domain: crate::notify::message_domain(&app.config.mail.from).to_owned(),
+        equality,
     };
     let (receipt, created) = app
         .store

@@ -9,6 +9,7 @@ pub mod casework;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod equality;
 pub mod error;
 pub mod flow;
 pub mod i18n;

@@ -89,6 +89,18 @@ async fn walk_every_page(app: &TestApp, browser: &Browser, lang: &str, problems:
     check(browser, &axe, &page("number"), problems).await;
     browser.type_into("input#answer", "14").await;
     browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("about-you").await;
+    check(browser, &axe, &page("about-you"), problems).await;
+    browser.click("button[value=yes]").await;
+    browser.wait_for_text("about-you-gender").await;
+    check(browser, &axe, &page("about-you-gender"), problems).await;
+    browser.click("button[value=prefer_not_to_say]").await;
+    browser.wait_for_text("about-you-disability").await;
+    check(browser, &axe, &page("about-you-disability"), problems).await;
+    browser.click("button[value=prefer_not_to_say]").await;
+    browser.wait_for_text("about-you-ethnicity").await;
+    check(browser, &axe, &page("about-you-ethnicity"), problems).await;
+    browser.click("button[value=prefer_not_to_say]").await;
     browser.wait_for_text("class=\"summary\"").await;
     check(browser, &axe, &page("check"), problems).await;
     browser.click("form.step button[type=submit]").await;

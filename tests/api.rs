@@ -22,6 +22,7 @@ const COMPLAINT: &[&str] = &[
     "07700 900123",
     "Sam",
     "14",
+    "skip",
 ];
 
 const COMPLIMENT: &[&str] = &[
@@ -172,8 +173,12 @@ async fn walk(app: &TestApp, values: &[&str]) -> (Conv, Reply) {
 }
 
 /// Walk a whole conversation, confirm the check page, and send it; returns the receipt.
+/// A child's optional "About you" questions are skipped unless `values` answered them.
 async fn send(app: &TestApp, values: &[&str]) -> Reply {
-    let (conv, check) = walk(app, values).await;
+    let (conv, mut check) = walk(app, values).await;
+    if check.step_id() == "about-you" {
+        check = answer(app, &conv, "about-you", json!("skip")).await;
+    }
     assert_eq!(check.step_id(), "check", "{}", check.body);
     let send_step = answer(app, &conv, "check", Value::Null).await;
     assert_eq!(send_step.step_id(), "send");
@@ -1176,4 +1181,42 @@ async fn wrong_tracking_details_all_get_one_answer_and_a_reference_locks_after_t
     let secret = receipt.body["secret"].as_str().unwrap();
     let locked = track(&app, reference, secret).await;
     assert_eq!(locked.status, 429, "even the right words wait for the hour");
+}
+
+#[tokio::test]
+async fn the_about_you_questions_are_steps_of_the_api_and_their_answers_are_kept_apart() {
+    let app = spawn_app().await;
+    let (conv, about) = walk(&app, COMPLIMENT).await;
+    assert_eq!(about.step_id(), "about-you", "{}", about.body);
+    let text = about.body.to_string();
+    assert!(text.contains("Skip these questions"), "{text}");
+    let gender = answer(&app, &conv, "about-you", json!("yes")).await;
+    assert_eq!(gender.step_id(), "about-you-gender");
+    assert!(gender.body.to_string().contains("I'd rather not say"));
+    let wrong = answer(&app, &conv, "about-you-gender", json!("martian")).await;
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    let disability = answer(&app, &conv, "about-you-gender", json!("prefer_not_to_say")).await;
+    assert_eq!(disability.step_id(), "about-you-disability");
+    let ethnicity = answer(&app, &conv, "about-you-disability", json!("no")).await;
+    assert_eq!(ethnicity.step_id(), "about-you-ethnicity");
+    let check = answer(&app, &conv, "about-you-ethnicity", json!("white")).await;
+    assert_eq!(check.step_id(), "check");
+    answer(&app, &conv, "check", Value::Null).await;
+    let receipt = submit(&app, &conv).await;
+    assert_eq!(receipt.status, 201, "{}", receipt.body);
+    let case = stored_case(&app, &receipt).await;
+    assert!(!case.answers.contains("equality"), "{}", case.answers);
+    let row: (Option<String>, Option<String>, Option<String>) =
+        sqlx::query_as("select gender, disability, ethnicity from case_equality")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        row,
+        (
+            Some("prefer_not_to_say".into()),
+            Some("no".into()),
+            Some("white".into())
+        )
+    );
 }

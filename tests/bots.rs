@@ -36,6 +36,7 @@ const COMPLAINT: &[&str] = &[
     "sam@example.org",
     "Sam",
     "14",
+    "skip",
 ];
 /// A comment asking for an advocate: advocates see it (once it is not held).
 const WANTS_ADVOCATE: &[&str] = &[
@@ -114,6 +115,10 @@ async fn send_as(app: &TestApp, values: &[&str], bot: Bot) -> (Page, Vec<Page>) 
         assert_eq!(page.status, 200, "answering {value:?}: {}", page.body);
         pages.push(page);
     }
+    // The optional "About you" questions, skipped with one tap, with the same form.
+    if pages.last().is_some_and(|p| p.step_id() == "about-you") {
+        pages.push(answer(app, &browser, "skip", bot == Bot::Every).await);
+    }
     // "Check your answers" posts the same answer form, hidden field and all.
     if pages.last().is_some_and(|p| p.step_id() == "check") {
         pages.push(answer(app, &browser, "", bot == Bot::Every).await);
@@ -179,6 +184,18 @@ async fn send_by_api(app: &TestApp, values: &[&str], pause: Duration) -> Value {
         )
         .await;
         assert_eq!(status, 200, "{step} = {value:?}: {body}");
+        step = body["step"]["id"].as_str().expect("step").to_owned();
+    }
+    if step == "about-you" {
+        let (status, body) = api(
+            app,
+            Method::POST,
+            &answers,
+            &token,
+            json!({"step": "about-you", "value": "skip"}),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
         step = body["step"]["id"].as_str().expect("step").to_owned();
     }
     assert_eq!(step, "check");
@@ -772,6 +789,8 @@ async fn in_a_real_browser_nobody_meets_the_honeypot_and_the_pages_pass_axe() {
     browser.wait_for_text("inputmode=\"numeric\"").await;
     browser.type_into("input#answer", "14").await;
     browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("about-you").await;
+    browser.click("button[value=skip]").await;
     browser.wait_for_text("class=\"summary\"").await;
     assert_eq!(axe_violations(&browser).await, Vec::<String>::new());
     browser.click("form.step button[type=submit]").await;

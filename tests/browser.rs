@@ -114,6 +114,10 @@ async fn complete_a_complaint(browser: &Browser, app: &helpers::TestApp, shots: 
         .type_into("input#answer", "\u{E003}\u{E003}\u{E003}14")
         .await;
     browser.click("form.step button[type=submit]").await;
+    browser
+        .wait_for_text("Can we ask you 3 quick questions about you?")
+        .await;
+    browser.click("button[value=skip]").await;
     browser.wait_for_text("Check your answers").await;
     if let Some(name) = shots {
         browser.screenshot(&format!("check-{name}")).await;
@@ -222,6 +226,11 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
     browser.wait_for_text("How old are you?").await;
     browser.tab_to("input#answer").await;
     browser.keys("12").await;
+    browser.press(ENTER, 1).await;
+    browser
+        .wait_for_text("Can we ask you 3 quick questions about you?")
+        .await;
+    browser.tab_to("button[value=skip]").await;
     browser.press(ENTER, 1).await;
     browser.wait_for_text("Check your answers").await;
     browser.tab_to("form.step button[type=submit]").await;
@@ -402,4 +411,256 @@ async fn worrying_words_added_later_bring_help_to_the_top_of_the_tracking_page_a
     assert!(top >= bar - 1.0 && top < height, "help in view: {seen}");
     assert!(browser.source().await.contains("href=\"tel:999\""));
     assert!(!browser.url().await.contains("scared"));
+}
+
+// ---- Equality monitoring: the optional "About you" questions at the end ---------------------
+
+/// A child's complaint up to the "About you" question, clicking as a person does.
+async fn walk_to_about_you(browser: &Browser, app: &helpers::TestApp) {
+    browser.goto(&app.url("/")).await;
+    browser.click("button.button-start").await;
+    for value in ["complaint", "young_person", "money"] {
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    browser
+        .type_into("textarea#answer", "My money was late")
+        .await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("What would make it better?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.click("button[value=no]").await;
+    browser.click("button[value=none]").await;
+    browser.wait_for_text("What is your first name?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("How old are you?").await;
+    browser.type_into("input#answer", "14").await;
+    browser.click("form.step button[type=submit]").await;
+    browser
+        .wait_for_text("Can we ask you 3 quick questions about you?")
+        .await;
+}
+
+/// The smallest width and height of any button or link the child can tap in the step's form.
+async fn smallest_target(browser: &Browser) -> (f64, f64) {
+    let sizes = browser
+        .run(
+            "return [...document.querySelectorAll('form.step button, form.step summary')]\
+             .filter(e => e.offsetParent !== null)\
+             .map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; });",
+        )
+        .await;
+    let pairs: Vec<(f64, f64)> = sizes
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p[0].as_f64().unwrap_or_default(),
+                        p[1].as_f64().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!pairs.is_empty(), "no targets found");
+    pairs.iter().fold((f64::MAX, f64::MAX), |(w, h), (pw, ph)| {
+        (w.min(*pw), h.min(*ph))
+    })
+}
+
+/// Stored equality answers: gender, disability, ethnicity (none when skipped).
+type EqualityRow = (Option<String>, Option<String>, Option<String>);
+
+async fn equality_row(app: &helpers::TestApp) -> Vec<EqualityRow> {
+    sqlx::query_as("select gender, disability, ethnicity from case_equality")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_child_answers_the_about_you_questions_with_javascript_off_at_320_pixels() {
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 800,
+        javascript: false,
+    })
+    .await;
+    walk_to_about_you(&browser, &app).await;
+    let source = browser.source().await;
+    assert!(source.contains("so we can check we treat everyone fairly"));
+    assert!(source.contains("Nobody will see these answers with your name"));
+    browser.screenshot("equality-about-you-320-en-GB").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+    browser.click("button[value=yes]").await;
+
+    browser.wait_for_text("Which of these describes you?").await;
+    browser.screenshot("equality-gender-320-en-GB").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+    assert!(
+        browser.source().await.contains("I&#39;d rather not say")
+            || browser.source().await.contains("I'd rather not say")
+    );
+    browser.click("button[value=girl]").await;
+
+    browser
+        .wait_for_text("Do you have a disability or a long-term health condition?")
+        .await;
+    browser.screenshot("equality-disability-320-en-GB").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+    browser.click("button[value=prefer_not_to_say]").await;
+
+    browser
+        .wait_for_text("Which group describes you best?")
+        .await;
+    browser.screenshot("equality-ethnicity-320-en-GB").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+    let wide = browser
+        .run("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(
+        wide,
+        serde_json::json!(true),
+        "no sideways scrolling at 320 px"
+    );
+    browser.click("button[value=mixed]").await;
+
+    browser.wait_for_text("Check your answers").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Ready to send?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Your reference is:").await;
+    assert_eq!(
+        equality_row(&app).await,
+        [(
+            Some("girl".into()),
+            Some("prefer_not_to_say".into()),
+            Some("mixed".into())
+        )]
+    );
+    let answers: String = sqlx::query_scalar("select answers from cases")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert!(
+        !answers.contains("equality") && !answers.contains("mixed"),
+        "{answers}"
+    );
+}
+
+#[tokio::test]
+async fn one_tap_skips_the_about_you_questions_with_javascript_on() {
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 800,
+        javascript: true,
+    })
+    .await;
+    walk_to_about_you(&browser, &app).await;
+    browser.screenshot("equality-about-you-320-en-GB-js").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+    browser.click("button[value=skip]").await;
+    browser.wait_for_text("Check your answers").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Ready to send?").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("Your reference is:").await;
+    assert_eq!(equality_row(&app).await, [(None, None, None)]);
+}
+
+#[tokio::test]
+async fn the_about_you_questions_in_arabic_read_right_to_left_at_320_pixels() {
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 800,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/?lang=ar")).await;
+    browser.click("button.button-start").await;
+    for value in ["comment", "young_person", "school"] {
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    browser.type_into("textarea#answer", "شكرا").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.click("button[value=no]").await;
+    browser.click("button[value=none]").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.type_into("input#answer", "12").await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("أسئلة سريعة عنك").await;
+    assert!(browser.source().await.contains("dir=\"rtl\""));
+    browser.screenshot("equality-about-you-320-ar").await;
+    browser.click("button[value=yes]").await;
+    browser.click("button[value=another_way]").await;
+    browser.click("button[value=not_sure]").await;
+    browser.wait_for_text("ما الخلفية التي تصفك أكثر؟").await;
+    browser.screenshot("equality-ethnicity-320-ar").await;
+    let (w, h) = smallest_target(&browser).await;
+    assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+
+#[tokio::test]
+async fn the_case_pages_list_forms_fit_320_pixels_with_the_birmingham_lists() {
+    // The longest labels shipped: Appendix B's sixty categories and the Trust's teams.
+    let lists = have_your_say::lists::Lists::read(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales/en-GB/lists.birmingham.toml"),
+    )
+    .unwrap();
+    let app = spawn_app_with(|c| c.procedures.lists = std::sync::Arc::new(lists)).await;
+    let reference = app
+        .send(&[
+            "complaint",
+            "young_person",
+            "money",
+            "My allowance was late",
+            "",
+            "no",
+            "none",
+            "",
+            "14",
+        ])
+        .await
+        .reference();
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 640,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/staff/login")).await;
+    browser.type_into("input#email", "cro@council.gov.uk").await;
+    browser.type_into("input#password", &password).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_url(|u| !u.contains("/login")).await;
+    browser
+        .goto(&app.url(&format!("/staff/cases/{reference}")))
+        .await;
+    browser
+        .wait_for_text("value=\"conduct_lack_of_knowledge_training\"")
+        .await;
+    browser.screenshot("staff-case-lists-320").await;
+    let seen = browser
+        .run(
+            "const wide = [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)\
+               .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + \
+               (e.getAttribute('href') || e.id || '') + ' ' + e.getBoundingClientRect().right);\
+             return [document.documentElement.scrollWidth, window.innerWidth, wide];",
+        )
+        .await;
+    let (scroll, width) = (
+        seen[0].as_f64().unwrap_or(f64::MAX),
+        seen[1].as_f64().unwrap_or_default(),
+    );
+    assert!(scroll <= width, "no sideways scroll at 320 px: {seen}");
 }

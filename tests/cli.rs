@@ -316,3 +316,41 @@ age_bands = ["0-10"]
         "{text}"
     );
 }
+
+#[test]
+fn check_fails_on_equality_age_bands_that_overlap_or_leave_a_gap_and_passes_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |bands: &str| {
+        let file = dir.path().join("lists.toml");
+        std::fs::write(
+            &file,
+            format!(
+                "{}\n[equality]\nage_bands = {bands}\n",
+                std::fs::read_to_string(root().join("locales/en-GB/lists.toml")).unwrap()
+            ),
+        )
+        .unwrap();
+        let out = Command::new(BIN)
+            .env("HYS_LISTS", &file)
+            .args(["check", "--flows-dir"])
+            .arg(root().join("flows"))
+            .arg("--locales-dir")
+            .arg(root().join("locales"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.success(), text)
+    };
+    let (ok, text) = run(r#"["0-15", "15-24", "25+"]"#);
+    assert!(!ok, "{text}");
+    assert!(text.contains("age 15 is in two bands"), "{text}");
+    let (ok, text) = run(r#"["0-9", "13-17", "18+"]"#);
+    assert!(!ok, "{text}");
+    assert!(text.contains("age 10 is in no band (a gap)"), "{text}");
+    let (ok, text) = run(r#"[{ from = 0, to = 25, label = "" }]"#);
+    assert!(!ok, "{text}");
+    assert!(text.contains("empty label"), "{text}");
+    let (ok, text) = run(r#"["0-9", "10-12", "13-15", "16-17", "18+"]"#);
+    assert!(ok, "{text}");
+}

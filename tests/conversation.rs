@@ -17,6 +17,7 @@ const COMPLAINT: &[&str] = &[
     "07700 900123",
     "Sam",
     "14",
+    "skip",
 ];
 
 async fn send(app: &helpers::TestApp, values: &[&str]) -> Page {

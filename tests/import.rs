@@ -85,9 +85,11 @@ async fn round_trip(from: &str, years: &[i32], flags: &[&str]) -> (String, tempf
     );
     for year in years.iter().skip(1) {
         let fy = FinancialYear::new(*year).unwrap();
+        // Equality monitoring answers never leave the store case by case, so they do not
+        // travel in an export: an imported year counts its children as "not asked".
         let lists = have_your_say::lists::Lists::shipped();
-        let before = report::build(&a, &calendar, &lists, fy).await.unwrap();
-        let after = report::build(&b, &calendar, &lists, fy).await.unwrap();
+        let before = without_equality(report::build(&a, &calendar, &lists, fy).await.unwrap());
+        let after = without_equality(report::build(&b, &calendar, &lists, fy).await.unwrap());
         for (x, y) in before.tables.iter().zip(&after.tables) {
             assert_eq!(
                 x, y,
@@ -98,7 +100,18 @@ async fn round_trip(from: &str, years: &[i32], flags: &[&str]) -> (String, tempf
         assert_eq!(before, after);
         let year = year.to_string();
         let args = ["report", "--year", year.as_str(), "--format", "json"];
-        assert_eq!(ok(&cli(from, &args)), ok(&cli(&to, &args)));
+        let json = |db: &str| {
+            let mut value: serde_json::Value = serde_json::from_str(&ok(&cli(db, &args))).unwrap();
+            if let Some(tables) = value["tables"].as_array_mut() {
+                tables.retain(|t| {
+                    !t["id"]
+                        .as_str()
+                        .is_some_and(|id| id.starts_with("equality-"))
+                });
+            }
+            value
+        };
+        assert_eq!(json(from), json(&to));
     }
     a.close().await;
     b.close().await;
@@ -113,6 +126,14 @@ async fn round_trip(from: &str, years: &[i32], flags: &[&str]) -> (String, tempf
         );
     }
     (to, dir)
+}
+
+/// The report without its equality monitoring tables.
+fn without_equality(mut report: report::Report) -> report::Report {
+    report
+        .tables
+        .retain(|t| !report::equality::TABLE_IDS.contains(&t.id));
+    report
 }
 
 #[tokio::test]

@@ -91,6 +91,7 @@ async fn nothing_a_child_wrote_reaches_the_logs_even_at_trace_level() {
         ("contact-email", secrets[2]),
         ("first-name", secrets[1]),
         ("age", "14"),
+        ("about-you", "skip"),
         ("check", ""),
     ] {
         post(

@@ -273,7 +273,9 @@ async fn send_on_pages(app: &TestApp, limits: &Limits, label: &str, payload: &st
         assert_eq!(page.status, 200, "{step}: {}", page.body);
     }
     let (_, name) = type_on_page(app, "first-name", payload, limits.first_name, true).await;
-    let check = app.answer_step("age", &["14"]).await;
+    let about_you = app.answer_step("age", &["14"]).await;
+    assert_eq!(about_you.step_id(), "about-you", "{}", about_you.body);
+    let check = app.answer_step("about-you", &["skip"]).await;
     assert_eq!(check.step_id(), "check", "{}", check.body);
     assert_inert(
         label,

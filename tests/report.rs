@@ -548,7 +548,7 @@ async fn every_table_matches_the_figures_counted_by_hand() {
     let report = build(&app).await;
 
     let ids: Vec<&str> = report.tables.iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 21, "{ids:?}");
+    assert_eq!(ids.len(), 21 + report::equality::TABLE_IDS.len(), "{ids:?}");
     let expected: BTreeMap<(&str, &str), &Expected> =
         EXPECTED.iter().map(|e| ((e.0, e.1), e)).collect();
     for (table, row, ..) in EXPECTED {
@@ -557,7 +557,12 @@ async fn every_table_matches_the_figures_counted_by_hand() {
             "{table}/{row} is missing"
         );
     }
-    for table in &report.tables {
+    // The equality tables are checked by the test of their own at the end of this file.
+    for table in report
+        .tables
+        .iter()
+        .filter(|t| !report::equality::TABLE_IDS.contains(&t.id))
+    {
         for row in &table.rows {
             let at = format!("{}/{}", table.id, row.id);
             match expected.get(&(table.id, row.id.as_str())) {
@@ -894,7 +899,7 @@ fn the_report_command_works_on_a_database_filled_with_demo_data() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["small_numbers_hidden"], true);
     let tables = json["tables"].as_array().unwrap();
-    assert_eq!(tables.len(), 21);
+    assert_eq!(tables.len(), 21 + report::equality::TABLE_IDS.len());
     let total = tables[0]["rows"]
         .as_array()
         .unwrap()
@@ -1187,4 +1192,255 @@ async fn public_output_hides_small_numbers_in_every_format() {
     let html = report::page(t, &report, Audience::Public).render().unwrap();
     assert!(html.contains("<td>fewer than 5</td><td>not shown</td>"));
     assert!(!html.contains("<td>2</td>"), "no 2 anywhere in a table");
+}
+
+// ---- Equality monitoring -----------------------------------------------------------------------
+
+/// A child's complaint that answers the "About you" questions (and asks for an advocate, so
+/// the advocacy referral is among the emails checked).
+const ANSWERS_ABOUT_YOU: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "My allowance was late",
+    "",
+    "yes",
+    "none",
+    "",
+    "14",
+    "yes",
+    "another_way",
+    "yes",
+    "black",
+];
+
+/// A parent's comment: adults on a child's behalf are not asked.
+const ADULT_COMMENT: &[&str] = &[
+    "comment",
+    "parent_carer",
+    "parent",
+    "Jo Parent",
+    "",
+    "Jo",
+    "9",
+    "yes",
+    "no",
+    "health",
+    "Appointments clash with school",
+    "",
+    "not_sure",
+    "email",
+    "carer@example.org",
+];
+
+/// One stored equality answer: a value, or none when the questions were skipped.
+type Answer = Option<String>;
+
+#[tokio::test]
+async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_councils_bands() {
+    let smtp = helpers::smtp::SmtpSink::start();
+    let port = smtp.port;
+    let app = spawn_app_with(move |c| {
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
+        c.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];
+        c.routing.advocacy_provider = vec!["referrals@advocacy.org.uk".into()];
+        c.routing.urgent = vec!["mash@testshire.gov.uk".into()];
+        c.routing.advocacy_gets_words = true;
+        c.equality = have_your_say::equality::EqualityConfig::from_toml_str(
+            "[equality]\nage_bands = [\"0-12\", { from = 13, to = 15, label = \"13 to 15\" }, \"16+\"]\n",
+        )
+        .unwrap();
+    })
+    .await;
+
+    // One child answers, one skips with one tap, an adult is not asked, nor is "I'm not safe".
+    let answered = app.send(ANSWERS_ABOUT_YOU).await.reference();
+    let walked = app
+        .walk(&[
+            "compliment",
+            "young_person",
+            "school",
+            "Great trip",
+            "none",
+            "",
+            "12",
+        ])
+        .await;
+    assert_eq!(walked.step_id(), "about-you");
+    assert!(walked.body.contains("Skip these questions"));
+    let check = app.answer_step("about-you", &["skip"]).await;
+    assert_eq!(check.step_id(), "check", "one tap skips them all");
+    finish(&app).await;
+    let other = send_adult(&app).await;
+    assert!(!other.contains("about-you"), "adults are not asked");
+    app.send_urgent("he hits me", "at school after 3").await;
+
+    // Stored as values in their own table, one row per asked case; never in the case's answers.
+    let rows: Vec<(String, Answer, Answer, Answer)> = sqlx::query_as(
+        "select c.reference, e.gender, e.disability, e.ethnicity from case_equality e \
+         join cases c on c.id = e.case_id order by e.case_id",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0],
+        (
+            answered.clone(),
+            Some("another_way".into()),
+            Some("yes".into()),
+            Some("black".into())
+        )
+    );
+    assert_eq!((&rows[1].1, &rows[1].2, &rows[1].3), (&None, &None, &None));
+    let answers: Vec<(String,)> = sqlx::query_as("select answers from cases")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(answers.len(), 4);
+    for (json,) in &answers {
+        for word in ["equality", "another_way", "black"] {
+            assert!(!json.contains(word), "{word} in the case's answers: {json}");
+        }
+    }
+
+    // Not on the case page.
+    let officer = signed_in(&app, "cro@testshire.gov.uk", "officer").await;
+    let page = get(&officer, &app, &format!("/staff/cases/{answered}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("My allowance was late"), "the case page");
+    for word in [
+        "Black",
+        "another way",
+        "another_way",
+        "long-term health",
+        "describes you",
+        "About you",
+        "equality",
+    ] {
+        assert!(!page.body.contains(word), "{word} on the case page");
+    }
+
+    // Not in any email (the officer's, the advocacy referral quoting the child's words, the
+    // duty team's).
+    let queued = app.count("outbox").await;
+    assert!(queued >= 4, "{queued}");
+    let mail = smtp
+        .wait_for(
+            usize::try_from(queued).unwrap(),
+            std::time::Duration::from_secs(30),
+        )
+        .await;
+    assert_eq!(mail.len(), usize::try_from(queued).unwrap());
+    assert!(mail.iter().any(|m| m.rcpt_to.contains("referrals@")));
+    for m in &mail {
+        for word in [
+            "Black",
+            "another way",
+            "another_way",
+            "long-term health",
+            "disability",
+        ] {
+            assert!(
+                !m.raw.contains(word) && !m.text.contains(word) && !m.html.contains(word),
+                "{word} in an email to {}",
+                m.rcpt_to
+            );
+        }
+    }
+
+    // Only counts, in the council's own age bands, with the rows that say who was not asked.
+    let this = report::this_year();
+    let manager = signed_in(&app, "manager@testshire.gov.uk", "manager").await;
+    let exact = get(
+        &manager,
+        &app,
+        &format!("/staff/report.csv?year={}", this.start_year()),
+    )
+    .await;
+    assert_eq!(exact.status, 200);
+    for line in [
+        "Equality monitoring: age,0-12,0,,2,50.0",
+        "Equality monitoring: age,13 to 15,0,,1,25.0",
+        "Equality monitoring: age,16+,0,,0,0.0",
+        "Equality monitoring: age,Not given or not asked,0,,1,25.0",
+        "Equality monitoring: age,Total,0,,4,100.0",
+        "Equality monitoring: gender,Describes themselves another way,0,,1,25.0",
+        "Equality monitoring: gender,Girl or young woman,0,,0,0.0",
+        "Equality monitoring: gender,Skipped the questions,0,,1,25.0",
+        "Equality monitoring: disability,Disability or long-term health condition,0,,1,25.0",
+        "Equality monitoring: ethnic group,\"Black, Black British, Caribbean or African\",0,,1,25.0",
+        "Equality monitoring: ethnic group,Preferred not to say,0,,0,0.0",
+        "Equality monitoring: ethnic group,Skipped the questions,0,,1,25.0",
+    ] {
+        assert!(
+            exact.body.lines().any(|l| l == line),
+            "{line:?} missing from:\n{}",
+            exact.body
+        );
+    }
+    let not_asked = exact
+        .body
+        .lines()
+        .find(|l| l.starts_with("Equality monitoring: ethnic group,\"Not asked"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(not_asked.ends_with(",0,,2,50.0"), "{not_asked}");
+    let public = get(
+        &manager,
+        &app,
+        &format!("/staff/report.csv?year={}&public=1", this.start_year()),
+    )
+    .await;
+    assert!(
+        public.body.lines().any(|l| l
+            == "Equality monitoring: ethnic group,\"Black, Black British, Caribbean or African\",0,,fewer than 5,not shown"),
+        "{}",
+        public.body
+    );
+    assert_no_small_numbers(&public.body);
+    let html = get(
+        &manager,
+        &app,
+        &format!("/staff/report?year={}", this.start_year()),
+    )
+    .await;
+    assert!(html.body.contains("Equality monitoring: ethnic group"));
+
+    // The retention purge deletes a case's answers with its words.
+    sqlx::query("update cases set status = 'closed', closed_at = 1 where reference = $1")
+        .bind(&answered)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    app.store.purge(2).await.unwrap();
+    assert_eq!(
+        app.count("case_equality").await,
+        1,
+        "only the skipped case's row is left"
+    );
+}
+
+/// From the check page: on to "Ready to send?", and send.
+async fn finish(app: &TestApp) {
+    let page = app.answer_step("check", &[]).await;
+    assert_eq!(page.step_id(), "send");
+    let done = Page::from(app.post("/chat/submit", &[("step", "send")]).await).await;
+    assert!(done.url.ends_with("/chat/done"), "{}", done.body);
+}
+
+/// An adult's comment on a child's behalf, sent; the steps it passed through.
+async fn send_adult(app: &TestApp) -> String {
+    let mut page = app.start().await;
+    let mut steps = String::new();
+    for value in ADULT_COMMENT {
+        steps.push_str(&page.step_id());
+        steps.push(' ');
+        page = app.answer(value).await;
+    }
+    assert_eq!(page.step_id(), "check", "{steps}");
+    finish(app).await;
+    steps
 }

@@ -378,15 +378,13 @@ async fn each_action_writes_its_event_and_stages_get_the_statutory_due_dates() {
     assert!(stored().await.acknowledged_at.is_some());
     assert_eq!(stored().await.status.as_str(), "open");
     act("assign", vec![("assignee", me.clone())]).await;
-    act(
-        "details",
-        vec![
-            ("team", "Leaving care team".into()),
-            ("category", "leaving_care".into()),
-        ],
-    )
-    .await;
-    assert_eq!(stored().await.team.as_deref(), Some("Leaving care team"));
+    act("details", vec![("category", "where_i_live".into())]).await;
+    assert_eq!(stored().await.category.as_deref(), Some("where_i_live"));
+    act("teams", vec![("teams", "leaving_care".into())]).await;
+    assert_eq!(
+        app.count_where("case_teams", "team = 'leaving_care'").await,
+        1
+    );
     act(
         "reply",
         vec![("text", "Thank you, Sam. We are looking into it.".into())],

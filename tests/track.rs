@@ -362,7 +362,7 @@ async fn worrying_words_show_help_at_once_and_the_case_goes_the_urgent_route() {
         "shown once"
     );
 
-    for value in ["no", "none", "", "12"] {
+    for value in ["no", "none", "", "12", "skip"] {
         app.answer(value).await;
     }
     app.answer_step("check", &[]).await;

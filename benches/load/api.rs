@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::http::{self, Conn, Response};
 
 /// The complaint path of `flows/feedback.toml`: every answer up to the `send` step.
-pub const PATH: [(&str, Option<&str>); 10] = [
+pub const PATH: [(&str, Option<&str>); 11] = [
     ("kind", Some("complaint")),
     ("role", Some("young_person")),
     ("about", Some("money")),
@@ -29,6 +29,7 @@ pub const PATH: [(&str, Option<&str>); 10] = [
     ("contact", Some("none")),
     ("first-name", Some("")),
     ("age", Some("14")),
+    ("about-you", Some("skip")),
     ("check", None),
 ];
 

@@ -161,3 +161,31 @@ report-error-advocate = Choose from the advocacy list.
 report-error-contact = Choose how to get back in touch.
 report-error-contact-value = Enter the phone number or email address.
 report-error-team = Choose teams from the council's list.
+
+## Equality monitoring (src/report/equality.rs): counts only, from the optional "About you"
+## questions children answer at the end; small numbers hidden in anything published.
+report-table-equality-age = Equality monitoring: age
+report-about-equality-age = Every case received, by the child's or young person's age in the council's own bands.
+report-table-equality-gender = Equality monitoring: gender
+report-about-equality-gender = How the children and young people who sent a case themselves described their gender. The questions are optional; adults on a child's behalf and the "I'm not safe" route are not asked.
+report-table-equality-disability = Equality monitoring: disability
+report-about-equality-disability = Whether they have a disability or a long-term health condition, in their own answer.
+report-table-equality-ethnicity = Equality monitoring: ethnic group
+report-about-equality-ethnicity = Their ethnic group, in the top-level groups of the 2021 Census (England and Wales).
+report-equality-gender-girl = Girl or young woman
+report-equality-gender-boy = Boy or young man
+report-equality-gender-another_way = Describes themselves another way
+report-equality-gender-prefer_not_to_say = Preferred not to say
+report-equality-disability-yes = Disability or long-term health condition
+report-equality-disability-no = No disability or long-term health condition
+report-equality-disability-not_sure = Not sure
+report-equality-disability-prefer_not_to_say = Preferred not to say
+report-equality-ethnicity-asian = Asian or Asian British
+report-equality-ethnicity-black = Black, Black British, Caribbean or African
+report-equality-ethnicity-mixed = Mixed or multiple ethnic groups
+report-equality-ethnicity-white = White
+report-equality-ethnicity-other = Other ethnic group
+report-equality-ethnicity-prefer_not_to_say = Preferred not to say
+report-equality-skipped = Skipped the questions
+report-equality-not-asked = Not asked (an adult on their behalf, the "I'm not safe" route, or recorded by staff)
+report-equality-age-not-given = Not given or not asked

@@ -42,6 +42,18 @@ impl ListRef {
             id: id.to_owned(),
             label: label.to_owned(),
         }
+/// Who may read a note: officers and managers only, or the child's advocate too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteVisibility {
+    #[default]
+    Internal,
+    SharedWithAdvocate,
+}
+
+impl NoteVisibility {
+    pub fn is_internal(&self) -> bool {
+        *self == Self::Internal
     }
 }
 
@@ -72,6 +84,9 @@ pub enum CaseEvent {
     },
     Note {
         text: String,
+        /// Who may read it; notes written before there was a choice are internal.
+        #[serde(default, skip_serializing_if = "NoteVisibility::is_internal")]
+        visibility: NoteVisibility,
     },
     /// Moved on to the next stage; `late_reason` when the request came after the escalation
     /// window, or before the stage had its response.
@@ -219,7 +234,7 @@ impl CaseEvent {
         match self {
             Self::MessageToChild { text }
             | Self::MessageFromChild { text }
-            | Self::Note { text }
+            | Self::Note { text, .. }
             | Self::Reopened { reason: text }
             | Self::Extended { reason: text, .. }
             | Self::ProcedureChanged { reason: text, .. } => Some(text),
@@ -246,7 +261,10 @@ impl CaseEvent {
             },
             Self::MessageToChild { .. } => Self::MessageToChild { text: gone() },
             Self::MessageFromChild { .. } => Self::MessageFromChild { text: gone() },
-            Self::Note { .. } => Self::Note { text: gone() },
+            Self::Note { visibility, .. } => Self::Note {
+                text: gone(),
+                visibility,
+            },
             Self::StageChanged { from, to, .. } => Self::StageChanged {
                 from,
                 to,
@@ -352,6 +370,14 @@ mod tests {
                 teams: vec![ListRef::of("south", "South Team")],
             },
             CaseEvent::CouncilOutcomeSet { outcome: None },
+            CaseEvent::Note {
+                text: "internal".into(),
+                visibility: NoteVisibility::Internal,
+            },
+            CaseEvent::Note {
+                text: "for the advocate".into(),
+                visibility: NoteVisibility::SharedWithAdvocate,
+            },
         ];
         for event in events {
             let detail = event
@@ -363,5 +389,17 @@ mod tests {
                 "{event:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_note_written_before_visibility_existed_reads_as_internal() {
+        let old = serde_json::json!({ "text": "spoke to the team" });
+        assert_eq!(
+            CaseEvent::from_stored("note", Some(&old)),
+            Some(CaseEvent::Note {
+                text: "spoke to the team".into(),
+                visibility: NoteVisibility::Internal,
+            })
+        );
     }
 }

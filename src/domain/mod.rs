@@ -17,7 +17,7 @@ pub use case::{
     AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
     EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
-pub use event::{CaseEvent, ListRef};
+pub use event::{CaseEvent, ListRef, NoteVisibility};
 pub use facts::{Ombudsman, OmbudsmanDecision, StageFacts};
 pub use record::{Adult, Case, Screened};
 pub use reference::Reference;

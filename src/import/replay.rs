@@ -159,6 +159,7 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         (
             CaseEvent::Note {
                 text: format!("Imported from another system (id {}).", row.external_id),
+                visibility: Default::default(),
             },
             None,
         ),
@@ -168,6 +169,7 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         events.push((
             CaseEvent::Note {
                 text: summary.clone(),
+                visibility: Default::default(),
             },
             None,
         ));

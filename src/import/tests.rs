@@ -165,13 +165,15 @@ fn an_imported_case_says_where_it_came_from_and_keeps_what_was_written_down() {
     assert_eq!(
         case.events[1].0,
         CaseEvent::Note {
-            text: "Imported from another system (id X-9).".into()
+            text: "Imported from another system (id X-9).".into(),
+            visibility: Default::default(),
         }
     );
     assert_eq!(
         case.events[2].0,
         CaseEvent::Note {
-            text: "Rang about contact, twice".into()
+            text: "Rang about contact, twice".into(),
+            visibility: Default::default(),
         }
     );
     assert_eq!(

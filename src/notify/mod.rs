@@ -3,6 +3,7 @@
 //! worker that drains the outbox in every instance (`worker`).
 
 pub mod email;
+pub mod inbound;
 pub mod routing;
 pub mod transport;
 pub mod urgent;

@@ -250,7 +250,10 @@ impl Worker {
             .ok_or_else(|| SendError::Permanent("the case no longer exists".into()))?;
         let rendered = render(row.kind, &case, &self.config, &self.words)
             .map_err(|e| SendError::Permanent(e.to_string()))?;
-        let message = message(row, rendered, &self.config.mail.from)
+        let thread = super::inbound::thread_for(&self.store, &self.config.inbound, row.case_id)
+            .await
+            .map_err(|e| SendError::Transient(e.to_string()))?;
+        let message = message(row, rendered, &self.config.mail.from, &thread)
             .map_err(|e| SendError::Permanent(e.to_string()))?;
         self.mailer
             .transport

@@ -10,6 +10,7 @@
 //! [`run_report`] and [`run_demo_data`].
 
 pub mod demo;
+pub mod equality;
 pub mod html;
 pub mod output;
 pub mod procedure;
@@ -31,12 +32,25 @@ use crate::store::{Store, StoreError};
 use crate::timescale::Calendar;
 use crate::web::view::Words;
 
-/// Count the report for `year` and the year before, from the cases received in each.
+/// Count the report for `year` and the year before, from the cases received in each, with the
+/// equality tables in the default age bands.
 pub async fn build(
     store: &Store,
     calendar: &Calendar,
     lists: &crate::lists::Lists,
     year: FinancialYear,
+) -> Result<Report, StoreError> {
+    let equality = crate::equality::EqualityConfig::default();
+    build_with_equality(store, calendar, lists, year, &equality).await
+}
+
+/// As [`build`], with the council's own age bands for the equality tables.
+pub async fn build_with_equality(
+    store: &Store,
+    calendar: &Calendar,
+    lists: &crate::lists::Lists,
+    year: FinancialYear,
+    equality: &crate::equality::EqualityConfig,
 ) -> Result<Report, StoreError> {
     let (from, to) = (year.previous().start_ms(), year.end_ms());
     let cases = store.report_cases(from, to).await?;
@@ -72,13 +86,18 @@ pub async fn build(
             current.push(history);
         }
     }
-    Ok(tables::build(
+    let mut report = tables::build(
         year,
         &tables::Year { cases: &previous },
         &tables::Year { cases: &current },
         calendar,
         lists,
-    ))
+    );
+    let answers = store.report_equality(from, to).await?;
+    report
+        .tables
+        .extend(equality::tables([&previous, &current], &answers, equality));
+    Ok(report)
 }
 
 /// The financial year today is in (London time).
@@ -155,10 +174,11 @@ pub fn message_ids() -> Vec<String> {
     ]
     .iter()
     .chain(tables::FIXED_ROW_IDS)
+    .chain(equality::FIXED_ROW_IDS)
     .chain(record::ERROR_IDS)
     .map(|s| (*s).to_owned())
     .collect();
-    for id in tables::TABLE_IDS {
+    for id in tables::TABLE_IDS.iter().chain(equality::TABLE_IDS) {
         ids.push(format!("report-table-{id}"));
         ids.push(format!("report-about-{id}"));
     }
@@ -186,6 +206,7 @@ pub fn message_ids() -> Vec<String> {
             .iter()
             .map(|v| format!("report-age-{}", v.as_str())),
     );
+    ids.extend(crate::equality::report_message_ids());
     ids.sort();
     ids.dedup();
     ids
@@ -224,7 +245,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
                 serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
             )
             .await?;
-        build(&store, &calendar, &config.procedures.lists, year).await
+        build_with_equality(&store, &calendar, &config.procedures.lists, year, &config.equality).await
     }
     .await;
     store.close().await;

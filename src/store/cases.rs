@@ -37,6 +37,8 @@ pub struct NewCase {
     pub urgent_reasons: Vec<crate::domain::UrgentReason>,
     /// Domain part of each email's Message-ID.
     pub message_domain: String,
+    /// The optional "About you" answers, kept apart from `answers_json`; `None` when not asked.
+    pub equality: Option<crate::equality::EqualityAnswers>,
 }
 
 /// Signs that a conversation came from a bot, and whether its case is held for staff to check.
@@ -492,6 +494,9 @@ async fn insert_case(
         .bind(new.received_at)
         .execute(&mut *tx)
         .await?;
+    }
+    if let Some(equality) = &new.equality {
+        super::equality::insert(tx, case_id, equality).await?;
     }
     insert_emails(
         tx,

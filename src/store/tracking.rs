@@ -225,6 +225,9 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            // Special category data goes with the words: the report counts it only while the
+            // case is kept whole.
+            super::equality::delete(&mut tx, *id).await?;
         }
         let day = 24 * 60 * 60 * 1000;
         sqlx::query("delete from login_attempts where created_at < $1")

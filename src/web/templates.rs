@@ -25,6 +25,7 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_case.html"),
     include_str!("templates/staff_report.html"),
     include_str!("templates/staff_record.html"),
+    include_str!("templates/staff_unmatched.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.

@@ -230,7 +230,20 @@ fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
 /// The conversation so far: our bubbles and theirs, for every step already answered.
 pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
     let mut bubbles = Vec::new();
-    for step in state.history.iter().filter_map(|id| flow.step(id)) {
+    // The optional "About you" questions stay out of every transcript: staff never see them,
+    // and on the child's screen they do not linger for someone looking over a shoulder.
+    let shown = |step: &&crate::flow::Step| {
+        !step
+            .save
+            .as_deref()
+            .is_some_and(crate::equality::is_equality_key)
+    };
+    for step in state
+        .history
+        .iter()
+        .filter_map(|id| flow.step(id))
+        .filter(shown)
+    {
         if step.input.kind() == InputKind::Review {
             continue;
         }

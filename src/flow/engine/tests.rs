@@ -31,6 +31,8 @@ const COMPLAINT: &[&str] = &[
     "07700 900123",
     "Sam",
     "14",
+    // The optional "About you" questions, skipped with one tap.
+    "skip",
 ];
 
 #[test]
@@ -58,6 +60,7 @@ fn a_compliment_is_not_asked_what_would_make_it_better_or_about_an_advocate() {
             "none",
             "",
             "11",
+            "skip",
         ],
     );
     assert_eq!(state.step, "check");
@@ -157,6 +160,7 @@ fn changing_a_compliment_into_a_complaint_asks_the_complaint_questions() {
             "none",
             "",
             "11",
+            "skip",
         ],
     );
     let state = change(&flow, &state, "kind").unwrap();

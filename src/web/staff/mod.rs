@@ -10,6 +10,7 @@ pub mod login;
 pub mod report;
 pub mod session;
 pub mod templates;
+pub mod unmatched;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -31,4 +32,6 @@ pub fn router() -> Router<AppState> {
         .route("/staff/report", get(report::show_report))
         .route("/staff/report.csv", get(report::download_report_csv))
         .route("/staff/cases/{reference}/{action}", post(case::act_on_case))
+        .route("/staff/mail", get(unmatched::show_unmatched))
+        .route("/staff/mail/{id}/{action}", post(unmatched::act_on_mail))
 }

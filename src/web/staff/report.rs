@@ -66,11 +66,12 @@ pub async fn show_report(
             serde_json::json!({ "year": year.start_year() }),
         )
         .await?;
-    let report = crate::report::build(
+    let report = crate::report::build_with_equality(
         &app.store,
         &app.calendar,
         &app.config.procedures.lists,
         year,
+        &app.config.equality,
     )
     .await?;
     let first = app.store.first_received_at().await?;
@@ -106,11 +107,12 @@ pub async fn download_report_csv(
             }),
         )
         .await?;
-    let report = crate::report::build(
+    let report = crate::report::build_with_equality(
         &app.store,
         &app.calendar,
         &app.config.procedures.lists,
         year,
+        &app.config.equality,
     )
     .await?;
     let locale = app.words.fallback();

@@ -106,6 +106,20 @@ pub fn message_ids() -> Vec<String> {
     );
     ids.extend(EVENT_KINDS.iter().map(|s| format!("event-{s}")));
     ids.extend(
+        super::unmatched::REASONS
+            .iter()
+            .map(|r| format!("staff-mail-reason-{r}")),
+    );
+    ids.extend(
+        [
+            "staff-mail-attachment",
+            "staff-mail-no-such-case",
+            "actor-email",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned()),
+    );
+    ids.extend(
         crate::casework::CaseworkError::ALL
             .iter()
             .map(|e| e.message_id().to_owned()),

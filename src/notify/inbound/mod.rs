@@ -1,0 +1,470 @@
+//! Replies by email. Every email about a case names the case by an unguessable token (in the
+//! Reply-To address or the subject) and threads under the case's first email. One mailbox is
+//! polled over IMAP in every instance; each message is claimed in the database before it is
+//! filed (see `store::inbound`), so several instances never file one twice. Each message goes:
+//!
+//! - from a staff account's address → an internal note on the case;
+//! - from the advocacy provider's domain → a note shared with the advocate;
+//! - from the case's own contact email → a message from the child, through the same safety
+//!   check as everything a child writes (`tracking::add_information`);
+//! - a bounce → the outbox row it is about is marked failed;
+//! - anything else (no case, an unknown sender, a token for another case than the sender's, an
+//!   auto-reply, a failed DMARC check, unreadable MIME, a message that failed to file) → the
+//!   unmatched list for officers, with its reason. Nothing is dropped.
+//!
+//! Why a token, not the reference: a reference is short, printed on letters and pages, and
+//! known to anyone the child told; whoever knows it could otherwise put words on the case by
+//! writing from a forged address. The token is 80 random bits that only the recipients of
+//! our emails see, so a forged `From` alone files nothing, and it carries no personal data.
+
+pub mod imap;
+pub mod parse;
+pub mod settings;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+pub use settings::{AfterFiling, ImapAuth, ImapSettings, InboundSettings, Security};
+
+use crate::app::AppState;
+use crate::domain::{ConversationToken, NoteVisibility};
+use crate::notify::email::Thread;
+use crate::store::inbound::{Claimed, MailRecord, MailStatus};
+use crate::store::{Store, StoreError};
+
+/// How long a claimed message stays ours; one message takes well under a second to file.
+const LEASE: Duration = Duration::from_secs(5 * 60);
+
+#[derive(Debug, thiserror::Error)]
+pub enum InboundError {
+    #[error("cannot reach the mail server: {0}")]
+    Connect(String),
+    #[error("the mail server refused the sign-in: {0}")]
+    SignIn(String),
+    #[error("IMAP: {0}")]
+    Imap(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot file the message: {0}")]
+    Filing(String),
+}
+
+/// How an email about `case_id` threads and where its replies go.
+pub async fn thread_for(
+    store: &Store,
+    settings: &InboundSettings,
+    case_id: i64,
+) -> Result<Thread, StoreError> {
+    let root = store.first_message_id(case_id).await?;
+    let mut thread = Thread {
+        root,
+        ..Thread::default()
+    };
+    let plus = settings
+        .reply_address
+        .as_deref()
+        .and_then(|a| a.rsplit_once('@'))
+        .filter(|(local, _)| local.ends_with('+'));
+    if settings.reply_address.is_none() && settings.imap.is_none() {
+        return Ok(thread);
+    }
+    let token = store.reply_token(case_id).await?;
+    match (plus, &settings.reply_address) {
+        (Some((local, domain)), _) => {
+            let local = local
+                .trim_start_matches('<')
+                .rsplit(['<', ' '])
+                .next()
+                .unwrap_or(local);
+            thread.reply_to = Some(format!("{local}{token}@{}", domain.trim_end_matches('>')));
+        }
+        (None, address) => {
+            thread.reply_to = address.clone();
+            thread.subject_tag = Some(format!("[HYS-{token}]"));
+        }
+    }
+    Ok(thread)
+}
+
+/// What one poll did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PollReport {
+    pub filed: usize,
+    pub unmatched: usize,
+    pub retried: usize,
+    /// Held by another poller, or already dealt with.
+    pub skipped: usize,
+}
+
+/// The reply-mailbox poller, one per instance.
+#[derive(Clone)]
+pub struct Poller {
+    app: AppState,
+    id: String,
+}
+
+/// Where a message goes, once read.
+enum Route {
+    Note {
+        case_id: i64,
+        actor: String,
+        visibility: NoteVisibility,
+        filed_as: &'static str,
+    },
+    Child {
+        case_id: i64,
+    },
+    Bounce {
+        case_id: i64,
+    },
+    Unmatched {
+        reason: &'static str,
+        case_id: Option<i64>,
+    },
+}
+
+impl Poller {
+    pub fn new(app: AppState) -> Self {
+        Self {
+            app,
+            id: ConversationToken::generate().expose().to_owned(),
+        }
+    }
+
+    /// Poll every interval until `stop`; the first poll waits one interval, so an instance
+    /// that starts does not hit the mail server at once.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let Some(settings) = self.app.config.inbound.imap.clone() else {
+            return;
+        };
+        tracing::info!(host = %settings.host, "reply mailbox poller started");
+        loop {
+            tokio::select! {
+                _ = stop.changed() => break,
+                () = tokio::time::sleep(settings.poll) => {}
+            }
+            if *stop.borrow() {
+                break;
+            }
+            match self.step().await {
+                Ok(report) if report.filed + report.unmatched > 0 => {
+                    tracing::info!(
+                        filed = report.filed,
+                        unmatched = report.unmatched,
+                        "replies read from the mailbox"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not read the reply mailbox"),
+            }
+        }
+        tracing::info!("reply mailbox poller stopped");
+    }
+
+    /// One poll: sign in, deal with every message, sign out. Tests call this directly.
+    pub async fn step(&self) -> Result<PollReport, InboundError> {
+        let Some(settings) = self.app.config.inbound.imap.clone() else {
+            return Ok(PollReport::default());
+        };
+        let mut session = imap::connect(&settings).await?;
+        let result = self.work(&mut session, &settings).await;
+        let _ = session.logout().await;
+        result
+    }
+
+    async fn work(
+        &self,
+        session: &mut imap::Session,
+        settings: &ImapSettings,
+    ) -> Result<PollReport, InboundError> {
+        let store = &self.app.store;
+        let mailbox = settings.mailbox.as_str();
+        let (validity, uids) = imap::list(session, mailbox).await?;
+        let done: HashMap<i64, bool> = store
+            .inbound_done(mailbox, validity)
+            .await?
+            .into_iter()
+            .collect();
+        let mut report = PollReport::default();
+        let lease = i64::try_from(LEASE.as_millis()).unwrap_or(i64::MAX / 4);
+        for uid in uids {
+            let key = i64::from(uid);
+            if let Some(removed) = done.get(&key) {
+                // Dealt with, but the move or delete did not happen: try it again.
+                if !removed {
+                    self.remove(session, settings, validity, uid).await;
+                }
+                report.skipped += 1;
+                continue;
+            }
+            let Some(claimed) = store
+                .claim_inbound(mailbox, validity, key, &self.id, lease)
+                .await?
+            else {
+                report.skipped += 1;
+                continue;
+            };
+            let (status, record) = match imap::fetch(session, uid).await {
+                Ok((raw, cut)) => self.file(claimed, &raw, cut).await,
+                Err(e) => (Err(e), MailRecord::default()),
+            };
+            match status {
+                Ok(MailStatus::Filed) => report.filed += 1,
+                Ok(MailStatus::Unmatched) => report.unmatched += 1,
+                Err(error) => {
+                    if claimed.attempts < i64::from(settings.max_attempts) {
+                        tracing::warn!(%error, attempts = claimed.attempts, "message not filed; will retry");
+                        store
+                            .retry_inbound(claimed.id, &self.id, &error.to_string())
+                            .await?;
+                        report.retried += 1;
+                        continue;
+                    }
+                    tracing::error!(%error, "message could not be filed; it is in the unmatched list");
+                    let record = MailRecord {
+                        reason: Some("error"),
+                        last_error: Some(error.to_string()),
+                        case_id: None,
+                        filed_as: None,
+                        ..record
+                    };
+                    store
+                        .finish_inbound(claimed.id, &self.id, MailStatus::Unmatched, record)
+                        .await?;
+                    report.unmatched += 1;
+                }
+            }
+            self.remove(session, settings, validity, uid).await;
+        }
+        Ok(report)
+    }
+
+    async fn remove(
+        &self,
+        session: &mut imap::Session,
+        settings: &ImapSettings,
+        validity: i64,
+        uid: u32,
+    ) {
+        match imap::remove(session, &settings.after_filing, uid).await {
+            Ok(()) => {
+                if let Err(e) = self
+                    .app
+                    .store
+                    .mark_inbound_removed(&settings.mailbox, validity, i64::from(uid))
+                    .await
+                {
+                    tracing::warn!(error = %e, "could not record a message as moved");
+                }
+            }
+            // Left in the mailbox; the next poll tries again. It is already filed.
+            Err(e) => tracing::warn!(error = %e, "could not move a filed message"),
+        }
+    }
+
+    /// Read and file one message. The record is what to keep whatever happens.
+    async fn file(
+        &self,
+        claimed: Claimed,
+        raw: &[u8],
+        cut: bool,
+    ) -> (Result<MailStatus, InboundError>, MailRecord) {
+        let Some(mail) = parse::read(raw) else {
+            let record = MailRecord {
+                reason: Some("not_readable"),
+                ..MailRecord::default()
+            };
+            let done = self
+                .app
+                .store
+                .finish_inbound(claimed.id, &self.id, MailStatus::Unmatched, record.clone())
+                .await;
+            return (
+                done.map(|_| MailStatus::Unmatched).map_err(Into::into),
+                record,
+            );
+        };
+        let attachments: Vec<serde_json::Value> = mail
+            .attachments
+            .iter()
+            .map(|a| serde_json::json!({ "name": a.name, "size": a.size }))
+            .collect();
+        let mut record = MailRecord {
+            message_id: mail.message_id.clone(),
+            sender: mail.from.clone(),
+            subject: mail.subject.clone(),
+            sent_at: mail.sent_at,
+            body: mail.text.clone(),
+            attachments: serde_json::Value::Array(attachments).to_string(),
+            ..MailRecord::default()
+        };
+        let route = if cut {
+            Ok(Route::Unmatched {
+                reason: "too_large",
+                case_id: None,
+            })
+        } else {
+            self.route(&mail).await
+        };
+        let result = match route {
+            Ok(route) => self.deliver(claimed, route, &mail, &mut record).await,
+            Err(e) => Err(e),
+        };
+        (result, record)
+    }
+
+    async fn route(&self, mail: &parse::Inbound) -> Result<Route, InboundError> {
+        let store = &self.app.store;
+        let unmatched = |reason, case_id| Route::Unmatched { reason, case_id };
+        match &mail.kind {
+            parse::Kind::Bounce { about, status } => {
+                let cases = store.mark_bounced(about, status).await?;
+                return Ok(match cases.first() {
+                    Some(case_id) => Route::Bounce { case_id: *case_id },
+                    None => unmatched("bounce_unknown", None),
+                });
+            }
+            parse::Kind::AutoReply => return Ok(unmatched("auto_reply", None)),
+            parse::Kind::Personal => {}
+        }
+        if mail.failed_authentication {
+            return Ok(unmatched("unauthenticated", None));
+        }
+        let Some(from) = mail.from.as_deref() else {
+            return Ok(unmatched("no_sender", None));
+        };
+        let mut case_id = None;
+        for token in &mail.tokens {
+            case_id = store.case_by_reply_token(token).await?;
+            if case_id.is_some() {
+                break;
+            }
+        }
+        if case_id.is_none() && mail.tokens.is_empty() {
+            case_id = store.case_by_message_ids(&mail.answers).await?;
+        }
+        let Some(case_id) = case_id else {
+            return Ok(unmatched("no_case", None));
+        };
+        if let Some(login) = store.staff_for_login(from).await? {
+            if !login.member.disabled {
+                return Ok(Route::Note {
+                    case_id,
+                    actor: format!("staff:{}", login.member.id),
+                    visibility: NoteVisibility::Internal,
+                    filed_as: "note_internal",
+                });
+            }
+        }
+        let from_domain = from.rsplit('@').next().unwrap_or_default();
+        let advocacy = self
+            .app
+            .config
+            .routing
+            .advocacy_provider
+            .iter()
+            .filter_map(|a| a.trim_end_matches('>').rsplit('@').next())
+            .any(|d| d.eq_ignore_ascii_case(from_domain));
+        if advocacy {
+            return Ok(Route::Note {
+                case_id,
+                actor: "email:advocacy".into(),
+                visibility: NoteVisibility::SharedWithAdvocate,
+                filed_as: "note_shared",
+            });
+        }
+        let contact_cases = store.cases_with_contact_email(from).await?;
+        if contact_cases.contains(&case_id) {
+            return Ok(Route::Child { case_id });
+        }
+        if contact_cases.is_empty() {
+            Ok(unmatched("unknown_sender", Some(case_id)))
+        } else {
+            Ok(unmatched("other_case", None))
+        }
+    }
+
+    async fn deliver(
+        &self,
+        claimed: Claimed,
+        route: Route,
+        mail: &parse::Inbound,
+        record: &mut MailRecord,
+    ) -> Result<MailStatus, InboundError> {
+        let store = &self.app.store;
+        let lost = || InboundError::Filing("another poller took the message over".into());
+        match route {
+            Route::Note {
+                case_id,
+                actor,
+                visibility,
+                filed_as,
+            } => {
+                if mail.text.trim().is_empty() {
+                    return self
+                        .unmatched(claimed, record, "empty", Some(case_id))
+                        .await;
+                }
+                record.case_id = Some(case_id);
+                record.filed_as = Some(filed_as);
+                if !store
+                    .file_mail_as_note(claimed.id, &self.id, &actor, visibility, record.clone())
+                    .await?
+                {
+                    return Err(lost());
+                }
+                Ok(MailStatus::Filed)
+            }
+            Route::Child { case_id } => {
+                if mail.text.trim().is_empty() {
+                    return self
+                        .unmatched(claimed, record, "empty", Some(case_id))
+                        .await;
+                }
+                let case = store
+                    .case_by_id(case_id)
+                    .await?
+                    .ok_or_else(|| InboundError::Filing("the case is gone".into()))?;
+                crate::tracking::add_information(&self.app, &case, &mail.text)
+                    .await
+                    .map_err(|e| InboundError::Filing(e.to_string()))?;
+                record.case_id = Some(case_id);
+                record.filed_as = Some("from_child");
+                store
+                    .finish_inbound(claimed.id, &self.id, MailStatus::Filed, record.clone())
+                    .await?;
+                Ok(MailStatus::Filed)
+            }
+            Route::Bounce { case_id } => {
+                record.case_id = Some(case_id);
+                record.filed_as = Some("bounce");
+                store
+                    .finish_inbound(claimed.id, &self.id, MailStatus::Filed, record.clone())
+                    .await?;
+                Ok(MailStatus::Filed)
+            }
+            Route::Unmatched { reason, case_id } => {
+                self.unmatched(claimed, record, reason, case_id).await
+            }
+        }
+    }
+
+    async fn unmatched(
+        &self,
+        claimed: Claimed,
+        record: &mut MailRecord,
+        reason: &'static str,
+        case_id: Option<i64>,
+    ) -> Result<MailStatus, InboundError> {
+        record.reason = Some(reason);
+        // The case a token named is kept only as a hint for staff, never filed on.
+        record.case_id = case_id;
+        self.app
+            .store
+            .finish_inbound(claimed.id, &self.id, MailStatus::Unmatched, record.clone())
+            .await?;
+        Ok(MailStatus::Unmatched)
+    }
+}
