@@ -42,6 +42,9 @@ impl ListRef {
             id: id.to_owned(),
             label: label.to_owned(),
         }
+    }
+}
+
 /// Who may read a note: officers and managers only, or the child's advocate too.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
