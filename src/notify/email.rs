@@ -199,7 +199,7 @@ pub fn render(
     ];
     // Only a complaint has a statutory reply-by date; the subject follows the kind.
     let subject_id = match kind {
-        EmailKind::NewCase if due.is_empty() || case.kind != "complaint" => {
+        EmailKind::NewCase if due.is_empty() || !case.kind.has_procedure() => {
             "email-subject-new_case-undated".to_owned()
         }
         _ => format!("email-subject-{}", kind.as_str()),
