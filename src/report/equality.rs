@@ -49,13 +49,16 @@ pub fn tables(
     };
 
     // Each band under the council's own label (its words, not a message), then "not given".
-    let mut band_rows: Vec<(String, String)> = config
+    let mut band_rows: Vec<(String, Label)> = config
         .age_bands
         .iter()
-        .map(|b| (b.key(), String::new()))
+        .map(|b| (b.key(), Label::Text(b.label.clone())))
         .collect();
-    band_rows.push((AGE_NOT_GIVEN.into(), "report-equality-age-not-given".into()));
-    let mut age = counted(
+    band_rows.push((
+        AGE_NOT_GIVEN.into(),
+        Label::Message("report-equality-age-not-given".into()),
+    ));
+    let age = counted(
         "equality-age",
         true,
         refs,
@@ -68,13 +71,11 @@ pub fn tables(
         },
         Rows {
             fixed: band_rows,
+            names: Default::default(),
             others: false,
             total: true,
         },
     );
-    for (row, band) in age.rows.iter_mut().zip(&config.age_bands) {
-        row.label = Label::Text(band.label.clone());
-    }
 
     let question = |id: &'static str,
                     prefix: &str,
