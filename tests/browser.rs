@@ -606,6 +606,7 @@ async fn the_about_you_questions_in_arabic_read_right_to_left_at_320_pixels() {
     browser.screenshot("equality-ethnicity-320-ar").await;
     let (w, h) = smallest_target(&browser).await;
     assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
+}
 
 #[tokio::test]
 async fn the_case_pages_list_forms_fit_320_pixels_with_the_birmingham_lists() {
