@@ -17,6 +17,7 @@ use crate::i18n::Locale;
 const STYLESHEET: &str = include_str!("assets/app.css");
 const EXIT_SCRIPT: &str = include_str!("assets/exit.js");
 const CHAT_SCRIPT: &str = include_str!("assets/chat.js");
+const FAVICON: &str = include_str!("assets/favicon.svg");
 
 /// The session cookie that keeps a language chosen on the first page.
 pub const LANGUAGE_COOKIE: &str = "hys-lang";
@@ -71,10 +72,19 @@ pub async fn show_start(
             (l.as_str().to_owned(), name, app.words.is_rtl(&l))
         })
         .collect();
+    // The logo and Back both lead here: an open conversation is offered, never thrown away.
+    let carry_on = match cookie::token(&app.config, &headers) {
+        Some(token) => crate::intake::load(&app, &token)
+            .await
+            .ok()
+            .map(|c| c.state.step),
+        None => None,
+    };
     let mut response = html(&StartPage {
         t: words(&app, &locale),
         has_error: false,
         languages,
+        carry_on,
     })?;
     if let Some(chosen) = chosen {
         let (name, value) =
@@ -257,6 +267,18 @@ fn script(source: &'static str) -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         source,
+    )
+        .into_response()
+}
+
+/// A small icon of our own (browsers ask for one on every first visit; a 404 is a console error).
+pub async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON,
     )
         .into_response()
 }

@@ -9,6 +9,8 @@ use super::view::{Bubble, Speaker, StepView, Words};
 const SOURCES: &[&str] = &[
     include_str!("templates/base.html"),
     include_str!("templates/help_panel.html"),
+    include_str!("templates/help_panel_early.html"),
+    include_str!("templates/help_calls.html"),
     include_str!("templates/start.html"),
     include_str!("templates/help.html"),
     include_str!("templates/error.html"),
@@ -33,6 +35,11 @@ const SOURCES: &[&str] = &[
 const CODE_IDS: &[&str] = &[
     "hint-max-characters",
     "done-next-reply-by",
+    "done-next-read",
+    "progress-left",
+    "done-next-no-contact",
+    "done-next-advocate",
+    "done-next-advocate-call",
     "error-not-current-step",
     "error-bad-text",
     "error-bad-request",
@@ -112,6 +119,8 @@ pub struct StartPage<'a> {
     pub has_error: bool,
     /// `(tag, the language's own name, right to left)` for the language picker.
     pub languages: Vec<(String, String, bool)>,
+    /// A conversation is open in this browser: the step to carry on from.
+    pub carry_on: Option<String>,
 }
 
 #[derive(Template)]
@@ -139,7 +148,8 @@ pub struct DonePage<'a> {
     pub has_error: bool,
     pub reference: String,
     pub secret: Option<String>,
-    pub reply_by: String,
+    /// "What happens next", each line already in words.
+    pub next_steps: Vec<String>,
     pub urgent: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
@@ -152,6 +162,8 @@ pub struct ChatPage<'a> {
     pub has_error: bool,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// "3 more questions", from the flow graph.
+    pub progress: Option<String>,
     pub bubbles: Vec<Bubble>,
     pub step: StepView,
     pub typed: String,
@@ -169,6 +181,8 @@ pub struct TrackPage<'a> {
     pub t: Words<'a>,
     pub has_error: bool,
     pub error: Option<String>,
+    /// What was typed as the reference, kept after a wrong pair.
+    pub reference: String,
 }
 
 #[derive(Template)]
