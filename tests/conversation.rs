@@ -504,7 +504,11 @@ async fn every_post_answers_with_a_redirect_and_a_refused_answer_survives_a_relo
     )
     .await;
     assert_eq!(refused.status(), 303);
-    assert_eq!(refused.headers()["location"], "/chat/what-happened#now");
+    assert_eq!(
+        refused.headers()["location"],
+        "/chat/what-happened#error-summary-title",
+        "scrolled to what was wrong"
+    );
     for _reload in 0..2 {
         let page = Page::from(
             client
@@ -660,4 +664,26 @@ async fn the_confirmation_promises_only_what_was_chosen() {
             .contains("You asked for an advocate")
     );
     assert!(!advocate_no_contact.body.contains("We will reply by"));
+}
+
+#[tokio::test]
+async fn lang_in_the_address_works_on_every_child_page_and_sticks() {
+    let app = spawn_app().await;
+    for path in ["/help", "/track", "/privacy", "/resume", "/accessibility"] {
+        let page = Page::from(app.get(&format!("{path}?lang=cy")).await).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.url.ends_with(path),
+            "the address is plain again: {}",
+            page.url
+        );
+        assert!(page.body.contains("lang=\"cy\""), "{path}");
+    }
+    let after = Page::from(app.get("/help").await).await;
+    assert!(after.body.contains("lang=\"cy\""), "the choice sticks");
+    let unknown = Page::from(app.get("/help?lang=xx").await).await;
+    assert_eq!(unknown.status, 200);
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
 }

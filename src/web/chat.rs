@@ -345,6 +345,12 @@ async fn leave_behind(
     problem: Problem,
     typed: String,
 ) -> Result<Response, WebError> {
+    // Without scripts the browser scrolls to the fragment: the summary of what was wrong, else
+    // the question.
+    let fragment = match problem {
+        Problem::Invalid { .. } => "error-summary-title",
+        Problem::MovedOn => "now",
+    };
     let pending = Pending {
         step: step.to_owned(),
         typed,
@@ -357,7 +363,7 @@ async fn leave_behind(
     })
     .await?;
     // Saved or overtaken by another request alike: `/chat/<step>` shows whichever is true.
-    Ok(to_step(step))
+    Ok(Redirect::to(&format!("/chat/{step}#{fragment}")).into_response())
 }
 
 /// Render `shown` (the conversation's state, or an earlier point of it the child went back to).

@@ -76,6 +76,10 @@ pub fn router(state: AppState) -> Router {
         .merge(staff::router())
         .merge(api::router(&state.config))
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::choose_language,
+        ))
         // Pages may show a child's answers: never keep them in any cache.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

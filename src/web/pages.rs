@@ -107,6 +107,48 @@ pub async fn show_help(
     })
 }
 
+/// `?lang=` on any child page (the first page handles its own): remember the choice in the
+/// session cookie and show the same address without it, so the language sticks to every page
+/// after and the address stays plain. A conversation keeps the language it started in.
+pub async fn choose_language(
+    State(app): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let uri = request.uri();
+    let path = uri.path();
+    let child_page = request.method() == axum::http::Method::GET
+        && path != "/"
+        && !path.starts_with("/api/")
+        && !path.starts_with("/staff")
+        && !path.starts_with("/assets/");
+    let chosen = uri.query().filter(|_| child_page).and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .and_then(|tag| app.words.resolve(tag))
+    });
+    let Some(chosen) = chosen else {
+        return next.run(request).await;
+    };
+    let rest: Vec<&str> = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+        .collect();
+    let target = if rest.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    };
+    let mut response = Redirect::to(&target).into_response();
+    let (name, value) =
+        super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
+    response.headers_mut().append(name, value);
+    response
+}
+
 /// "Leave this page quickly": forget the conversation and any tracking session, drop the
 /// cookies, and replace the page with somewhere ordinary.
 pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response {

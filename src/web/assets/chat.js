@@ -18,6 +18,7 @@
   var depth = (window.history.state && window.history.state.hys) || 0;
   var retry = null;
   var waitFor = 0;
+  var whenOnline = null;
 
   // Help shown after worrying words comes first, for eyes and screen readers alike; the scroll
   // is done once, below, so focusing cannot push the newest turn under the "Leave" bar.
@@ -71,7 +72,8 @@
     record(new URL(url, window.location.href).pathname);
     enhance(main);
     focusStart(main);
-    var now = document.getElementById('now');
+    // An answer that was not taken: the summary saying why stays in view (it has the focus).
+    var now = main.querySelector('.error-summary') || document.getElementById('now');
     if (now && now.scrollIntoView) { now.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' }); }
   }
 
@@ -100,7 +102,10 @@
 
   function noSignal(form, show) {
     var note = form.querySelector('.no-signal') || main.querySelector('.no-signal');
-    if (note) { note.hidden = !show; }
+    if (!note) { return; }
+    note.hidden = !show;
+    // Where the child is looking: the line sits under the send button, maybe below the fold.
+    if (show && note.scrollIntoView) { note.scrollIntoView({ block: 'nearest' }); }
   }
 
   // The answer could not be sent: keep it where it is, say so calmly, and try again.
@@ -110,11 +115,14 @@
     waitFor = Math.min(waitFor ? waitFor * 2 : 2000, 15000);
     window.clearTimeout(retry);
     retry = window.setTimeout(function () { send(form, submitter); }, waitFor);
-    window.addEventListener('online', function again() {
-      window.removeEventListener('online', again);
-      window.clearTimeout(retry);
-      if (form.getAttribute('data-sending')) { send(form, submitter); }
-    });
+    // One waiting send at a time: the phone coming back online sends it at once.
+    if (whenOnline) { window.removeEventListener('online', whenOnline); }
+    whenOnline = function () {
+      window.removeEventListener('online', whenOnline);
+      whenOnline = null;
+      if (retry) { window.clearTimeout(retry); send(form, submitter); }
+    };
+    window.addEventListener('online', whenOnline);
   }
 
   function send(form, submitter) {
@@ -139,6 +147,7 @@
       if (response.status >= 500) { throw new Error('server'); }
       return response.text().then(function (html) {
         waitFor = 0;
+        noSignal(form, false);
         var wait = reduce ? 0 : Math.max(0, 700 - (Date.now() - started));
         window.setTimeout(function () { swap(html, response.url); }, wait);
       });
