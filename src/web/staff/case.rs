@@ -458,6 +458,7 @@ fn child_transcript(app: &AppState, case: &CaseRecord) -> Vec<crate::web::view::
         concerns: Vec::new(),
         show_safety: false,
         suspect: false,
+        pending: None,
     };
     transcript(flow, &state, w)
 }
