@@ -146,7 +146,7 @@ async fn the_whole_journey_works_with_javascript_off_at_320_pixels() {
 #[tokio::test]
 async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_moves_to_the_question()
 {
-    let app = helpers::spawn_app().await;
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
     let browser = Browser::start(Options {
         width: 1280,
         height: 900,
@@ -166,7 +166,10 @@ async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_mov
         serde_json::json!(true),
         "no full page load"
     );
-    assert!(browser.url().await.ends_with("/chat") || browser.url().await.contains("/chat#"));
+    assert!(
+        browser.url().await.contains("/chat/role"),
+        "the address follows the question"
+    );
     let focused = browser
         .run("return document.activeElement && document.activeElement.textContent;")
         .await;
@@ -179,6 +182,8 @@ async fn with_javascript_answers_arrive_without_reloading_the_page_and_focus_mov
         "the answer was added to the log: {logged}"
     );
 
+    // The first page now offers to carry on; leave, to start a fresh one.
+    browser.goto(&app.url("/leave")).await;
     complete_a_complaint(&browser, &app, Some("desktop-en-GB")).await;
 }
 
@@ -327,7 +332,7 @@ async fn the_leave_bar_never_covers_the_newest_bubble_at_320_and_360_pixels() {
 }
 
 #[tokio::test]
-async fn with_javascript_a_whole_conversation_is_one_history_entry_and_leaving_replaces_it() {
+async fn with_javascript_a_whole_conversation_is_two_history_entries_and_leaving_replaces_them() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
     let browser = Browser::start(Options {
         width: 360,
@@ -347,14 +352,22 @@ async fn with_javascript_a_whole_conversation_is_one_history_entry_and_leaving_r
     browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("What would make it better?").await;
 
-    let during = browser.run("return window.history.length;").await;
-    assert_eq!(during, before, "no history entry per question");
-    assert!(browser.url().await.ends_with("/chat"));
+    let length = |v: serde_json::Value| v.as_u64().unwrap_or_default();
+    let during = length(browser.run("return window.history.length;").await);
+    assert_eq!(
+        during,
+        length(before.clone()) + 1,
+        "two entries for the whole conversation, not one per question"
+    );
+    assert!(browser.url().await.contains("/chat/what-would-help"));
 
     browser.click(".exit-button").await;
     browser.wait_for_url(|u| u.ends_with("/health")).await;
-    let after = browser.run("return window.history.length;").await;
-    assert_eq!(after, before, "leaving replaced the conversation's entry");
+    let after = length(browser.run("return window.history.length;").await);
+    assert!(
+        after <= length(before) + 1,
+        "leaving replaced the conversation's entries: {after}"
+    );
     browser.back().await;
     let url = browser.url().await;
     assert!(
@@ -412,6 +425,211 @@ async fn worrying_words_added_later_bring_help_to_the_top_of_the_tracking_page_a
     assert!(browser.source().await.contains("href=\"tel:999\""));
     assert!(!browser.url().await.contains("scared"));
 }
+
+/// The step id the page shows (the hidden field every step form carries).
+async fn step_on_page(browser: &Browser) -> String {
+    let source = browser.source().await;
+    source
+        .split("name=\"step\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn wait_for_step(browser: &Browser, step: &str) {
+    browser
+        .wait_for_text(&format!("name=\"step\" value=\"{step}\""))
+        .await;
+    // With scripts on, the old question may still be in the page while the new one arrives.
+    for _ in 0..100 {
+        if step_on_page(browser).await == step {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the page never settled on {step}");
+}
+
+#[tokio::test]
+async fn the_browser_back_button_reaches_the_question_before_with_the_answers_kept() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    for javascript in [false, true] {
+        let browser = Browser::start(Options {
+            width: 320,
+            height: 640,
+            javascript,
+        })
+        .await;
+        for lang in ["en-GB", "ar"] {
+            let name = format!("js={javascript} {lang}");
+            browser.goto(&app.url(&format!("/?lang={lang}"))).await;
+            let before = if javascript {
+                browser.run("return window.history.length;").await
+            } else {
+                serde_json::Value::Null
+            };
+            browser.click("button.button-start").await;
+            for (step, value) in [
+                ("kind", "complaint"),
+                ("role", "young_person"),
+                ("about", "money"),
+            ] {
+                wait_for_step(&browser, step).await;
+                browser.click(&format!("button[value={value}]")).await;
+            }
+            wait_for_step(&browser, "what-happened").await;
+            browser.type_into("textarea#answer", PRIVATE).await;
+            browser.click("form.step button[type=submit]").await;
+            wait_for_step(&browser, "what-would-help").await;
+
+            browser.back().await;
+            wait_for_step(&browser, "what-happened").await;
+            assert_eq!(
+                browser.value("textarea#answer").await,
+                PRIVATE,
+                "{name}: the words are still in the box"
+            );
+            assert!(
+                browser.url().await.contains("/chat/what-happened"),
+                "{name}"
+            );
+            if lang == "en-GB" {
+                browser
+                    .screenshot(&format!("chat-back-320-js-{javascript}"))
+                    .await;
+            }
+            browser.back().await;
+            wait_for_step(&browser, "about").await;
+            // (A page the browser kept in its back-forward cache shows it as it was: the
+            // question itself, with the choice buttons to press again.)
+            assert!(browser.url().await.contains("/chat/about"), "{name}");
+            if javascript {
+                let now = browser.run("return window.history.length;").await;
+                assert!(
+                    now.as_u64().unwrap_or(99) <= before.as_u64().unwrap_or(0) + 1,
+                    "{name}: at most two entries: {before} then {now}"
+                );
+            }
+            // And on again from there, the next answer waiting in its box.
+            browser.click("button[value=money]").await;
+            wait_for_step(&browser, "what-happened").await;
+            assert_eq!(browser.value("textarea#answer").await, PRIVATE, "{name}");
+            // The logo leads to the first page, which offers to carry on.
+            browser.run("window.scrollTo(0, 0);").await;
+            browser.click("a.brand").await;
+            browser
+                .wait_for_text("href=\"/chat/what-happened#now\"")
+                .await;
+            if lang == "en-GB" {
+                browser
+                    .screenshot(&format!("start-carry-on-320-js-{javascript}"))
+                    .await;
+            }
+            browser.click("a[href='/chat/what-happened#now']").await;
+            wait_for_step(&browser, "what-happened").await;
+            browser.goto(&app.url("/leave")).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_reload_after_a_refused_answer_shows_the_same_page_not_an_error() {
+    let app = helpers::spawn_app().await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 640,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/")).await;
+    browser.click("button.button-start").await;
+    for value in ["complaint", "young_person", "money"] {
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    let too_long = "x".repeat(5001);
+    browser.type_into("textarea#answer", &too_long).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("class=\"error-summary\"").await;
+    browser.screenshot("chat-error-320").await;
+    browser.refresh().await;
+    let source = browser.source().await;
+    assert!(
+        source.contains("class=\"error-summary\""),
+        "still explained"
+    );
+    assert!(
+        source.contains(&format!(">{too_long}</textarea>")),
+        "still typed"
+    );
+    assert!(!source.contains("Sorry, something went wrong"));
+}
+
+#[tokio::test]
+async fn with_no_signal_an_answer_stays_in_its_box_and_is_sent_when_the_signal_returns() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 640,
+        javascript: true,
+    })
+    .await;
+    for lang in ["en-GB", "ar"] {
+        browser.goto(&app.url(&format!("/?lang={lang}"))).await;
+        browser.wait_for_text("data-chat=\"ready\"").await;
+        browser.click("button.button-start").await;
+        for (step, value) in [
+            ("kind", "complaint"),
+            ("role", "young_person"),
+            ("about", "money"),
+        ] {
+            wait_for_step(&browser, step).await;
+            browser.click(&format!("button[value={value}]")).await;
+        }
+        wait_for_step(&browser, "what-happened").await;
+
+        browser.offline(true).await;
+        browser.type_into("textarea#answer", PRIVATE).await;
+        browser.click("form.step button[type=submit]").await;
+        let mut shown = false;
+        for _ in 0..200 {
+            let seen = browser
+                .run("const n = document.querySelector('.no-signal'); return !!n && !n.hidden;")
+                .await;
+            if seen == serde_json::json!(true) {
+                shown = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(shown, "{lang}: a calm no-signal line");
+        if lang == "en-GB" {
+            browser.screenshot("chat-no-signal-320").await;
+        }
+        let kept = browser
+            .run("return document.querySelector('textarea#answer').value;")
+            .await;
+        assert_eq!(kept, serde_json::json!(PRIVATE), "{lang}: still in the box");
+        assert_eq!(step_on_page(&browser).await, "what-happened");
+        assert!(browser.url().await.contains("/chat/what-happened"));
+
+        browser.offline(false).await;
+        wait_for_step(&browser, "what-would-help").await;
+        let hidden = browser
+            .run("const n = document.querySelector('.no-signal'); return !n || n.hidden;")
+            .await;
+        assert_eq!(hidden, serde_json::json!(true), "{lang}: the line goes");
+        let stored = browser
+            .run(
+                "return window.localStorage.length + window.sessionStorage.length + \
+                 document.cookie.length;",
+            )
+            .await;
+        assert_eq!(stored, serde_json::json!(0), "{lang}: nothing on the phone");
+        browser.goto(&app.url("/leave")).await;
+    }
+}
+
 
 // ---- Equality monitoring: the optional "About you" questions at the end ---------------------
 

@@ -411,3 +411,277 @@ async fn the_reply_by_date_is_ten_working_days_after_the_clock_starts() {
     let due = calendar.due(have_your_say::timescale::Deadline::StageOne, start);
     assert_eq!(case.due_on, Some(due));
 }
+
+/// A client that keeps its cookies but does not follow redirects, to see what each post answers.
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+#[tokio::test]
+async fn each_question_has_its_own_address_and_going_back_to_one_keeps_every_answer() {
+    let app = spawn_app().await;
+    let page = app
+        .walk(&[
+            "complaint",
+            "young_person",
+            "money",
+            "My allowance was late",
+        ])
+        .await;
+    assert!(page.url.contains("/chat/what-would-help"), "{}", page.url);
+    assert!(
+        !page.url.contains("allowance"),
+        "no child's words in the URL"
+    );
+
+    // The browser's Back: the earlier question's own address, answers kept, nothing changed.
+    let about = Page::from(app.get("/chat/about").await).await;
+    assert_eq!(about.status, 200);
+    assert_eq!(about.step_id(), "about");
+    assert!(
+        about
+            .body
+            .contains("value=\"money\" class=\"choice chosen\""),
+        "the earlier choice shows: {}",
+        about.body
+    );
+    assert!(
+        !about.body.contains("My allowance was late"),
+        "the transcript stops at that question"
+    );
+    let still = Page::from(app.get("/chat").await).await;
+    assert_eq!(
+        still.step_id(),
+        "what-would-help",
+        "looking changed nothing"
+    );
+
+    // Answering it again goes on from there, and the next question still has its words.
+    let next = app.answer_step("about", &["money"]).await;
+    assert_eq!(next.step_id(), "what-happened");
+    assert!(next.body.contains(">My allowance was late</textarea>"));
+
+    // A question not reached yet, or not a question at all, leads to where things are.
+    for path in ["/chat/age", "/chat/no-such-step"] {
+        let page = Page::from(app.get(path).await).await;
+        assert_eq!(page.step_id(), "what-happened", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn every_post_answers_with_a_redirect_and_a_refused_answer_survives_a_reload() {
+    let app = spawn_app().await;
+    let client = no_redirects();
+    let post = |path: &'static str, fields: Vec<(&'static str, &'static str)>| {
+        let request = client.post(app.url(path)).form(&fields);
+        async move { request.send().await.expect("POST") }
+    };
+    let started = post("/chat/start", vec![]).await;
+    assert_eq!(started.status(), 303);
+    assert_eq!(started.headers()["location"], "/chat/kind#now");
+    for (step, value) in [("kind", "complaint"), ("role", "young_person")] {
+        let answered = post("/chat/answer", vec![("step", step), ("value", value)]).await;
+        assert_eq!(answered.status(), 303, "{step}");
+    }
+    let back = post("/chat/back", vec![("step", "about")]).await;
+    assert_eq!(back.status(), 303);
+    assert_eq!(back.headers()["location"], "/chat/role#now");
+    for (step, value) in [("role", "young_person"), ("about", "money")] {
+        post("/chat/answer", vec![("step", step), ("value", value)]).await;
+    }
+
+    // Too long: a redirect too, and the page after it says why and keeps what was typed.
+    let too_long: &'static str = Box::leak("x".repeat(5001).into_boxed_str());
+    let refused = post(
+        "/chat/answer",
+        vec![("step", "what-happened"), ("value", too_long)],
+    )
+    .await;
+    assert_eq!(refused.status(), 303);
+    assert_eq!(
+        refused.headers()["location"],
+        "/chat/what-happened#error-summary-title",
+        "scrolled to what was wrong"
+    );
+    for _reload in 0..2 {
+        let page = Page::from(
+            client
+                .get(app.url("/chat/what-happened"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(page.status, 422, "the status still says it was not taken");
+        assert!(page.body.contains("class=\"error-summary\""));
+        assert!(
+            page.body.contains(&format!(">{too_long}</textarea>")),
+            "what was typed is kept"
+        );
+        assert!(page.body.contains("<title>Error: "));
+    }
+    // A post for a question long gone: a redirect and a kind notice, never a 405 or a re-post.
+    let moved = post("/chat/answer", vec![("step", "age"), ("value", "12")]).await;
+    assert_eq!(moved.status(), 303);
+    assert_eq!(moved.headers()["location"], "/chat/what-happened#now");
+    let sent_early = post("/chat/submit", vec![("step", "send")]).await;
+    assert_eq!(sent_early.status(), 303);
+
+    // A reload of an address that only takes posts leads to the question, not to a 405.
+    for path in [
+        "/chat/answer",
+        "/chat/back",
+        "/chat/change",
+        "/chat/submit",
+        "/chat/start",
+    ] {
+        let page = Page::from(
+            helpers::browser()
+                .get(app.url(path))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await;
+        assert_ne!(page.status, 405, "{path}");
+        let mine = client.get(app.url(path)).send().await.expect("GET");
+        assert_eq!(mine.status(), 303, "{path}");
+        assert_eq!(
+            mine.headers()["location"],
+            "/chat/what-happened#now",
+            "{path}"
+        );
+    }
+    // The next good answer clears the refusal.
+    let ok = post(
+        "/chat/answer",
+        vec![
+            ("step", "what-happened"),
+            ("value", "My allowance was late"),
+        ],
+    )
+    .await;
+    assert_eq!(ok.headers()["location"], "/chat/what-would-help#now");
+    let page = Page::from(
+        client
+            .get(app.url("/chat/what-happened"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("error-summary"));
+}
+
+#[tokio::test]
+async fn the_first_page_offers_to_carry_on_an_open_conversation_and_the_old_address_still_works() {
+    let app = spawn_app().await;
+    let fresh = Page::from(app.get("/").await).await;
+    assert!(!fresh.body.contains("Carry on where you left off"));
+
+    app.walk(&["complaint", "young_person"]).await;
+    // The logo on every chat page leads to the first page, which keeps the conversation.
+    let chat = Page::from(app.get("/chat/about").await).await;
+    assert!(chat.body.contains("class=\"brand\" href=\"/\""));
+    let start = Page::from(app.get("/").await).await;
+    assert!(
+        start.body.contains("href=\"/chat/about#now\""),
+        "{}",
+        start.body
+    );
+    assert!(start.body.contains("Carry on where you left off"));
+    assert!(start.body.contains("Start again"));
+    assert_eq!(app.count("conversations").await, 1, "nothing thrown away");
+
+    let old = Page::from(app.get("/chat").await).await;
+    assert!(old.url.contains("/chat/about"), "{}", old.url);
+    assert_eq!(old.step_id(), "about");
+}
+
+#[tokio::test]
+async fn the_confirmation_promises_only_what_was_chosen() {
+    let app = spawn_app().await;
+    let no_contact = send(
+        &app,
+        &[
+            "complaint",
+            "young_person",
+            "money",
+            "My allowance was late",
+            "",
+            "no",
+            "none",
+            "",
+            "14",
+        ],
+    )
+    .await;
+    assert!(
+        !no_contact.body.contains("We will reply by"),
+        "{}",
+        no_contact.body
+    );
+    assert!(no_contact.body.contains("You asked us not to contact you"));
+    assert!(!no_contact.body.contains("An advocate will get in touch"));
+    app.get("/leave").await;
+
+    let advocate = send(&app, COMPLAINT).await;
+    assert!(advocate.body.contains("We will reply by"));
+    assert!(
+        advocate
+            .body
+            .contains("An advocate will get in touch with you by"),
+        "{}",
+        advocate.body
+    );
+    app.get("/leave").await;
+
+    let advocate_no_contact = send(
+        &app,
+        &[
+            "complaint",
+            "young_person",
+            "money",
+            "My allowance was late",
+            "",
+            "yes",
+            "none",
+            "",
+            "14",
+        ],
+    )
+    .await;
+    assert!(
+        advocate_no_contact
+            .body
+            .contains("You asked for an advocate")
+    );
+    assert!(!advocate_no_contact.body.contains("We will reply by"));
+}
+
+#[tokio::test]
+async fn lang_in_the_address_works_on_every_child_page_and_sticks() {
+    let app = spawn_app().await;
+    for path in ["/help", "/track", "/privacy", "/resume", "/accessibility"] {
+        let page = Page::from(app.get(&format!("{path}?lang=cy")).await).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.url.ends_with(path),
+            "the address is plain again: {}",
+            page.url
+        );
+        assert!(page.body.contains("lang=\"cy\""), "{path}");
+    }
+    let after = Page::from(app.get("/help").await).await;
+    assert!(after.body.contains("lang=\"cy\""), "the choice sticks");
+    let unknown = Page::from(app.get("/help?lang=xx").await).await;
+    assert_eq!(unknown.status, 200);
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+}

@@ -68,7 +68,17 @@ async fn a_wrong_pair_gets_one_neutral_message_whether_or_not_the_reference_exis
                 || page.body.contains("Those details don't match")
         );
     }
-    let strip = |p: &Page| p.body.replace(&reference, "");
+    // The reference stays typed (a long code is hard to type twice); the words do not.
+    assert!(
+        wrong_words.body.contains(&format!("value=\"{reference}\"")),
+        "the reference is kept"
+    );
+    assert!(
+        !wrong_words.body.contains("apple apple"),
+        "the words are not kept"
+    );
+    assert!(!nonsense.body.contains("<script>"), "escaped");
+    let strip = |p: &Page| p.body.replace(&reference, "").replace("HYS-AAAA-AAAA", "");
     assert_eq!(strip(&wrong_words), strip(&no_such_case), "identical pages");
 }
 

@@ -2,7 +2,7 @@
 # The child's conversation (flows/feedback.toml), in Welsh. Written for a 9-year-old reader with
 # "ti" forms: short, warm, plain, never blaming. { $authority } is the council's name.
 
-chat-hello = Helo! Mae hwn yn lle diogel i ddweud wrth { $authority } beth rwyt ti'n ei feddwl.
+chat-hello = Helo! Mae hwn yn le diogel i ddweud wrth { $authority } beth rwyt ti'n ei feddwl.
 chat-hello-safe = Gelli di stopio unrhyw bryd. Fydd dim byd yn cael ei anfon nes i ti ddweud.
 ask-kind = Beth rwyt ti eisiau ei ddweud wrthon ni?
 kind-complaint = Mae rhywbeth o'i le

@@ -128,3 +128,20 @@ language-picker = Dewisa dy iaith
 read-aloud = 🔊 Darllena fe i fi
 
 honeypot-label = Gad y blwch hwn yn wag
+
+chat-no-signal = Dim signal — byddwn ni'n trio eto. Mae dy ateb yma o hyd.
+start-carry-on = Parhau o ble wnest ti adael
+start-again-button = Dechrau eto
+
+done-next-no-contact = Gofynnaist ti i ni beidio â chysylltu â ti, felly wnawn ni ddim. Gelli di weld beth sy'n digwydd i dy neges unrhyw bryd gyda dy gyfeirnod a dy eiriau cyfrinachol.
+done-next-advocate = Bydd eiriolwr yn cysylltu â ti erbyn { $date }. Mae eiriolwr ar dy ochr di ac yn dy helpu di i ddweud beth rwyt ti eisiau.
+done-next-advocate-call = Gofynnaist ti am eiriolwr. Gofynnaist ti hefyd i ni beidio â chysylltu â ti, felly ffonia ni ar { $help_phone } pan fyddi di eisiau siarad ag un.
+
+keep-write-down = Ysgrifenna'r rhain i lawr neu tynna lun o'r sgrin nawr.
+keep-copy-button = Copïo nhw
+keep-copied = Wedi'u copïo. Gluda nhw rywle dim ond ti sy'n gallu ei weld.
+
+progress-left = { $count ->
+    [one] Dyma'r cwestiwn olaf
+   *[other] { $count } cwestiwn arall
+}

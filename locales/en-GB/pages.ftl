@@ -122,3 +122,25 @@ read-aloud = 🔊 Read it to me
 # A box on every question form that people never see or reach (it is hidden from screen
 # readers too); only bots fill it in. Shown only if a browser ignores the page's styles.
 honeypot-label = Leave this box empty
+
+# The chat with JavaScript, when an answer cannot be sent (no signal): it stays in its box.
+chat-no-signal = No signal — we'll try again. Your answer is still here.
+# The first page, when a conversation is already open in this browser.
+start-carry-on = Carry on where you left off
+start-again-button = Start again
+
+# The confirmation's "What happens next", following what was chosen.
+done-next-no-contact = You asked us not to contact you, so we won't. You can check on your message any time with your reference and secret words.
+done-next-advocate = An advocate will get in touch with you by { $date }. An advocate is on your side and helps you say what you want.
+done-next-advocate-call = You asked for an advocate. You also asked us not to contact you, so call us on { $help_phone } when you want to talk to one.
+
+# Keeping the reference and the words: said plainly, and a copy button where scripts run.
+keep-write-down = Write these down or take a screenshot now.
+keep-copy-button = Copy them
+keep-copied = Copied. Paste them somewhere only you can see.
+
+# Above each question: how many are left before "check your answers" (this one included).
+progress-left = { $count ->
+    [one] This is the last question
+   *[other] { $count } more questions
+}

@@ -127,3 +127,21 @@ language-picker = Wybierz swój język
 read-aloud = 🔊 Przeczytaj mi to
 
 honeypot-label = Zostaw to pole puste
+
+chat-no-signal = Brak zasięgu — spróbujemy jeszcze raz. Twoja odpowiedź nadal tu jest.
+start-carry-on = Wróć do swojej rozmowy
+start-again-button = Zacznij od nowa
+
+done-next-no-contact = Prosisz, żebyśmy się z tobą nie kontaktowali, więc tego nie zrobimy. W każdej chwili możesz sprawdzić swoją wiadomość, używając numeru sprawy i tajnych słów.
+done-next-advocate = Rzecznik skontaktuje się z tobą najpóźniej: { $date }. Rzecznik jest po twojej stronie i pomaga ci powiedzieć, czego chcesz.
+done-next-advocate-call = Prosisz o rzecznika. Prosisz też, żebyśmy się z tobą nie kontaktowali, więc zadzwoń do nas pod numer { $help_phone }, kiedy zechcesz porozmawiać z rzecznikiem.
+
+keep-write-down = Zapisz je teraz albo zrób zrzut ekranu.
+keep-copy-button = Skopiuj je
+keep-copied = Skopiowano. Wklej je w miejscu, które widzisz tylko ty.
+
+progress-left = { $count ->
+    [one] To ostatnie pytanie
+    [few] Jeszcze { $count } pytania
+   *[other] Jeszcze { $count } pytań
+}

@@ -37,6 +37,35 @@ pub struct State {
     /// held for staff to check. Set by the web layer; the engine only carries it along.
     #[serde(default)]
     pub suspect: bool,
+    /// An answer the web page did not take, kept so the page shown after the redirect can say
+    /// why and keep what was typed (post/redirect/get, errors included). Every move clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+/// What the last post to a question left behind when it was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The question the post was for; the words show only on that question's page.
+    pub step: String,
+    /// What was typed, to put back in the box.
+    #[serde(default)]
+    pub typed: String,
+    pub problem: Problem,
+}
+
+/// Why the last post was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// The answer was not valid: a Fluent message id and its number arguments.
+    Invalid {
+        message: String,
+        #[serde(default)]
+        args: Vec<(String, i64)>,
+    },
+    /// The post was for a question the conversation had already moved past.
+    MovedOn,
 }
 
 /// Why an answer was not taken. Field errors carry a Fluent message id and its arguments.
@@ -86,6 +115,7 @@ pub fn start(flow: &Flow) -> State {
         concerns: Vec::new(),
         show_safety: false,
         suspect: false,
+        pending: None,
     }
 }
 
@@ -135,6 +165,7 @@ pub fn answer(
             concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
+            pending: None,
         });
     }
     let mut history = state.history.clone();
@@ -149,6 +180,7 @@ pub fn answer(
         concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
+        pending: None,
     })
 }
 
@@ -166,9 +198,33 @@ pub fn back(state: &State) -> State {
             concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
+            pending: None,
         },
         None => state.clone(),
     }
+}
+
+/// The conversation as it was when `step_id` was the question: the current step itself, or
+/// an earlier one on the trail, with every answer kept (so later questions show them again).
+/// This is what the browser's Back button reaches: `/chat/<step>` for a step already passed.
+/// `None` for a step not on the trail (not asked yet, or on a branch no longer taken).
+pub fn rewind(state: &State, step_id: &str) -> Option<State> {
+    if state.step == step_id {
+        return Some(state.clone());
+    }
+    let at = state.history.iter().rposition(|s| s == step_id)?;
+    Some(State {
+        step: step_id.to_owned(),
+        answers: state.answers.clone(),
+        history: state.history[..at].to_vec(),
+        returning: false,
+        seen: state.seen.clone(),
+        concern: state.concern,
+        concerns: state.concerns.clone(),
+        show_safety: false,
+        suspect: state.suspect,
+        pending: None,
+    })
 }
 
 /// From the check page, go to the question that saved `step_id`'s answer.
@@ -194,6 +250,7 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
         concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
+        pending: None,
     })
 }
 
@@ -210,6 +267,25 @@ pub fn trail(flow: &Flow, answers: &Answers, until: &str) -> Vec<String> {
         step = flow.next_after(s, answers);
     }
     out
+}
+
+/// How many questions are left before "check your answers", this one included, following the
+/// flow with the answers so far (a branch not yet chosen takes its default). A hint for the
+/// child ("3 more questions"), so an estimate is enough; `None` off the question path.
+pub fn questions_left(flow: &Flow, state: &State) -> Option<usize> {
+    let mut step = flow.step(&state.step)?;
+    let mut left = 0;
+    for _ in 0..=flow.steps.len() {
+        match step.input.kind() {
+            InputKind::Review | InputKind::Submit | InputKind::End => {
+                return (left > 0).then_some(left);
+            }
+            InputKind::None => {}
+            _ => left += 1,
+        }
+        step = flow.next_after(step, &state.answers)?;
+    }
+    None
 }
 
 /// The answers that belong to the path actually taken: a compliment keeps no "what would make

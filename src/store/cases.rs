@@ -79,6 +79,12 @@ pub struct Receipt {
     pub due_on: time::Date,
     pub urgent: bool,
     pub locale: String,
+    /// How they asked to hear back, and whether they asked for an advocate: the confirmation
+    /// promises only what follows from these.
+    pub contact: ContactMethod,
+    pub advocate_wanted: AdvocateWanted,
+    /// The day we said we would have acknowledged it by (an advocate gets in touch by then).
+    pub acknowledge_by: time::Date,
 }
 
 /// A case's row as stored: small integers for flags, dates as text, JSON. It never leaves the
@@ -358,7 +364,8 @@ async fn receipt_where(
 ) -> Result<Option<Receipt>, StoreError> {
     let row = sqlx::query(
         "select reference, kind, received_at, coalesce(due_on, acknowledge_by) as due_on, urgent, \
-         locale from cases \
+         locale, contact_method, advocate_wanted, \
+         coalesce(acknowledge_by, due_on) as acknowledge_by from cases \
          where submission_key = $1",
     )
     .bind(submission_key)
@@ -368,15 +375,31 @@ async fn receipt_where(
     let reference: String = row.try_get("reference")?;
     let kind: String = row.try_get("kind")?;
     let due_on: String = row.try_get("due_on")?;
+    let acknowledge_by: Option<String> = row.try_get("acknowledge_by")?;
+    let due_on = parse_date(&due_on)?;
     Ok(Some(Receipt {
+        acknowledge_by: match acknowledge_by {
+            Some(d) => parse_date(&d)?,
+            None => due_on,
+        },
         reference: Reference::parse(&reference)
             .map_err(|_| StoreError::Corrupt(format!("reference {reference:?}")))?,
         kind: CaseKind::parse(&kind)
             .ok_or_else(|| StoreError::Corrupt(format!("kind {kind:?}")))?,
         received_at: row.try_get("received_at")?,
-        due_on: parse_date(&due_on)?,
+        due_on,
         urgent: row.try_get::<i16, _>("urgent")? == 1,
         locale: row.try_get("locale")?,
+        contact: {
+            let v: String = row.try_get("contact_method")?;
+            ContactMethod::parse(&v)
+                .ok_or_else(|| StoreError::Corrupt(format!("contact method {v:?}")))?
+        },
+        advocate_wanted: {
+            let v: String = row.try_get("advocate_wanted")?;
+            AdvocateWanted::parse(&v)
+                .ok_or_else(|| StoreError::Corrupt(format!("advocate wanted {v:?}")))?
+        },
     }))
 }
 
@@ -412,6 +435,9 @@ async fn submit_in(
                     due_on: new.due_on.unwrap_or(new.acknowledge_by),
                     urgent: new.draft.urgent,
                     locale: new.locale.clone(),
+                    contact: new.draft.contact,
+                    advocate_wanted: new.draft.advocate_wanted,
+                    acknowledge_by: new.acknowledge_by,
                 };
                 return Ok(Some((receipt, true)));
             }

@@ -1,8 +1,10 @@
-//! The child's conversation as pages: one question per page at `/chat`, answers posted to
-//! `/chat/answer`, then "check your answers", send, and the reference page. Every post answers
-//! with a redirect (post/redirect/get), so refresh and back never resend anything.
+//! The child's conversation as pages: one question per page at `/chat/<step>`, answers posted
+//! to `/chat/answer`, then "check your answers", send, and the reference page. Every post
+//! answers with a redirect (post/redirect/get), a refused answer included: why it was refused
+//! and what was typed wait with the conversation for the page after the redirect. So reload
+//! never resends anything, and the browser's Back reaches the question before, answers kept.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use fluent::FluentValue;
@@ -12,13 +14,15 @@ use super::cookie;
 use super::form::FormFields;
 use super::pages::{browser_locale, html, words};
 use super::templates::{ChatPage, DonePage, tel};
-use super::view::{step_view, transcript};
+use super::view::{Words, step_view, transcript};
 use crate::app::AppState;
 use crate::domain::ConversationToken;
+use crate::domain::{AdvocateWanted, ContactMethod};
 use crate::error::WebError;
-use crate::flow::engine::{self, FieldError};
+use crate::flow::engine::{self, Pending, Problem};
 use crate::flow::{AnswerError, model::InputKind};
 use crate::intake::{self, IntakeError, Outcome};
+use crate::store::cases::Receipt;
 use crate::store::conversations::Conversation;
 
 impl From<IntakeError> for WebError {
@@ -65,9 +69,16 @@ fn token(app: &AppState, headers: &HeaderMap) -> Result<ConversationToken, WebEr
     cookie::token(&app.config, headers).ok_or(WebError::NoConversation)
 }
 
-/// Back to the current question, scrolled to it (the transcript above can be long on a phone).
-fn to_chat() -> Response {
-    Redirect::to("/chat#now").into_response()
+/// A question's own address. Step ids are the flow's (never a child's words), so the URL says
+/// where in the conversation the page is and nothing about what was said. `#now` scrolls past
+/// the transcript to the question when scripts are off.
+fn to_step(step: &str) -> Response {
+    Redirect::to(&format!("/chat/{step}#now")).into_response()
+}
+
+/// Back to wherever the conversation is now.
+fn to_current(conversation: &Conversation) -> Response {
+    to_step(&conversation.state.step)
 }
 
 pub async fn start_conversation(
@@ -81,14 +92,16 @@ pub async fn start_conversation(
     }
     let locale = browser_locale(&app, &headers);
     let first = fields.get("first").filter(|v| v.len() <= 32);
-    let (token, _) = intake::start(&app, intake::DEFAULT_FLOW, &locale, first).await?;
-    let mut response = to_chat();
+    let (token, conversation) = intake::start(&app, intake::DEFAULT_FLOW, &locale, first).await?;
+    let mut response = to_current(&conversation);
     let (name, value) = cookie::set(&app.config, &token);
     response.headers_mut().append(name, value);
     Ok(response)
 }
 
-pub async fn show_step(
+/// `/chat`, and a GET of any address that only takes posts (an old link, a reload on a phone
+/// that dropped the page): on to the question the conversation is at, never a 405.
+pub async fn show_current(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
@@ -98,7 +111,7 @@ pub async fn show_step(
     // Sending deletes the conversation in the case's own transaction, so a conversation that is
     // still there has not been sent: only a missing one needs the (database) receipt check.
     match intake::load(&app, &token).await {
-        Ok(conversation) => render_step(&app, &conversation, StatusCode::OK, None, None, ""),
+        Ok(conversation) => Ok(to_current(&conversation)),
         Err(IntakeError::NoConversation) => {
             if intake::confirmation(&app, &token).await?.is_some() {
                 Ok(Redirect::to("/chat/done").into_response())
@@ -108,6 +121,40 @@ pub async fn show_step(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `/chat/<step>`: the question the conversation is at, or one already answered (the browser's
+/// Back button), shown with every answer kept. Looking changes nothing; answering an earlier
+/// question again goes on from there. Any other step leads to the current one.
+pub async fn show_step(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(step): Path<String>,
+) -> Result<Response, WebError> {
+    let Some(token) = cookie::token(&app.config, &headers) else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    let conversation = match intake::load(&app, &token).await {
+        Ok(conversation) => conversation,
+        Err(IntakeError::NoConversation) => {
+            return if intake::confirmation(&app, &token).await?.is_some() {
+                Ok(Redirect::to("/chat/done").into_response())
+            } else {
+                Err(WebError::NoConversation)
+            };
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let Some(mut shown) = engine::rewind(&conversation.state, &step) else {
+        return Ok(to_current(&conversation));
+    };
+    // What the last post left behind belongs to its own question only.
+    shown.pending = conversation
+        .state
+        .pending
+        .clone()
+        .filter(|p| p.step == step);
+    render_step(&app, &conversation, &shown)
 }
 
 pub async fn answer_step(
@@ -121,13 +168,15 @@ pub async fn answer_step(
     if form.honeypot && !conversation.state.suspect {
         conversation = mark_suspect(&app, conversation).await?;
     }
-    let result = intake::answer(&app, conversation.clone(), &form.step, &form.values).await;
-    respond(
-        &app,
-        &conversation,
-        result,
-        form.values.first().map(String::as_str).unwrap_or(""),
-    )
+    // An answer to a question already passed (the child went Back in the browser) is taken
+    // from that question on, keeping the answers after it for when they come to them again.
+    let mut answering = conversation.clone();
+    if let Some(rewound) = engine::rewind(&conversation.state, &form.step) {
+        answering.state = rewound;
+    }
+    let result = intake::answer(&app, answering, &form.step, &form.values).await;
+    let typed = form.values.first().cloned().unwrap_or_default();
+    respond(&app, conversation, &form.step, result, typed).await
 }
 
 /// Remember that a bot may be sending this, then take the answer as usual: the sender sees no
@@ -159,14 +208,12 @@ pub async fn go_back(
     let form = AnswerForm::try_from(&fields)?;
     let conversation = intake::load(&app, &token).await?;
     let result = intake::update(&app, conversation.clone(), |_, state| {
-        if state.step == form.step {
-            Ok(engine::back(state))
-        } else {
-            Err(AnswerError::NotCurrentStep(form.step.clone()))
-        }
+        engine::rewind(state, &form.step)
+            .map(|here| engine::back(&here))
+            .ok_or_else(|| AnswerError::NotCurrentStep(form.step.clone()))
     })
     .await;
-    respond(&app, &conversation, result, "")
+    respond(&app, conversation, &form.step, result, String::new()).await
 }
 
 pub async fn change_answer(
@@ -179,13 +226,12 @@ pub async fn change_answer(
     let target = fields.get("change").unwrap_or_default().to_owned();
     let conversation = intake::load(&app, &token).await?;
     let result = intake::update(&app, conversation.clone(), |flow, state| {
-        if state.step != form.step {
-            return Err(AnswerError::NotCurrentStep(form.step.clone()));
-        }
-        engine::change(flow, state, &target)
+        let here = engine::rewind(state, &form.step)
+            .ok_or_else(|| AnswerError::NotCurrentStep(form.step.clone()))?;
+        engine::change(flow, &here, &target)
     })
     .await;
-    respond(&app, &conversation, result, "")
+    respond(&app, conversation, &form.step, result, String::new()).await
 }
 
 pub async fn submit_conversation(
@@ -198,14 +244,8 @@ pub async fn submit_conversation(
         Ok(_) => Ok(Redirect::to("/chat/done").into_response()),
         Err(IntakeError::NotReady) => {
             let conversation = intake::load(&app, &token).await?;
-            render_step(
-                &app,
-                &conversation,
-                StatusCode::CONFLICT,
-                None,
-                Some("error-not-current-step"),
-                "",
-            )
+            let step = conversation.state.step.clone();
+            leave_behind(&app, conversation, &step, Problem::MovedOn, String::new()).await
         }
         Err(e) => Err(e.into()),
     }
@@ -219,102 +259,181 @@ pub async fn show_done(
         return Ok(Redirect::to("/").into_response());
     };
     let Some(confirmation) = intake::confirmation(&app, &token).await? else {
-        return Ok(to_chat());
+        return show_current(State(app), headers).await;
     };
     let locale = app
         .words
         .resolve(&confirmation.receipt.locale)
         .unwrap_or_else(|| app.words.fallback());
     let t = words(&app, &locale);
-    let date = t.date(confirmation.receipt.due_on);
+    let receipt = &confirmation.receipt;
     html(&DonePage {
         t,
         has_error: false,
-        reference: confirmation.receipt.reference.to_string(),
+        reference: receipt.reference.to_string(),
         secret: confirmation.secret.map(|s| s.expose().to_owned()),
-        reply_by: t.get_with("done-next-reply-by", &[("date", FluentValue::from(date))]),
-        urgent: confirmation.receipt.urgent,
+        next_steps: next_steps(t, receipt),
+        urgent: receipt.urgent,
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
     })
 }
 
-/// After a change: on success go to the current step; on a bad answer show the same question
-/// with the message and what was typed; on a stale or out-of-order post show where things are.
-fn respond(
+/// "What happens next", promising only what follows from what was chosen: no reply date for
+/// someone who asked not to be contacted, and an advocate only for someone who asked for one.
+fn next_steps(t: Words<'_>, receipt: &Receipt) -> Vec<String> {
+    let date = |d| FluentValue::from(t.date(d));
+    let mut steps = vec![t.get("done-next-read")];
+    let no_contact = receipt.contact == ContactMethod::NoContact;
+    if no_contact {
+        steps.push(t.get("done-next-no-contact"));
+    } else {
+        steps.push(t.get_with("done-next-reply-by", &[("date", date(receipt.due_on))]));
+    }
+    if receipt.advocate_wanted == AdvocateWanted::Yes {
+        steps.push(if no_contact {
+            t.get("done-next-advocate-call")
+        } else {
+            t.get_with(
+                "done-next-advocate",
+                &[("date", date(receipt.acknowledge_by))],
+            )
+        });
+    }
+    steps
+}
+
+/// After a post: on success, on to the question the conversation is at now; on a bad answer or
+/// an out-of-date post, keep what happened with the conversation and redirect too, so the page
+/// that says so is a GET that a reload (or an Android tab coming back) can fetch again.
+async fn respond(
     app: &AppState,
-    before: &Conversation,
+    before: Conversation,
+    step: &str,
     result: Result<Outcome, IntakeError>,
-    typed: &str,
+    typed: String,
 ) -> Result<Response, WebError> {
     match result {
-        Ok(Outcome::Saved(_) | Outcome::Stale) => Ok(to_chat()),
-        Err(IntakeError::Answer(AnswerError::Invalid(error))) => render_step(
-            app,
-            before,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some(error),
-            None,
-            typed,
-        ),
+        Ok(Outcome::Saved(conversation)) => Ok(to_current(&conversation)),
+        // Another request moved it on first: `/chat` leads to wherever it is now.
+        Ok(Outcome::Stale) => Ok(Redirect::to("/chat").into_response()),
+        Err(IntakeError::Answer(AnswerError::Invalid(error))) => {
+            let problem = Problem::Invalid {
+                message: error.message.to_owned(),
+                args: error
+                    .args
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), *v))
+                    .collect(),
+            };
+            leave_behind(app, before, step, problem, typed).await
+        }
         Err(IntakeError::Answer(AnswerError::NotCurrentStep(_) | AnswerError::NotAnswerable)) => {
-            render_step(
-                app,
-                before,
-                StatusCode::CONFLICT,
-                None,
-                Some("error-not-current-step"),
-                "",
-            )
+            let current = before.state.step.clone();
+            leave_behind(app, before, &current, Problem::MovedOn, String::new()).await
         }
         Err(e) => Err(e.into()),
     }
 }
 
+/// Keep why a post was not taken (and what was typed) with the conversation, then redirect to
+/// the question it belongs to. The next move clears it (every engine step starts without one).
+async fn leave_behind(
+    app: &AppState,
+    conversation: Conversation,
+    step: &str,
+    problem: Problem,
+    typed: String,
+) -> Result<Response, WebError> {
+    // Without scripts the browser scrolls to the fragment: the summary of what was wrong, else
+    // the question.
+    let fragment = match problem {
+        Problem::Invalid { .. } => "error-summary-title",
+        Problem::MovedOn => "now",
+    };
+    let pending = Pending {
+        step: step.to_owned(),
+        typed,
+        problem,
+    };
+    intake::update(app, conversation, |_, state| {
+        let mut next = state.clone();
+        next.pending = Some(pending);
+        Ok(next)
+    })
+    .await?;
+    // Saved or overtaken by another request alike: `/chat/<step>` shows whichever is true.
+    Ok(Redirect::to(&format!("/chat/{step}#{fragment}")).into_response())
+}
+
+/// Render `shown` (the conversation's state, or an earlier point of it the child went back to).
+/// A page that says an answer was not taken answers 422 (or 409 when the question had moved
+/// on), so the status still tells a program what a person reads.
 fn render_step(
     app: &AppState,
     conversation: &Conversation,
-    status: StatusCode,
-    error: Option<FieldError>,
-    notice: Option<&str>,
-    typed: &str,
+    shown: &engine::State,
 ) -> Result<Response, WebError> {
     let flow = app.flow_of(conversation)?;
-    let step = engine::current(flow, &conversation.state)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let step = engine::current(flow, shown).map_err(|e| WebError::Internal(e.to_string()))?;
     let locale = app
         .words
         .resolve(&conversation.locale)
         .unwrap_or_else(|| app.words.fallback());
     let t = words(app, &locale);
-    let view = step_view(flow, step, &conversation.state, t);
-    let error_text = error.map(|e| {
-        let args: Vec<(&'static str, FluentValue<'_>)> = e
-            .args
-            .iter()
-            .map(|(k, v)| (*k, FluentValue::from(*v)))
-            .collect();
-        t.get_with(e.message, &args)
-    });
+    let view = step_view(flow, step, shown, t);
+    let (status, error_text, notice, typed) = match &shown.pending {
+        Some(Pending {
+            problem: Problem::Invalid { message, args },
+            typed,
+            ..
+        }) => {
+            let args: Vec<(&'static str, FluentValue<'_>)> = args
+                .iter()
+                .filter_map(|(k, v)| {
+                    let key: &'static str = match k.as_str() {
+                        "min" => "min",
+                        "max" => "max",
+                        _ => return None,
+                    };
+                    Some((key, FluentValue::from(*v)))
+                })
+                .collect();
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(t.get_with(message, &args)),
+                None,
+                typed.clone(),
+            )
+        }
+        Some(Pending {
+            problem: Problem::MovedOn,
+            ..
+        }) => (
+            StatusCode::CONFLICT,
+            None,
+            Some(t.get("error-not-current-step")),
+            view.current.clone(),
+        ),
+        None => (StatusCode::OK, None, None, view.current.clone()),
+    };
     let limit_hint = match (view.kind, view.max) {
         (InputKind::Text, Some(max)) => {
             Some(t.get_with("hint-max-characters", &[("max", FluentValue::from(max))]))
         }
         _ => None,
     };
-    let typed = if error_text.is_some() {
-        typed.to_owned()
-    } else {
-        view.current.clone()
-    };
+    let progress = engine::questions_left(flow, shown)
+        .map(|n| t.get_with("progress-left", &[("count", FluentValue::from(n))]));
     let page = ChatPage {
         t,
+        progress,
         has_error: error_text.is_some(),
         error: error_text,
-        notice: notice.map(|id| t.get(id)),
-        bubbles: transcript(flow, &conversation.state, t),
-        can_go_back: !conversation.state.history.is_empty(),
-        safety_panel: conversation.state.show_safety,
+        notice,
+        bubbles: transcript(flow, shown, t),
+        can_go_back: !shown.history.is_empty(),
+        safety_panel: shown.show_safety,
         step: view,
         typed,
         limit_hint,

@@ -39,14 +39,32 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::show_start))
         .route("/help", get(pages::show_help))
         .route("/leave", get(pages::leave))
-        .route("/chat", get(chat::show_step))
-        .route("/chat/start", post(chat::start_conversation))
-        .route("/chat/answer", post(chat::answer_step))
-        .route("/chat/back", post(chat::go_back))
-        .route("/chat/change", post(chat::change_answer))
-        .route("/chat/submit", post(chat::submit_conversation))
+        // A GET of an address that only takes posts (a reload, an old link) leads on to the
+        // current question rather than to a 405.
+        .route("/chat", get(chat::show_current))
+        .route("/chat/{step}", get(chat::show_step))
+        .route(
+            "/chat/start",
+            post(chat::start_conversation).get(chat::show_current),
+        )
+        .route(
+            "/chat/answer",
+            post(chat::answer_step).get(chat::show_current),
+        )
+        .route("/chat/back", post(chat::go_back).get(chat::show_current))
+        .route(
+            "/chat/change",
+            post(chat::change_answer).get(chat::show_current),
+        )
+        .route(
+            "/chat/submit",
+            post(chat::submit_conversation).get(chat::show_current),
+        )
         .route("/chat/done", get(chat::show_done))
-        .route("/chat/later", post(track::finish_later))
+        .route(
+            "/chat/later",
+            post(track::finish_later).get(chat::show_current),
+        )
         .route("/resume", get(track::show_resume).post(track::resume))
         .route("/track", get(track::show_track).post(track::sign_in))
         .route("/track/case", get(track::show_case))
@@ -58,6 +76,10 @@ pub fn router(state: AppState) -> Router {
         .merge(staff::router())
         .merge(api::router(&state.config))
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::choose_language,
+        ))
         // Pages may show a child's answers: never keep them in any cache.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -67,6 +89,8 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/exit.js", get(pages::exit_script))
         .route("/assets/chat.js", get(pages::chat_script))
+        .route("/favicon.svg", get(pages::favicon))
+        .route("/favicon.ico", get(pages::favicon))
         .route("/health", get(pages::health))
         .route("/health/ready", get(metrics::show_ready))
         .route("/metrics", get(metrics::show_metrics));

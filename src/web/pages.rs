@@ -17,6 +17,7 @@ use crate::i18n::Locale;
 const STYLESHEET: &str = include_str!("assets/app.css");
 const EXIT_SCRIPT: &str = include_str!("assets/exit.js");
 const CHAT_SCRIPT: &str = include_str!("assets/chat.js");
+const FAVICON: &str = include_str!("assets/favicon.svg");
 
 /// The session cookie that keeps a language chosen on the first page.
 pub const LANGUAGE_COOKIE: &str = "hys-lang";
@@ -71,10 +72,19 @@ pub async fn show_start(
             (l.as_str().to_owned(), name, app.words.is_rtl(&l))
         })
         .collect();
+    // The logo and Back both lead here: an open conversation is offered, never thrown away.
+    let carry_on = match cookie::token(&app.config, &headers) {
+        Some(token) => crate::intake::load(&app, &token)
+            .await
+            .ok()
+            .map(|c| c.state.step),
+        None => None,
+    };
     let mut response = html(&StartPage {
         t: words(&app, &locale),
         has_error: false,
         languages,
+        carry_on,
     })?;
     if let Some(chosen) = chosen {
         let (name, value) =
@@ -95,6 +105,48 @@ pub async fn show_help(
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
     })
+}
+
+/// `?lang=` on any child page (the first page handles its own): remember the choice in the
+/// session cookie and show the same address without it, so the language sticks to every page
+/// after and the address stays plain. A conversation keeps the language it started in.
+pub async fn choose_language(
+    State(app): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let uri = request.uri();
+    let path = uri.path();
+    let child_page = request.method() == axum::http::Method::GET
+        && path != "/"
+        && !path.starts_with("/api/")
+        && !path.starts_with("/staff")
+        && !path.starts_with("/assets/");
+    let chosen = uri.query().filter(|_| child_page).and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .and_then(|tag| app.words.resolve(tag))
+    });
+    let Some(chosen) = chosen else {
+        return next.run(request).await;
+    };
+    let rest: Vec<&str> = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+        .collect();
+    let target = if rest.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    };
+    let mut response = Redirect::to(&target).into_response();
+    let (name, value) =
+        super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
+    response.headers_mut().append(name, value);
+    response
 }
 
 /// "Leave this page quickly": forget the conversation and any tracking session, drop the
@@ -257,6 +309,18 @@ fn script(source: &'static str) -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         source,
+    )
+        .into_response()
+}
+
+/// A small icon of our own (browsers ask for one on every first visit; a 404 is a console error).
+pub async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON,
     )
         .into_response()
 }

@@ -9,6 +9,8 @@ use super::view::{Bubble, Speaker, StepView, Words};
 const SOURCES: &[&str] = &[
     include_str!("templates/base.html"),
     include_str!("templates/help_panel.html"),
+    include_str!("templates/help_panel_early.html"),
+    include_str!("templates/help_calls.html"),
     include_str!("templates/start.html"),
     include_str!("templates/help.html"),
     include_str!("templates/error.html"),
@@ -34,6 +36,11 @@ const SOURCES: &[&str] = &[
 const CODE_IDS: &[&str] = &[
     "hint-max-characters",
     "done-next-reply-by",
+    "done-next-read",
+    "progress-left",
+    "done-next-no-contact",
+    "done-next-advocate",
+    "done-next-advocate-call",
     "error-not-current-step",
     "error-bad-text",
     "error-bad-request",
@@ -113,6 +120,8 @@ pub struct StartPage<'a> {
     pub has_error: bool,
     /// `(tag, the language's own name, right to left)` for the language picker.
     pub languages: Vec<(String, String, bool)>,
+    /// A conversation is open in this browser: the step to carry on from.
+    pub carry_on: Option<String>,
 }
 
 #[derive(Template)]
@@ -140,7 +149,8 @@ pub struct DonePage<'a> {
     pub has_error: bool,
     pub reference: String,
     pub secret: Option<String>,
-    pub reply_by: String,
+    /// "What happens next", each line already in words.
+    pub next_steps: Vec<String>,
     pub urgent: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
@@ -153,6 +163,8 @@ pub struct ChatPage<'a> {
     pub has_error: bool,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// "3 more questions", from the flow graph.
+    pub progress: Option<String>,
     pub bubbles: Vec<Bubble>,
     pub step: StepView,
     pub typed: String,
@@ -170,6 +182,8 @@ pub struct TrackPage<'a> {
     pub t: Words<'a>,
     pub has_error: bool,
     pub error: Option<String>,
+    /// What was typed as the reference, kept after a wrong pair.
+    pub reference: String,
 }
 
 #[derive(Template)]

@@ -45,20 +45,23 @@ pub async fn show_track(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let locale = browser_locale(&app, &headers);
-    render_track(&app, &locale, None, StatusCode::OK)
+    render_track(&app, &locale, None, StatusCode::OK, "")
 }
 
+/// The sign-in page; after a wrong pair the reference stays typed (the secret words do not).
 fn render_track(
     app: &AppState,
     locale: &crate::i18n::Locale,
     error: Option<&str>,
     status: StatusCode,
+    reference: &str,
 ) -> Result<Response, WebError> {
     let t = words(app, locale);
     let mut response = html(&TrackPage {
         t,
         has_error: error.is_some(),
         error: error.map(|id| t.get(id)),
+        reference: reference.to_owned(),
     })?;
     *response.status_mut() = status;
     Ok(response)
@@ -79,6 +82,7 @@ pub async fn sign_in(
             &locale,
             Some("track-no-match"),
             StatusCode::UNPROCESSABLE_ENTITY,
+            "",
         );
     }
     match tracking::sign_in(&app, client_ip(&app, peer, &headers), reference, secret).await {
@@ -93,12 +97,14 @@ pub async fn sign_in(
             &locale,
             Some("track-no-match"),
             StatusCode::UNPROCESSABLE_ENTITY,
+            reference,
         ),
         Err(TrackError::Throttled) => render_track(
             &app,
             &locale,
             Some("track-throttled"),
             StatusCode::TOO_MANY_REQUESTS,
+            reference,
         ),
         Err(e) => Err(e.into()),
     }

@@ -231,6 +231,42 @@ impl Browser {
         panic!("Tab never reached {css}");
     }
 
+    /// An element's current `value` (what is in a box now, typed or restored), read through
+    /// the driver so it works with the page's scripts off too.
+    pub async fn value(&self, css: &str) -> String {
+        let id = self.find(css).await;
+        self.call(
+            reqwest::Method::GET,
+            &format!("/element/{id}/property/value"),
+            Value::Null,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Cut the network (as a phone losing signal does), or bring it back.
+    pub async fn offline(&self, offline: bool) {
+        self.call(
+            reqwest::Method::POST,
+            "/chromium/network_conditions",
+            json!({"network_conditions": {
+                "offline": offline,
+                "latency": 0,
+                "download_throughput": 1_000_000,
+                "upload_throughput": 1_000_000
+            }}),
+        )
+        .await;
+    }
+
+    /// The browser's reload button.
+    pub async fn refresh(&self) {
+        self.call(reqwest::Method::POST, "/refresh", json!({}))
+            .await;
+    }
+
     pub async fn back(&self) {
         self.call(reqwest::Method::POST, "/back", json!({})).await;
     }

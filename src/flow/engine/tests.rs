@@ -372,3 +372,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn rewinding_to_an_earlier_question_keeps_every_answer_and_shortens_the_trail() {
+    let flow = shipped();
+    let state = walk(&flow, &COMPLAINT[..4]);
+    assert_eq!(state.step, "what-would-help");
+    let back = rewind(&state, "about").expect("about is on the trail");
+    assert_eq!(back.step, "about");
+    assert_eq!(back.history, vec!["kind", "role"]);
+    assert_eq!(back.answers, state.answers, "answers kept");
+    assert_eq!(rewind(&state, "what-would-help"), Some(state.clone()));
+    assert_eq!(rewind(&state, "age"), None, "not asked yet");
+    assert_eq!(rewind(&state, "no-such-step"), None);
+    // Answering it again goes on as before, and the next question shows its answer.
+    let again = say(&flow, back, "money");
+    assert_eq!(again.step, "what-happened");
+    assert_eq!(
+        again.answers.get("what_happened").and_then(|a| a.as_one()),
+        Some("My pocket money was late")
+    );
+}
+
+#[test]
+fn the_questions_left_count_down_to_the_check_page() {
+    let flow = shipped();
+    let first = start(&flow);
+    let at_start = questions_left(&flow, &first).expect("questions ahead");
+    let later = walk(&flow, &COMPLAINT[..3]);
+    let after_three = questions_left(&flow, &later).expect("questions ahead");
+    assert!(after_three < at_start, "{after_three} < {at_start}");
+    let age = walk(&flow, &COMPLAINT[..9]);
+    assert_eq!(age.step, "age");
+    assert_eq!(questions_left(&flow, &age), Some(1), "the last one");
+    let check = walk(&flow, COMPLAINT);
+    assert_eq!(
+        questions_left(&flow, &check),
+        None,
+        "none on the check page"
+    );
+}

@@ -443,6 +443,7 @@ fn child_transcript(app: &AppState, case: &Case) -> Vec<crate::web::view::Bubble
         concerns: Vec::new(),
         show_safety: false,
         suspect: false,
+        pending: None,
     };
     transcript(flow, &state, w)
 }
