@@ -630,7 +630,6 @@ async fn with_no_signal_an_answer_stays_in_its_box_and_is_sent_when_the_signal_r
     }
 }
 
-
 // ---- Equality monitoring: the optional "About you" questions at the end ---------------------
 
 /// A child's complaint up to the "About you" question, clicking as a person does.
