@@ -137,6 +137,11 @@ string_enum! {
 }
 
 string_enum! {
+    /// Whether the child already has an advocate, as the adult helping them knows it.
+    ChildHasAdvocate { Yes = "yes", No = "no", DontKnow = "dont_know" }
+}
+
+string_enum! {
     /// Which email an outbox row is.
     EmailKind {
         NewCase = "new_case",

@@ -14,10 +14,10 @@ pub mod urgency;
 
 pub use answer::{Answer, Answers};
 pub use case::{
-    AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ContactMethod,
-    EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
+    AdultRole, AdvocateWanted, CaseKind, CaseStatus, Category, ChildConsent, ChildHasAdvocate,
+    ContactMethod, EmailKind, Outcome, Procedure, StaffRole, SubmitterRole,
 };
-pub use event::{CaseEvent, ListRef, NoteVisibility};
+pub use event::{Actor, CaseEvent, ListRef, NoteVisibility};
 pub use facts::{Ombudsman, OmbudsmanDecision, StageFacts};
 pub use record::{Adult, Case, Screened};
 pub use reference::Reference;

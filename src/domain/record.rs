@@ -7,8 +7,8 @@ use time::{Date, OffsetDateTime};
 
 use super::{
     AdultRole, AdvocateWanted, Answers, CaseKind, CaseStatus, Category, ChildConsent,
-    ContactMethod, Ombudsman, Outcome, Procedure, Reference, StageFacts, SubmitterRole,
-    UrgentReason,
+    ChildHasAdvocate, ContactMethod, Ombudsman, Outcome, Procedure, Reference, StageFacts,
+    SubmitterRole, UrgentReason,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub struct Adult {
     pub name: Option<String>,
     pub organisation: Option<String>,
     pub child_consent: Option<ChildConsent>,
-    pub child_has_advocate: Option<AdvocateWanted>,
+    pub child_has_advocate: Option<ChildHasAdvocate>,
 }
 
 /// What the bot checks found when the case arrived, and what staff decided.

@@ -11,14 +11,7 @@ use super::model::Answers;
 pub const URGENT_REQUIRED_KEYS: &[&str] = &["kind", "what_happened"];
 
 /// Answer keys every path to `submit` must fill (the linter checks each flow against this).
-pub const REQUIRED_KEYS: &[&str] = &[
-    "kind",
-    "role",
-    "about",
-    "what_happened",
-    "contact_method",
-    "age",
-];
+pub const REQUIRED_KEYS: &[&str] = &["kind", "role", "about", "what_happened", "contact_method"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDraft {
@@ -97,7 +90,8 @@ impl TryFrom<&Answers> for CaseDraft {
             contact,
             contact_value,
             first_name: one("first_name").map(str::to_owned),
-            age: Some(need("age")?.parse().map_err(|_| MissingAnswer("age"))?),
+            // Optional, like every "about you" answer: an empty or missing age is not given.
+            age: one("age").and_then(|a| a.trim().parse().ok()),
             urgent: false,
         })
     }

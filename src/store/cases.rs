@@ -10,8 +10,8 @@ use time::OffsetDateTime;
 
 use crate::domain::{
     Adult, AdultRole, AdvocateWanted, Case, CaseKind, CaseStatus, Category, ChildConsent,
-    ContactMethod, Ombudsman, OmbudsmanDecision, Outcome, Procedure, Reference, Screened,
-    StageFacts, SubmitterRole,
+    ChildHasAdvocate, ContactMethod, Ombudsman, OmbudsmanDecision, Outcome, Procedure, Reference,
+    Screened, StageFacts, SubmitterRole,
 };
 use crate::flow::CaseDraft;
 
@@ -204,7 +204,7 @@ impl TryFrom<CaseRow> for Case {
                 child_has_advocate: parsed(
                     "child has advocate",
                     row.child_has_advocate.as_deref(),
-                    AdvocateWanted::parse,
+                    ChildHasAdvocate::parse,
                 )?,
             }),
             None => None,

@@ -11,7 +11,7 @@ use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
 use crate::casework::{Lifecycle, Listed, Mention, StageClock};
 use crate::domain::{
-    Case, CaseEvent, CaseStatus, Category, Outcome, Procedure, Reference, StaffRole,
+    Actor, Case, CaseEvent, CaseStatus, Category, Outcome, Procedure, Reference, StaffRole,
 };
 use crate::timescale::today_in_england;
 
@@ -109,8 +109,10 @@ pub struct NewEvent {
 #[derive(Debug, Clone)]
 pub struct EventRecord {
     pub id: i64,
+    /// The stored tag, which names the entry's label (`event-<kind>`), also for entries
+    /// written before [`CaseEvent`] existed.
     pub kind: String,
-    pub actor: String,
+    pub actor: Actor,
     pub actor_name: Option<String>,
     pub event: CaseEvent,
     /// The day a dated step really happened; `None` for entries that are not steps of the
@@ -503,7 +505,7 @@ impl Store {
                     id: row.try_get("id")?,
                     event: stored_event(&kind, detail.as_ref()),
                     kind,
-                    actor: row.try_get("actor")?,
+                    actor: Actor::parse(&row.try_get::<String, _>("actor")?),
                     actor_name: row.try_get("actor_name")?,
                     effective_on: optional_date(effective.as_deref())?,
                     created_at: row.try_get("created_at")?,

@@ -50,8 +50,8 @@ fn each_broken_flow_is_reported_with_its_step_and_problem() {
             "is part of a loop",
         ),
         (
-            shipped.replace("save = \"age\"", "save = \"years\""),
-            "send: a path reaches this submit step without saving \"age\"",
+            shipped.replace("save = \"contact_method\"", "save = \"contact_way\""),
+            "send: a path reaches this submit step without saving \"contact_method\"",
         ),
         (
             shipped.replace(

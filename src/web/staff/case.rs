@@ -144,12 +144,10 @@ async fn render_case(
         .rev()
         .map(|e| EventView {
             what: t.get(&format!("event-{}", e.kind)),
-            who: e.actor_name.clone().unwrap_or_else(|| {
-                t.get(&format!(
-                    "actor-{}",
-                    e.actor.split(':').next().unwrap_or("system")
-                ))
-            }),
+            who: e
+                .actor_name
+                .clone()
+                .unwrap_or_else(|| t.get(&format!("actor-{}", e.actor.group()))),
             when: match e.effective_on {
                 Some(day) => t.get_with(
                     "staff-effective-recorded",
