@@ -810,7 +810,9 @@ async fn the_about_you_questions_in_arabic_read_right_to_left_at_320_pixels() {
     browser.click("form.step button[type=submit]").await;
     browser.click("button[value=no]").await;
     browser.click("button[value=none]").await;
+    browser.wait_for_text("ما اسمك الأول؟").await;
     browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("كم عمرك؟").await;
     browser.type_into("input#answer", "12").await;
     browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("أسئلة سريعة عنك").await;

@@ -103,6 +103,18 @@ impl Browser {
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        self.try_call(method, path, body)
+            .await
+            .unwrap_or_else(|error| panic!("webdriver {path}: {error}"))
+    }
+
+    /// The command's value, or WebDriver's error and message.
+    async fn try_call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, String> {
         let request = self
             .http
             .request(method.clone(), format!("{}{path}", self.base));
@@ -120,15 +132,36 @@ impl Browser {
             .expect("json");
         let value = response.get("value").cloned().unwrap_or(Value::Null);
         if let Some(error) = value.get("error") {
-            panic!(
-                "webdriver {path}: {error} {}",
+            return Err(format!(
+                "{error} {}",
                 value.get("message").unwrap_or(&Value::Null)
-            );
+            ));
         }
-        if path == "/session" {
+        Ok(if path == "/session" {
             response.get("value").cloned().unwrap_or(response)
         } else {
             value
+        })
+    }
+
+    /// Click or type on the element `css` names on the page as it is now: an element found
+    /// just before the page moved on is stale, so it is found again, as a person's tap would
+    /// land on the page they see.
+    async fn on_element(&self, css: &str, action: &str, body: Value) {
+        let mut tries = 0;
+        loop {
+            let id = self.find(css).await;
+            let path = format!("/element/{id}/{action}");
+            match self
+                .try_call(reqwest::Method::POST, &path, body.clone())
+                .await
+            {
+                Ok(_) => return,
+                Err(error) if error.contains("stale element reference") && tries < 5 => {
+                    tries += 1;
+                }
+                Err(error) => panic!("webdriver {action} on {css}: {error}"),
+            }
         }
     }
 
@@ -168,23 +201,11 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        let id = self.find(css).await;
-        self.call(
-            reqwest::Method::POST,
-            &format!("/element/{id}/click"),
-            json!({}),
-        )
-        .await;
+        self.on_element(css, "click", json!({})).await;
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
-        let id = self.find(css).await;
-        self.call(
-            reqwest::Method::POST,
-            &format!("/element/{id}/value"),
-            json!({"text": text}),
-        )
-        .await;
+        self.on_element(css, "value", json!({"text": text})).await;
     }
 
     /// Press and release one key (WebDriver key codes, e.g. "\u{E008}" for Shift) `times` times.
