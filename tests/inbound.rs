@@ -155,6 +155,15 @@ async fn every_email_threads_under_the_case_and_names_it_by_token() {
         .find(|m| m.subject.contains(&compliment))
         .unwrap();
     assert_eq!(thanks.subject, format!("New compliment {compliment}"));
+    // ...and so does the first line: a compliment has no Stage 1 response to be due.
+    assert!(
+        thanks
+            .text
+            .contains("A new compliment has arrived through Have Your Say."),
+        "{}",
+        thanks.text
+    );
+    assert!(!thanks.text.contains("Stage 1"), "{}", thanks.text);
     assert!(about_case.iter().any(|m| m.subject.contains("reply due")));
 }
 

@@ -6,6 +6,7 @@ email-subject-new_case-undated = New { $kind } { $reference }
 email-subject-urgent = URGENT: a child may not be safe, { $reference }
 email-subject-advocacy_referral = Advocacy referral { $reference }
 email-intro-new_case = A new { $kind } has arrived through Have Your Say. The Stage 1 response is due by { $due }.
+email-intro-new_case-undated = A new { $kind } has arrived through Have Your Say.
 email-intro-urgent = A child or young person may not be safe. "Why it is urgent" below says exactly what they did or wrote. Please act on this now, following your safeguarding procedures.
 email-field-why = Why it is urgent
 email-why-unrecorded = Marked urgent (the reason was not recorded for cases sent before December 2026)

@@ -18,6 +18,7 @@ use crate::store::outbox::OutboxRow;
 pub const MESSAGE_IDS: &[&str] = &[
     "email-subject-new_case",
     "email-subject-new_case-undated",
+    "email-intro-new_case-undated",
     "email-subject-urgent",
     "email-subject-advocacy_referral",
     "email-subject-new_information",
@@ -197,15 +198,18 @@ pub fn render(
         ("reference", case.reference.to_string()),
         ("due", due.clone()),
     ];
-    // Only a complaint has a statutory reply-by date; the subject follows the kind.
-    let subject_id = match kind {
-        EmailKind::NewCase if due.is_empty() || !case.kind.has_procedure() => {
-            "email-subject-new_case-undated".to_owned()
-        }
-        _ => format!("email-subject-{}", kind.as_str()),
-    };
-    let subject = w.get(&subject_id, &subject_args);
-    let intro = w.get(&format!("email-intro-{}", kind.as_str()), &subject_args);
+    // Only a complaint has a statutory reply-by date; the subject and the first line follow
+    // the kind (a compliment has no Stage 1 response to be due).
+    let undated = kind == EmailKind::NewCase && (due.is_empty() || !case.kind.has_procedure());
+    let suffix = if undated { "-undated" } else { "" };
+    let subject = w.get(
+        &format!("email-subject-{}{suffix}", kind.as_str()),
+        &subject_args,
+    );
+    let intro = w.get(
+        &format!("email-intro-{}{suffix}", kind.as_str()),
+        &subject_args,
+    );
     let not_given = || w.get("email-not-given", &[]);
     let field = |id: &str, value: String| (w.get(id, &[]), value);
 
