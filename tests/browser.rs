@@ -442,13 +442,15 @@ async fn wait_for_step(browser: &Browser, step: &str) {
         .wait_for_text(&format!("name=\"step\" value=\"{step}\""))
         .await;
     // With scripts on, the old question may still be in the page while the new one arrives.
-    for _ in 0..100 {
-        if step_on_page(browser).await == step {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the page never settled on {step}");
+    browser
+        .wait_for_script(
+            &format!(
+                "const s = document.querySelector('input[name=step]'); \
+                 return !!s && s.value === '{step}';"
+            ),
+            &format!("the page settling on {step}"),
+        )
+        .await;
 }
 
 #[tokio::test]
@@ -591,18 +593,12 @@ async fn with_no_signal_an_answer_stays_in_its_box_and_is_sent_when_the_signal_r
         browser.offline(true).await;
         browser.type_into("textarea#answer", PRIVATE).await;
         browser.click("form.step button[type=submit]").await;
-        let mut shown = false;
-        for _ in 0..200 {
-            let seen = browser
-                .run("const n = document.querySelector('.no-signal'); return !!n && !n.hidden;")
-                .await;
-            if seen == serde_json::json!(true) {
-                shown = true;
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert!(shown, "{lang}: a calm no-signal line");
+        browser
+            .wait_for_script(
+                "const n = document.querySelector('.no-signal'); return !!n && !n.hidden;",
+                &format!("{lang}: a calm no-signal line"),
+            )
+            .await;
         if lang == "en-GB" {
             browser.screenshot("chat-no-signal-320").await;
         }

@@ -337,6 +337,16 @@ impl Browser {
         }
     }
 
+    /// Wait until `script` (a function body) returns `true` on the page, or panic after the
+    /// same generous time, naming `what` was awaited.
+    pub async fn wait_for_script(&self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.run(script).await != json!(true) {
+            assert!(Instant::now() < deadline, "{what} never happened");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Wait until the URL satisfies `done`, or panic after a few seconds.
     pub async fn wait_for_url(&self, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
