@@ -880,3 +880,45 @@ async fn the_case_pages_list_forms_fit_320_pixels_with_the_birmingham_lists() {
     );
     assert!(scroll <= width, "no sideways scroll at 320 px: {seen}");
 }
+
+#[tokio::test]
+async fn an_unmatched_email_with_a_long_word_fits_320_pixels_and_shows_its_markup_as_text() {
+    let app = helpers::spawn_app().await;
+    sqlx::query(
+        "insert into inbound_mail (mailbox, uid_validity, uid, status, reason, sender, subject, \
+         sent_at, body, attachments, created_at, updated_at) values ('INBOX', 1, 1, \
+         'unmatched', 'unknown_sender', \
+         'a.very.long.sender.address@example-council-partner.org.uk', \
+         'Re: New complaint <script>alert(1)</script>', 1765100000000, \
+         'About the referral: Averyveryverylongwordwithoutanyspacesthatwouldpushthepagesideways \
+         <b>bold</b>', '[]', 1, 1)",
+    )
+    .execute(app.store.pool())
+    .await
+    .unwrap();
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    let browser = Browser::start(Options {
+        width: 320,
+        height: 900,
+        javascript: false,
+    })
+    .await;
+    browser.goto(&app.url("/staff/login")).await;
+    browser.type_into("input#email", "cro@council.gov.uk").await;
+    browser.type_into("input#password", &password).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_url(|u| !u.contains("/login")).await;
+    browser.goto(&app.url("/staff/mail")).await;
+    browser.wait_for_text("Averyvery").await;
+    browser.screenshot("staff-unmatched-mail-320").await;
+    let fits = browser
+        .run("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(fits, serde_json::json!(true), "no sideways scroll");
+    let source = browser.source().await;
+    assert!(
+        source.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{source}"
+    );
+    assert!(!source.contains("<b>bold</b>"));
+}
