@@ -123,8 +123,6 @@ async fn complete_a_complaint(browser: &Browser, app: &helpers::TestApp, shots: 
         browser.screenshot(&format!("check-{name}")).await;
     }
     browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
-    browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     if let Some(name) = shots {
         browser.screenshot(&format!("done-{name}")).await;
@@ -238,9 +236,6 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
     browser.tab_to("button[value=skip]").await;
     browser.press(ENTER, 1).await;
     browser.wait_for_text("Check your answers").await;
-    browser.tab_to("form.step button[type=submit]").await;
-    browser.press(ENTER, 1).await;
-    browser.wait_for_text("Ready to send?").await;
     browser.tab_to("form.step button[type=submit]").await;
     browser.press(SPACE, 1).await;
     browser.wait_for_text("Your reference is:").await;
@@ -453,6 +448,19 @@ async fn wait_for_step(browser: &Browser, step: &str) {
         .await;
 }
 
+/// From the first question: a complaint, by a young person, about money; on to "What happened?".
+async fn choose_to_what_happened(browser: &Browser) {
+    for (step, value) in [
+        ("kind", "complaint"),
+        ("role", "young_person"),
+        ("about", "money"),
+    ] {
+        wait_for_step(browser, step).await;
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    wait_for_step(browser, "what-happened").await;
+}
+
 #[tokio::test]
 async fn the_browser_back_button_reaches_the_question_before_with_the_answers_kept() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
@@ -472,15 +480,7 @@ async fn the_browser_back_button_reaches_the_question_before_with_the_answers_ke
                 serde_json::Value::Null
             };
             browser.click("button.button-start").await;
-            for (step, value) in [
-                ("kind", "complaint"),
-                ("role", "young_person"),
-                ("about", "money"),
-            ] {
-                wait_for_step(&browser, step).await;
-                browser.click(&format!("button[value={value}]")).await;
-            }
-            wait_for_step(&browser, "what-happened").await;
+            choose_to_what_happened(&browser).await;
             browser.type_into("textarea#answer", PRIVATE).await;
             browser.click("form.step button[type=submit]").await;
             wait_for_step(&browser, "what-would-help").await;
@@ -580,15 +580,7 @@ async fn with_no_signal_an_answer_stays_in_its_box_and_is_sent_when_the_signal_r
         browser.goto(&app.url(&format!("/?lang={lang}"))).await;
         browser.wait_for_text("data-chat=\"ready\"").await;
         browser.click("button.button-start").await;
-        for (step, value) in [
-            ("kind", "complaint"),
-            ("role", "young_person"),
-            ("about", "money"),
-        ] {
-            wait_for_step(&browser, step).await;
-            browser.click(&format!("button[value={value}]")).await;
-        }
-        wait_for_step(&browser, "what-happened").await;
+        choose_to_what_happened(&browser).await;
 
         browser.offline(true).await;
         browser.type_into("textarea#answer", PRIVATE).await;
@@ -745,8 +737,6 @@ async fn a_child_answers_the_about_you_questions_with_javascript_off_at_320_pixe
 
     browser.wait_for_text("Check your answers").await;
     browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
-    browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     assert_eq!(
         equality_row(&app).await,
@@ -781,8 +771,6 @@ async fn one_tap_skips_the_about_you_questions_with_javascript_on() {
     assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
     browser.click("button[value=skip]").await;
     browser.wait_for_text("Check your answers").await;
-    browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
     browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     assert_eq!(equality_row(&app).await, [(None, None, None)]);
@@ -921,4 +909,136 @@ async fn an_unmatched_email_with_a_long_word_fits_320_pixels_and_shows_its_marku
         "{source}"
     );
     assert!(!source.contains("<b>bold</b>"));
+}
+
+/// Every link, button, summary and field on the page that is smaller than 44 × 44 CSS pixels,
+/// described so a failure says which (the skip links only show when focused, and are then big).
+async fn small_targets(browser: &Browser) -> Vec<String> {
+    let found = browser
+        .run(
+            "return [...document.querySelectorAll('a[href], button, summary, input:not([type=hidden]), select, textarea')]\
+             .filter(e => e.offsetParent !== null && !e.closest('.visually-hidden, [aria-hidden=true]') && !e.classList.contains('skip-link'))\
+             .map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height, e.tagName + '.' + e.className + ' ' + (e.textContent || e.name || '').trim().slice(0, 40)]; })\
+             .filter(([w, h]) => w < 44 || h < 44)\
+             .map(([w, h, what]) => `${what} ${Math.round(w)}x${Math.round(h)}`);",
+        )
+        .await;
+    helpers::webdriver::strings(&found)
+}
+
+#[tokio::test]
+async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 320,
+        ..Options::default()
+    })
+    .await;
+    let mut problems = Vec::new();
+    for lang in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
+        let mut check = async |page: &str| {
+            for small in small_targets(&browser).await {
+                problems.push(format!("{lang} {page}: {small}"));
+            }
+        };
+        browser.goto(&app.url(&format!("/?lang={lang}"))).await;
+        check("start").await;
+        browser.click("button.button-start").await;
+        wait_for_step(&browser, "kind").await;
+        check("kind").await;
+        for (step, value) in [
+            ("kind", "complaint"),
+            ("role", "young_person"),
+            ("about", "money"),
+        ] {
+            wait_for_step(&browser, step).await;
+            browser.click(&format!("button[value={value}]")).await;
+        }
+        wait_for_step(&browser, "what-happened").await;
+        check("a typed answer").await;
+        browser
+            .type_into("textarea#answer", "My money was late")
+            .await;
+        browser.click("form.step button[type=submit]").await;
+        wait_for_step(&browser, "what-would-help").await;
+        browser.click("form.step button[type=submit]").await;
+        wait_for_step(&browser, "advocate").await;
+        browser.click("button[value=no]").await;
+        wait_for_step(&browser, "contact").await;
+        browser.click("button[value=none]").await;
+        wait_for_step(&browser, "first-name").await;
+        browser.click("form.step button[type=submit]").await;
+        wait_for_step(&browser, "age").await;
+        browser.click("form.step button[type=submit]").await;
+        wait_for_step(&browser, "about-you").await;
+        browser.click("button[value=skip]").await;
+        wait_for_step(&browser, "check").await;
+        check("check your answers").await;
+        browser.screenshot(&format!("targets-check-{lang}")).await;
+        browser.click("form.step button[type=submit]").await;
+        browser.wait_for_url(|u| u.ends_with("/chat/done")).await;
+        check("done").await;
+        browser.screenshot(&format!("targets-done-{lang}")).await;
+        browser.goto(&app.url(&format!("/help?lang={lang}"))).await;
+        check("help").await;
+        browser.goto(&app.url(&format!("/track?lang={lang}"))).await;
+        check("track").await;
+        browser.goto(&app.url("/leave")).await;
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[tokio::test]
+async fn read_it_to_me_is_on_every_child_page_and_reads_the_question_in_its_language() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 320,
+        ..Options::default()
+    })
+    .await;
+    // What would be spoken, caught where the page hands it to the browser's voice.
+    let listen = "window.__said = null; window.speechSynthesis.speak = function (u) { window.__said = [u.text, u.lang]; }; return true;";
+    let heard = async |page: &str| -> (String, String) {
+        browser
+            .wait_for_script(
+                "const b = document.querySelector('.read-aloud'); return !!b && !b.hidden;",
+                &format!("the read-aloud control on the {page} page"),
+            )
+            .await;
+        // It sits in the bar: the conversation keeps the page's width.
+        let main = browser
+            .run("return document.querySelector('main').getBoundingClientRect().width;")
+            .await
+            .as_f64()
+            .unwrap_or_default();
+        assert!(main >= 280.0, "{page}: main is {main} px wide");
+        browser.run(listen).await;
+        browser.click(".read-aloud").await;
+        let said = browser.run("return window.__said;").await;
+        (
+            said[0].as_str().unwrap_or_default().to_owned(),
+            said[1].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    browser.goto(&app.url("/?lang=ar")).await;
+    let (text, lang) = heard("start").await;
+    assert_eq!(lang, "ar");
+    assert!(!text.is_empty());
+    browser.click("button.button-start").await;
+    wait_for_step(&browser, "kind").await;
+    let (text, lang) = heard("first question").await;
+    assert_eq!(lang, "ar");
+    assert!(text.contains("ماذا تريد أن تخبرنا؟"), "{text}");
+    browser.goto(&app.url("/help")).await;
+    let (text, _) = heard("help").await;
+    assert!(text.contains("999"), "{text}");
+    browser.goto(&app.url("/track")).await;
+    heard("track").await;
+    browser.goto(&app.url("/leave")).await;
+    browser.goto(&app.url("/?lang=en-GB")).await;
+    browser.click("button.button-start").await;
+    wait_for_step(&browser, "kind").await;
+    let (text, lang) = heard("first question in English").await;
+    assert_eq!(lang, "en-GB");
+    assert!(text.contains("What do you want to tell us?"), "{text}");
 }

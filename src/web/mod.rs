@@ -74,7 +74,14 @@ pub fn router(state: AppState) -> Router {
         .route("/staying-safe-online", get(pages::show_staying_safe))
         .route("/accessibility", get(pages::show_accessibility))
         .merge(staff::router())
-        .merge(api::router(&state.config))
+        .merge(api::router(
+            &state.config,
+            &state
+                .words
+                .locales()
+                .map(|l| l.as_str().to_owned())
+                .collect::<Vec<_>>(),
+        ))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use super::view::{Bubble, Speaker, StepView, Words};
+use super::view::{Bubble, ReviewRow, Speaker, StepView, Words};
 
 /// Every template's source, so the linter can find the message ids they use.
 const SOURCES: &[&str] = &[
@@ -73,6 +73,20 @@ const CODE_IDS: &[&str] = &[
     "track-throttled",
     "track-too-long",
     "track-due",
+    "track-due-here",
+    "track-sent-facts",
+    "track-sent-facts-no-topic",
+    "track-sent-date",
+    "track-outcome-upheld",
+    "track-outcome-partly_upheld",
+    "track-outcome-not_upheld",
+    "track-outcome-withdrawn",
+    "track-outcome-outside_jurisdiction",
+    "track-outcome-inconclusive",
+    "track-next-stage",
+    "track-next-formal",
+    "track-next-ombudsman",
+    "track-next-advocate",
     "track-status-closed",
     "track-status-paused",
     "track-status-replied",
@@ -90,7 +104,7 @@ pub fn message_ids() -> Vec<String> {
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
     for source in SOURCES {
-        for marker in ["t.get(\"", "t.attr(\""] {
+        for marker in ["t.get(\"", "t.attr(\"", "t.called(\""] {
             let mut rest = *source;
             while let Some(at) = rest.find(marker) {
                 rest = &rest[at + marker.len()..];
@@ -201,6 +215,23 @@ pub struct TrackCasePage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+    /// What they sent: the facts in one line, their answers behind "Show what I sent".
+    pub sent: Option<SentView>,
+    /// Once a complaint is closed: what we decided and what they can do next.
+    pub closed: Option<ClosedView>,
+}
+
+pub struct SentView {
+    pub facts: String,
+    pub rows: Vec<ReviewRow>,
+}
+
+pub struct ClosedView {
+    pub outcome: Option<String>,
+    pub next: Option<String>,
+    /// Show the Ombudsman's number to tap.
+    pub ombudsman: bool,
+    pub advocate: String,
 }
 
 #[derive(Template)]
