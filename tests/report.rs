@@ -1224,6 +1224,7 @@ const ADULT_COMMENT: &[&str] = &[
     "Jo",
     "9",
     "yes",
+    "yes",
     "no",
     "health",
     "Appointments clash with school",

@@ -10,6 +10,7 @@ const SOURCES: &[&str] = &[
     include_str!("templates/base.html"),
     include_str!("templates/help_panel.html"),
     include_str!("templates/help_panel_early.html"),
+    include_str!("templates/guide.html"),
     include_str!("templates/help_calls.html"),
     include_str!("templates/start.html"),
     include_str!("templates/help.html"),
@@ -188,6 +189,8 @@ pub struct ChatPage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+    /// An adult on a child's behalf: no typing pause, the next question at once.
+    pub adult: bool,
 }
 
 #[derive(Template)]
