@@ -127,6 +127,10 @@ impl App {
                 addr: config.bind,
                 source,
             })?;
+        let mut config = config;
+        if let Ok(addr) = listener.local_addr() {
+            config.public_url = on_bound_port(&config.public_url, addr.port());
+        }
         Ok(Self {
             listener,
             state: AppState {
@@ -191,6 +195,15 @@ impl App {
         let _ = poller.await;
         self.state.store.close().await;
         served
+    }
+}
+
+/// A public URL on port 0 (a test, a throwaway local run on any free port) means the port the
+/// listener was given: our own pages' `Origin` is compared with it, whole.
+fn on_bound_port(public_url: &str, port: u16) -> String {
+    match public_url.strip_suffix(":0") {
+        Some(base) => format!("{base}:{port}"),
+        None => public_url.to_owned(),
     }
 }
 

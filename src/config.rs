@@ -66,6 +66,9 @@ pub struct Config {
     pub equality: crate::equality::EqualityConfig,
     /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
     pub inbound: crate::notify::inbound::InboundSettings,
+    /// Managers and admins must sign in with a second factor (TOTP); those without one are sent
+    /// to set it up after their password (`HYS_REQUIRE_2FA`).
+    pub require_two_factor: bool,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -177,6 +180,7 @@ impl Default for Config {
             list_problems: None,
             equality: crate::equality::EqualityConfig::default(),
             inbound: Default::default(),
+            require_two_factor: false,
         }
     }
 }
@@ -322,6 +326,9 @@ pub struct Overrides {
     /// Seconds between polls of the reply mailbox [default: 60]
     #[arg(long, env = "HYS_IMAP_POLL_SECONDS")]
     pub imap_poll_seconds: Option<u64>,
+    /// Managers and admins must use two-factor sign-in (an authenticator app) [default: false]
+    #[arg(long, env = "HYS_REQUIRE_2FA")]
+    pub require_2fa: Option<bool>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
@@ -505,6 +512,9 @@ impl Config {
                 }
                 Err(e) => self.list_problems = Some(e),
             }
+        }
+        if let Some(v) = o.require_2fa {
+            self.require_two_factor = v;
         }
         if let Some(address) = &o.reply_address {
             self.inbound.reply_address = Some(address.trim().to_owned()).filter(|a| !a.is_empty());

@@ -3,6 +3,7 @@
 //! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
 //! `migrations/` folders, nowhere else.
 
+pub mod accounts;
 pub mod alerts;
 pub mod audit;
 mod cache;
@@ -16,6 +17,7 @@ pub mod outbox;
 pub mod report;
 pub mod staff;
 pub mod tracking;
+pub mod two_factor;
 mod writer;
 
 use std::str::FromStr;

@@ -28,6 +28,11 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_report.html"),
     include_str!("templates/staff_record.html"),
     include_str!("templates/staff_unmatched.html"),
+    include_str!("templates/staff_forbidden.html"),
+    include_str!("templates/staff_accounts.html"),
+    include_str!("templates/staff_password.html"),
+    include_str!("templates/staff_two_factor.html"),
+    include_str!("templates/staff_code.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -87,6 +92,7 @@ const CODE_IDS: &[&str] = &[
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
+    ids.extend(super::staff::account_pages::message_ids());
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
     for source in SOURCES {
