@@ -17,7 +17,8 @@ create table staff_recovery_codes (
 create index staff_recovery_codes_staff_id on staff_recovery_codes (staff_id);
 
 create table password_links (
-    id text primary key,              -- SHA-256 of the token in the link: what a request is matched by
+    id bigint generated always as identity primary key,
+    token_hash text not null unique,  -- SHA-256 of the token in the link: what a request is matched by
     staff_id bigint not null references staff (id) on delete cascade,
     created_by bigint references staff (id),
     expires_at bigint not null,

@@ -205,7 +205,7 @@ impl Store {
     pub async fn password_link(&self, key: &str) -> Result<LinkState, StoreError> {
         let row = sqlx::query(
             "select l.staff_id, l.expires_at, l.used_at, s.disabled_at from password_links l \
-             join staff s on s.id = l.staff_id where l.id = $1",
+             join staff s on s.id = l.staff_id where l.token_hash = $1",
         )
         .bind(key)
         .fetch_optional(self.pool())
@@ -238,8 +238,8 @@ impl Store {
         let now = now_ms();
         // The conditional update is the single use: of two tabs posting at once, one wins.
         let row = sqlx::query(
-            "update password_links set used_at = $1 \
-             where id = $2 and used_at is null and expires_at > $1 returning staff_id",
+            "update password_links set used_at = $1, token = null \
+             where token_hash = $2 and used_at is null and expires_at > $1 returning staff_id",
         )
         .bind(now)
         .bind(key)
@@ -266,7 +266,7 @@ impl Store {
             return Ok(LinkState::Expired);
         }
         sqlx::query(
-            "update password_links set used_at = $1 where staff_id = $2 and used_at is null",
+            "update password_links set used_at = $1, token = null where staff_id = $2 and used_at is null",
         )
         .bind(now)
         .bind(staff_id)
@@ -303,9 +303,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         let now = now_ms();
-        sqlx::query(
-            "insert into password_links (id, staff_id, created_by, expires_at, token, created_at) \
-             values ($1, $2, $3, $4, $5, $6)",
+        let row = sqlx::query(
+            "insert into password_links (token_hash, staff_id, created_by, expires_at, token, \
+             created_at) values ($1, $2, $3, $4, $5, $6) returning id",
         )
         .bind(key)
         .bind(staff_id)
@@ -313,9 +313,11 @@ impl Store {
         .bind(expires_at)
         .bind(link)
         .bind(now)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
-        super::outbox::insert_account_email(&mut tx, key, recipient, message_domain, now).await?;
+        let link_id: i64 = row.try_get("id")?;
+        super::outbox::insert_account_email(&mut tx, link_id, recipient, message_domain, now)
+            .await?;
         audit::insert(
             &mut tx,
             Some(actor),

@@ -359,7 +359,7 @@ fn truncate(s: &str, max_chars: usize) -> String {
 /// Queue the email that carries a password-set link (`link_key` names the link).
 pub(crate) async fn insert_account_email(
     _tx: &mut sqlx::AnyConnection,
-    _link_key: &str,
+    _link_id: i64,
     _recipient: &str,
     _message_domain: &str,
     _now: i64,
