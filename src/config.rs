@@ -66,6 +66,8 @@ pub struct Config {
     pub equality: crate::equality::EqualityConfig,
     /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
     pub inbound: crate::notify::inbound::InboundSettings,
+    /// The daily digest, the child's reply-email window and the letter templates.
+    pub reminders: crate::reminders::Settings,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -177,6 +179,7 @@ impl Default for Config {
             list_problems: None,
             equality: crate::equality::EqualityConfig::default(),
             inbound: Default::default(),
+            reminders: crate::reminders::Settings::default(),
         }
     }
 }
@@ -325,6 +328,15 @@ pub struct Overrides {
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
+    /// London time of the daily reminder digest, HH:MM, or "off" [default: 08:00]
+    #[arg(long, env = "HYS_DIGEST_AT")]
+    pub digest_at: Option<String>,
+    /// At most one "there is a reply for you" email per case per this many minutes [default: 60]
+    #[arg(long, env = "HYS_CHILD_REPLY_EMAIL_MINUTES")]
+    pub child_reply_email_minutes: Option<u64>,
+    /// A folder of the council's letter templates (<language>/letters.ftl) over the shipped ones
+    #[arg(long, env = "HYS_TEMPLATES")]
+    pub templates: Option<PathBuf>,
 }
 
 /// Parse every item, or record the first that does not parse (reported by `validate`).
@@ -523,6 +535,13 @@ impl Config {
                 Ok(imap) => self.inbound.imap = Some(imap),
                 Err(e) => self.list_problems = Some(e),
             }
+        }
+        if let Err(e) = self.reminders.apply(
+            o.digest_at.as_deref(),
+            o.child_reply_email_minutes,
+            o.templates.as_deref(),
+        ) {
+            self.list_problems = Some(e);
         }
         let mail = &mut self.mail;
         set(&mut mail.from, &o.mail_from);

@@ -28,6 +28,7 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_report.html"),
     include_str!("templates/staff_record.html"),
     include_str!("templates/staff_unmatched.html"),
+    include_str!("templates/staff_letter.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -89,6 +90,8 @@ pub fn message_ids() -> Vec<String> {
     ids.extend(super::staff::templates::message_ids());
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
+    ids.extend(crate::reminders::message_ids());
+    ids.extend(super::staff::letters::message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\""] {
             let mut rest = *source;
