@@ -432,3 +432,39 @@ staff-2fa-codes-left = { $count ->
 }
 staff-2fa-lost = Lost your phone, or running out of recovery codes? Ask an admin to turn two-factor sign-in off, then set it up again.
 staff-2fa-back = Back to the staff area
+
+## Reminders: the daily digest and the inbox's "at risk" flag
+digest-subject = Have Your Say: { $count ->
+    [one] 1 case needs
+   *[other] { $count } cases need
+} attention today, { $day }
+digest-intro-officer = Good morning. These cases assigned to you need attention today.
+digest-intro-manager = Good morning. These cases across the service need attention today.
+digest-section-overdue = Response overdue
+digest-section-ack_overdue = Not acknowledged in time
+digest-section-due_soon = Response due in the next 2 working days
+digest-section-escalation_closing = Time to ask for the next stage ends soon
+digest-line-overdue = { $kind }, { $topic }: the response was due { $date }
+digest-line-ack_overdue = { $kind }, { $topic }: should have been acknowledged by { $date }
+digest-line-due_soon = { $kind }, { $topic }: the response is due { $date }
+digest-line-escalation_closing = { $kind }, { $topic }: they can ask for the next stage until { $date }
+digest-topic-none = topic not given
+digest-open-inbox = Open your inbox
+digest-footer = Sent each working day by Have Your Say for { $authority }. Only cases that need attention are listed; on a day with none you get no email.
+staff-at-risk = At risk
+staff-email-kind-digest = Daily reminders
+
+## Letters: the acknowledgement to the complainant, letters to print, "Start from this"
+staff-ack-send-email = Also email them an acknowledgement, in their language, to { $address }
+staff-ack-send-letter = Also make an acknowledgement letter to print, in their language (they did not choose email)
+staff-ack-send-none = They asked not to be contacted, so no acknowledgement is sent to them.
+staff-letter-acknowledgement = Acknowledgement
+staff-letter-stage1_response = Stage 1 response
+staff-letter-extension = Extension notice
+staff-letter-closing = Closing letter (next rights)
+staff-letter-start-label = Start the reply from a template
+staff-letter-start = Start from this
+staff-letter-print-links = Letters to print:
+staff-letter-back = Back to the case
+staff-letter-print-hint = Print this page: only the letter is printed. It is in the language they used. Replace any words in [square brackets] before sending.
+staff-email-kind-acknowledgement = Acknowledgement to them

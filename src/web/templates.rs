@@ -33,6 +33,7 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_password.html"),
     include_str!("templates/staff_two_factor.html"),
     include_str!("templates/staff_code.html"),
+    include_str!("templates/staff_letter.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -95,6 +96,8 @@ pub fn message_ids() -> Vec<String> {
     ids.extend(super::staff::account_pages::message_ids());
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
+    ids.extend(crate::reminders::message_ids());
+    ids.extend(super::staff::letters::message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\""] {
             let mut rest = *source;

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod alerts;
 pub mod case;
 pub mod inbox;
+pub mod letters;
 pub mod listed;
 pub mod login;
 pub mod password;
@@ -36,6 +37,10 @@ pub fn router() -> Router<AppState> {
         .route("/staff/report", get(report::show_report))
         .route("/staff/report.csv", get(report::download_report_csv))
         .route("/staff/cases/{reference}/{action}", post(case::act_on_case))
+        .route(
+            "/staff/cases/{reference}/letters/{letter}",
+            get(letters::show_letter),
+        )
         .route("/staff/mail", get(unmatched::show_unmatched))
         .route("/staff/mail/{id}/{action}", post(unmatched::act_on_mail))
         // Accounts and two-factor sign-in (issue 17).
