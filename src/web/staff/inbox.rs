@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::session::StaffSession;
-use super::templates::{InboxPage, InboxRow, rag_of};
+use super::templates::{InboxPage, InboxRow};
 use crate::app::AppState;
 use crate::domain::{CaseKind, CaseStatus};
 use crate::error::WebError;
@@ -90,6 +90,7 @@ pub async fn show_inbox(
     let locale = app.words.fallback();
     let t = words(&app, &locale);
     let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+    let risk = |case| crate::reminders::risk::assess(case, today, &app.calendar);
     let rows = cases
         .iter()
         .map(|case| {
@@ -106,11 +107,10 @@ pub async fn show_inbox(
                 due: due
                     .map(|d| app.words.short_date(&locale, d))
                     .unwrap_or_default(),
-                rag: rag_of(&app.calendar, today, due, case.status.as_str()),
-                rag_label: t.get(&format!(
-                    "rag-{}",
-                    rag_of(&app.calendar, today, due, case.status.as_str())
-                )),
+                // The acknowledgement's date counts too (see `reminders::risk`).
+                rag: risk(case).rag_name(),
+                rag_label: t.get(&format!("rag-{}", risk(case).rag_name())),
+                at_risk: risk(case).at_risk,
                 assignee: case
                     .assignee_id
                     .and_then(|id| staff.iter().find(|s| s.id == id))
