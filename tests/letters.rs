@@ -340,3 +340,88 @@ fn check_lints_the_councils_templates() {
         "{text}"
     );
 }
+
+/// As an officer sees them at 320 and 390 px: the inbox's "At risk" flag, the acknowledge form's
+/// choice, "Start from this", and the letter to print; no sideways scroll, no axe violations.
+#[tokio::test]
+async fn the_letter_and_reminder_parts_read_well_on_a_phone() {
+    use helpers::webdriver::{Browser, Options};
+    let app = spawn_app().await;
+    let reference = case(&app, &complaint(&["carer"])).await;
+    sqlx::query("update cases set acknowledge_by = '2026-01-05' where reference = $1")
+        .bind(&reference)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    // Where tests/accessibility.rs finds it (`.ci/lib.sh` installs it).
+    let axe_path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.ci/axe/node_modules/axe-core/axe.min.js"
+        )
+        .to_owned()
+    });
+    let axe = std::fs::read_to_string(&axe_path).expect("axe-core (run .ci/test-all)");
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    for width in [320, 390] {
+        let browser = Browser::start(Options {
+            width,
+            ..Options::default()
+        })
+        .await;
+        browser.goto(&app.url("/staff/login")).await;
+        browser.type_into("#email", "cro@council.gov.uk").await;
+        browser.type_into("#password", &password).await;
+        browser.click("form.step button[type=submit]").await;
+        browser.wait_for_text("class=\"cases\"").await;
+        let mut problems = Vec::new();
+        for (name, path, anchor) in [
+            ("inbox", "/staff".to_owned(), ".tag-at-risk"),
+            (
+                "case-acknowledge",
+                format!("/staff/cases/{reference}"),
+                "input[name=send_acknowledgement]",
+            ),
+            (
+                "case-start-from",
+                format!("/staff/cases/{reference}?letter=stage1_response"),
+                "#start-from",
+            ),
+            (
+                "letter",
+                format!("/staff/cases/{reference}/letters/closing"),
+                ".letter",
+            ),
+        ] {
+            browser.goto(&app.url(&path)).await;
+            browser.wait_for_text("</html>").await;
+            browser
+                .run(&format!(
+                    "document.querySelector('{anchor}').scrollIntoView({{block: 'center'}});"
+                ))
+                .await;
+            browser
+                .screenshot(&format!("reminders-{name}-{width}"))
+                .await;
+            let wide = browser
+                .run("return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
+                .await;
+            if wide != serde_json::json!(false) {
+                problems.push(format!("{name} at {width} px scrolls sideways"));
+            }
+            browser.run(&axe).await;
+            let found = browser
+                .run_async(
+                    "var done = arguments[arguments.length - 1];
+                     axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                       .then(function (r) { done(r.violations.map(function (v) { return v.id; })); })
+                       .catch(function (e) { done(['axe failed: ' + e]); });",
+                )
+                .await;
+            if found != serde_json::json!([]) {
+                problems.push(format!("{name} at {width} px: {found}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

@@ -378,6 +378,12 @@ async fn the_inbox_shows_a_late_acknowledgement_as_late_and_at_risk() {
     assert!(fresh_row.contains("On time"), "{fresh_row}");
     assert!(!fresh_row.contains("At risk"), "{fresh_row}");
 
+    // The case page says the same.
+    let page = app
+        .get_as(&ana.browser, &format!("/staff/cases/{late}"))
+        .await;
+    assert!(page.body.contains("tag-red\">Late"), "{}", page.body);
+
     // Once acknowledged, only the response's date counts.
     ana.act(&late, "acknowledge", &[]).await;
     let inbox = app.get_as(&ana.browser, "/staff").await;

@@ -98,7 +98,8 @@ pub fn assess(case: &Case, today: Date, calendar: &Calendar) -> Assessment {
         };
     }
     let mut reminders = Vec::new();
-    let response_due = case.current_due_on().filter(|_| case.is_complaint());
+    // Whatever the kind: a date the inbox shows as due is a date the reminders watch.
+    let response_due = case.current_due_on();
     let ack_due = case
         .acknowledge_by
         .filter(|_| case.acknowledged_at.is_none());
@@ -293,6 +294,8 @@ mod tests {
     fn a_compliment_has_only_its_acknowledgement_to_watch() {
         let mut case = complaint();
         case.kind = CaseKind::Compliment;
+        // As the store keeps them: no reply-by date.
+        case.due_on = None;
         let a = assess(&case, date!(2026 - 12 - 22), &calendar());
         assert_eq!(
             a.reminders,

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use fluent::FluentValue;
 
 use super::session::StaffSession;
-use super::templates::{CasePage, EventView, rag_of};
+use super::templates::{CasePage, EventView};
 use crate::app::AppState;
 use crate::casework::{self, Action, ActionKind, CaseworkError, Change};
 use crate::domain::Case;
@@ -203,7 +203,8 @@ async fn render_case(
             .collect()
     };
     let next_stage = stage.map_or(1, |s| s.number + 1);
-    let rag = rag_of(&app.calendar, today, due, case.status.as_str());
+    // As the inbox shows it: the acknowledgement's date counts until it is done.
+    let rag = crate::reminders::risk::assess(case, today, &app.calendar).rag_name();
     let has_error = error.is_some();
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
     let complaint = lifecycle.kind.has_procedure();

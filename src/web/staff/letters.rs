@@ -201,5 +201,11 @@ pub fn message_ids() -> Vec<String> {
             .map(|l| format!("staff-letter-{}", l.as_str())),
     );
     ids.extend(letters::message_ids());
+    // The case page's email list names each kind (see `alerts`).
+    ids.extend(
+        [EmailKind::Acknowledgement, EmailKind::Digest]
+            .iter()
+            .map(|k| format!("staff-email-kind-{}", k.as_str())),
+    );
     ids
 }
