@@ -346,3 +346,42 @@ staff-mail-reason-not_readable = It could not be read as an email.
 staff-mail-reason-too_large = It is too large to read; only its headers were read.
 staff-mail-reason-empty = It has no text of its own.
 staff-mail-reason-error = It could not be filed after several tries.
+
+## Staff pages (issue 17: notes, the case page, search and lists)
+event-unassigned = No longer assigned
+event-recorded = Recorded by staff
+staff-viewed-times = Viewed ({ $count } times that day)
+staff-assigned-to = Assigned to
+staff-assigned-nobody = Nobody
+staff-transcript-safety = Here they were shown the "are you safe?" help: 999, Childline 0800 1111 and our own numbers, and told the duty team would read it today.
+staff-transcript-chose-not-safe = They chose "I'm not safe right now" and were shown the help page first: 999, Childline 0800 1111 and our own numbers.
+staff-recorded-summary-hint = Recorded by staff from a letter, a call or a visit: this is the summary they typed.
+staff-nothing-told = Nothing was recorded about what they told us.
+staff-action-note-advocate = Add information for the rights officer
+staff-note-advocate-hint = The rights officers and managers read it; it stays on the case.
+staff-note-who = Who may read it
+staff-note-internal = Internal: officers and managers only
+staff-note-shared = Shared with the advocate too
+staff-note-shared-tag = Shared with the advocate
+staff-search-label = Search cases
+staff-search-hint = A reference, a name, a team, or words from what they told us, a note or a message. Finds the words as typed (not a full-text search).
+staff-filter-procedure = Procedure
+staff-filter-risk = Only cases at risk (due within 2 working days, or acknowledgement late)
+staff-list-count = Cases { $first } to { $last } of { $total }
+staff-export-csv = Download this list (CSV)
+staff-csv-yes = Yes
+staff-bulk-pick-column = Choose
+staff-bulk-pick = Choose
+staff-bulk-legend = With the cases you ticked
+staff-bulk-assign = Assign ticked cases
+staff-bulk-team-label = Move to team
+staff-bulk-team = Set team of ticked cases
+staff-bulk-done = { $count ->
+    [one] 1 case changed.
+   *[other] { $count } cases changed.
+}
+staff-bulk-none = No case was changed: tick the cases first.
+staff-bulk-invalid = No case was changed: choose someone who works cases, or a team from the list.
+staff-pages-label = Pages of cases
+staff-page-prev = Previous page
+staff-page-next = Next page

@@ -3,6 +3,7 @@
 //! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
 #![allow(dead_code)]
 
+pub mod axe;
 pub mod imap;
 pub mod process;
 pub mod smtp;
