@@ -66,6 +66,8 @@ async fn overflow(browser: &Browser) -> i64 {
 }
 
 async fn look(browser: &Browser, name: &str, problems: &mut Vec<String>) {
+    let width = browser.run("return window.innerWidth;").await;
+    assert_eq!(width.as_i64(), Some(390), "{name} is drawn 390 px wide");
     browser.screenshot(&format!("staff-{name}-390")).await;
     let over = overflow(browser).await;
     if over > 0 {
@@ -74,6 +76,16 @@ async fn look(browser: &Browser, name: &str, problems: &mut Vec<String>) {
     for v in violations(browser, &axe_source()).await {
         problems.push(format!("{name}: {v}"));
     }
+}
+
+/// A screenshot with `css` scrolled to the top, for the parts below the first screen.
+async fn part(browser: &Browser, css: &str, name: &str) {
+    browser
+        .run(&format!(
+            "document.querySelector('{css}').scrollIntoView(); return true;"
+        ))
+        .await;
+    browser.screenshot(&format!("staff-{name}-390")).await;
 }
 
 async fn sign_in(app: &TestApp, browser: &Browser, email: &str, password: &str) {
@@ -96,6 +108,7 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
         javascript: true,
     })
     .await;
+    browser.phone_screen(390, 844).await;
     let mut problems = Vec::new();
 
     browser.goto(&app.url("/staff/login")).await;
@@ -110,6 +123,8 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
         )
         .await;
     assert_eq!(cards.as_str(), Some("block"), "rows are cards on a phone");
+    part(&browser, "table.cases", "inbox-cards").await;
+    part(&browser, "fieldset.bulk", "inbox-bulk").await;
 
     // Work the case a little, so its page has notes, a long shared note and an assignment.
     browser
@@ -126,6 +141,9 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
         .await;
     browser.wait_for_text("Spoke to").await;
     look(&browser, "case", &mut problems).await;
+    part(&browser, ".transcript", "case-transcript").await;
+    part(&browser, ".actions-grid", "case-actions").await;
+    part(&browser, ".timeline", "case-timeline").await;
 
     browser.goto(&app.url("/staff?q=placement")).await;
     look(&browser, "search", &mut problems).await;
@@ -142,6 +160,7 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
         javascript: true,
     })
     .await;
+    manager_browser.phone_screen(390, 844).await;
     sign_in(&app, &manager_browser, "manager@council.gov.uk", &manager).await;
     manager_browser.goto(&app.url("/staff/report")).await;
     look(&manager_browser, "report", &mut problems).await;

@@ -238,6 +238,23 @@ pub struct InboxPage<'a> {
     pub bulk_text: String,
 }
 
+impl InboxPage<'_> {
+    /// Whether any filter beyond the search is set: the filters then show open.
+    pub fn filtered(&self) -> bool {
+        [
+            &self.filter_status,
+            &self.filter_kind,
+            &self.filter_stage,
+            &self.filter_procedure,
+            &self.filter_team,
+            &self.filter_assignee,
+        ]
+        .iter()
+        .any(|f| !f.is_empty())
+            || self.filter_risk
+    }
+}
+
 /// A link to another page of a list.
 pub struct PageLink {
     pub href: String,
