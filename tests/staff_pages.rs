@@ -664,3 +664,50 @@ async fn a_case_recorded_from_a_letter_reads_as_one_and_refers_to_advocacy_when_
         "referred like a case sent online"
     );
 }
+
+#[tokio::test]
+async fn the_at_risk_and_procedure_filters_keep_to_their_cases() {
+    let app = spawn_app().await;
+    let late_ack = case(&app, COMPLAINT).await;
+    let due_soon = case(&app, COMPLAINT).await;
+    let fine = case(&app, COMPLAINT).await;
+    let today = time::OffsetDateTime::now_utc().date();
+    let set = |sql: &'static str, value: String, reference: String| {
+        let pool = app.store.pool().clone();
+        async move {
+            sqlx::query(sql)
+                .bind(value)
+                .bind(reference)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+    };
+    set(
+        "update cases set acknowledge_by = $1 where reference = $2",
+        (today - time::Duration::days(5)).to_string(),
+        late_ack.clone(),
+    )
+    .await;
+    set(
+        "update cases set due_on = $1, acknowledged_at = 1 where reference = $2",
+        today.to_string(),
+        due_soon.clone(),
+    )
+    .await;
+    set(
+        "update cases set acknowledged_at = 1, procedure = $1 where reference = $2",
+        "corporate".to_owned(),
+        fine.clone(),
+    )
+    .await;
+    let officer = signed_in(&app, "officer@council.gov.uk", "officer").await;
+
+    let risky = officer.get(&app, "/staff?risk=yes").await;
+    assert!(risky.body.contains(&late_ack), "acknowledgement late");
+    assert!(risky.body.contains(&due_soon), "due today");
+    assert!(!risky.body.contains(&fine), "{}", risky.body);
+    assert!(risky.body.contains("name=\"risk\" value=\"yes\" checked"));
+    let corporate = officer.get(&app, "/staff?procedure=corporate").await;
+    assert!(corporate.body.contains(&fine) && !corporate.body.contains(&late_ack));
+}

@@ -254,7 +254,8 @@ pub async fn render_case(
         events,
         staff: staff
             .into_iter()
-            .filter(|s| s.role.works_cases() && !s.disabled)
+            // Whoever has it now stays in the list, so the form never shows someone else.
+            .filter(|s| s.role.works_cases() && (!s.disabled || case.assignee_id == Some(s.id)))
             .map(|s| (s.id, s.name))
             .collect(),
         categories: Category::ALL
