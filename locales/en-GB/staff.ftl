@@ -468,3 +468,43 @@ staff-letter-print-links = Letters to print:
 staff-letter-back = Back to the case
 staff-letter-print-hint = Print this page: only the letter is printed. It is in the language they used. Replace any words in [square brackets] before sending.
 staff-email-kind-acknowledgement = Acknowledgement to them
+
+## Staff pages (issue 17: notes, the case page, search and lists)
+event-unassigned = No longer assigned
+event-recorded = Recorded by staff
+staff-viewed-times = Viewed ({ $count } times that day)
+staff-assigned-to = Assigned to
+staff-assigned-nobody = Nobody
+staff-transcript-safety = Here they were shown the "are you safe?" help: 999, Childline 0800 1111 and our own numbers, and told the duty team would read it today.
+staff-transcript-chose-not-safe = They chose "I'm not safe right now" and were shown the help page first: 999, Childline 0800 1111 and our own numbers.
+staff-recorded-summary-hint = Recorded by staff from a letter, a call or a visit: this is the summary they typed.
+staff-nothing-told = Nothing was recorded about what they told us.
+staff-action-note-advocate = Add information for the rights officer
+staff-note-advocate-hint = The rights officers and managers read it; it stays on the case.
+staff-note-who = Who may read it
+staff-note-internal = Internal: officers and managers only
+staff-note-shared = Shared with the advocate too
+staff-note-shared-tag = Shared with the advocate
+staff-search-label = Search cases
+staff-search-hint = A reference, a name, a team, or words from the case, a note or a message. Finds the words as typed.
+staff-filter-procedure = Procedure
+staff-filter-risk = Only cases at risk (due within 2 working days, or acknowledgement late)
+staff-list-count = Cases { $first } to { $last } of { $total }
+staff-export-csv = Download this list (CSV)
+staff-csv-yes = Yes
+staff-bulk-pick-column = Choose
+staff-bulk-pick = Choose
+staff-bulk-legend = With the cases you ticked
+staff-bulk-assign = Assign ticked cases
+staff-bulk-team-label = Move to team
+staff-bulk-team = Set team of ticked cases
+staff-bulk-done = { $count ->
+    [one] 1 case changed.
+   *[other] { $count } cases changed.
+}
+staff-bulk-none = No case was changed: tick the cases first.
+staff-bulk-invalid = No case was changed: choose someone who works cases, or a team from the list.
+staff-pages-label = Pages of cases
+staff-page-prev = Previous page
+staff-page-next = Next page
+staff-filters-more = More filters

@@ -10,6 +10,11 @@ pub enum AuditAction {
     ReportViewed,
     ReportExported,
     EmailsRetried,
+    /// A search of the case lists: who and when, the filters and how many cases matched;
+    /// never the words, which may be a child's name or their own words.
+    CasesSearched,
+    /// The case list downloaded as CSV: who, when, the filters and how many cases.
+    CasesExported,
 }
 
 impl AuditAction {
@@ -18,6 +23,8 @@ impl AuditAction {
             Self::ReportViewed => "report_viewed",
             Self::ReportExported => "report_exported",
             Self::EmailsRetried => "emails_retried",
+            Self::CasesSearched => "cases_searched",
+            Self::CasesExported => "cases_exported",
         }
     }
 }

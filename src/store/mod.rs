@@ -13,6 +13,7 @@ pub mod conversations;
 pub mod equality;
 pub mod import;
 pub mod inbound;
+pub mod inbox;
 pub mod outbox;
 pub mod reminders;
 pub mod report;

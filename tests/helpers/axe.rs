@@ -1,4 +1,4 @@
-//! axe-core (from npm; `.ci/lib.sh` installs it) injected into a page in headless Chromium:
+//! axe-core (from npm; `.ci/lib.sh` installs it) injected into the page in headless Chromium:
 //! every WCAG 2.2 A and AA violation it finds.
 
 use super::webdriver::Browser;

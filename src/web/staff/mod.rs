@@ -9,6 +9,7 @@ pub mod case;
 pub mod inbox;
 pub mod letters;
 pub mod listed;
+pub mod listing;
 pub mod login;
 pub mod password;
 pub mod report;
@@ -33,6 +34,8 @@ pub fn router() -> Router<AppState> {
             "/staff/cases/new",
             get(report::show_record_form).post(report::record_case),
         )
+        .route("/staff/cases.csv", get(listing::download_cases_csv))
+        .route("/staff/cases/bulk", post(listing::act_on_cases))
         .route("/staff/cases/{reference}", get(case::show_case))
         .route("/staff/report", get(report::show_report))
         .route("/staff/report.csv", get(report::download_report_csv))
