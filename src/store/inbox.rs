@@ -130,12 +130,13 @@ fn where_of(viewer: &StaffMember, filter: &InboxFilter, search: Option<&Search>)
         None => {}
     }
     if let Some(risk) = &filter.at_risk {
-        // Running, and due within the next working days, or its acknowledgement late.
+        // Running, and a response still awaited within the next working days, or its
+        // acknowledgement late: the same rule as the flag (`reminders::risk::assess`).
         let due = w.mark(Bind::Text(format_date(risk.due_by)));
         let today = w.mark(Bind::Text(format_date(risk.today)));
         w.conditions.push(format!(
             "status not in ('closed', 'paused') and \
-             (coalesce(extended_due_on, due_on) <= {due} \
+             ((responded_on is null and coalesce(extended_due_on, due_on) <= {due}) \
              or (acknowledged_at is null and acknowledge_by < {today}))"
         ));
     }
