@@ -466,3 +466,46 @@ async fn with_no_window_each_reply_may_email_the_child() {
         3
     );
 }
+
+#[tokio::test]
+async fn a_bounced_digest_is_failed_and_shown_without_breaking_the_inbox() {
+    let smtp = SmtpSink::start();
+    let app = app_on(&smtp, None).await;
+    let mo = Staff::sign_in(&app, "mo@council.gov.uk", "manager").await;
+    let reference = case(&app, COMPLAINT).await;
+    let day =
+        Calendar::england_and_wales().add_working_days(acknowledge_by(&app, &reference).await, 1);
+    assert_eq!(
+        digester(&app)
+            .try_execute_tick(london(day, 9))
+            .await
+            .unwrap(),
+        1
+    );
+    outbox_drained(&app).await;
+    let (message_id,): (String,) =
+        sqlx::query_as("select message_id from outbox where kind = 'digest'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+
+    // As the reply mailbox reader does when a bounce names it.
+    let cases = app
+        .store
+        .mark_bounced(&[message_id], "5.1.1 no such user")
+        .await
+        .unwrap();
+
+    assert!(cases.is_empty(), "a digest is about no one case");
+    assert_eq!(
+        app.count_where("outbox", "kind = 'digest' and status = 'failed'")
+            .await,
+        1
+    );
+    let inbox = app.get_as(&mo.browser, "/staff").await;
+    assert_eq!(inbox.status, 200);
+    assert!(
+        inbox.body.contains("/staff/outbox/retry"),
+        "the failed email is shown"
+    );
+}
