@@ -371,6 +371,13 @@ fn check(config: &Config) -> ExitCode {
                 ids.join(", "),
                 locales.join(", ")
             );
+            // Loading them above linted them: a bad folder is an error there.
+            if let Some(dir) = &config.reminders.templates_dir {
+                println!(
+                    "ok: letter templates in {} replace the shipped ones they name",
+                    dir.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -322,6 +322,7 @@ fn check_lints_the_councils_templates() {
     council_templates(good.path(), "letter-extension = We need until { $due }.\n");
     let (ok, text) = check(good.path());
     assert!(ok, "{text}");
+    assert!(text.contains("ok: letter templates in"), "{text}");
 
     let bad = tempfile::tempdir().unwrap();
     council_templates(

@@ -356,8 +356,11 @@ impl Store {
                     .bind(id)
                     .fetch_all(&mut *conn)
                     .await?;
+                    // A digest is about no one case (its row has no case).
                     for row in rows {
-                        cases.push(row.try_get("case_id")?);
+                        if let Some(case) = row.try_get::<Option<i64>, _>("case_id")? {
+                            cases.push(case);
+                        }
                     }
                 }
                 Ok(cases)

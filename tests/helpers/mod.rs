@@ -405,3 +405,65 @@ impl TestApp {
             .expect("client")
     }
 }
+
+/// A signed-in member of staff working cases through the case page's forms.
+pub struct StaffBrowser<'a> {
+    pub app: &'a TestApp,
+    pub browser: reqwest::Client,
+    pub csrf: String,
+}
+
+impl<'a> StaffBrowser<'a> {
+    pub async fn sign_in(app: &'a TestApp, email: &str, role: &str) -> StaffBrowser<'a> {
+        let password = app.add_staff(email, role).await;
+        let (browser, page) = app.sign_in(email, &password, None).await;
+        StaffBrowser {
+            app,
+            browser,
+            csrf: page.csrf(),
+        }
+    }
+
+    /// Open the case page, then send one of its forms, as a person would.
+    pub async fn act(&self, reference: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let page = self
+            .app
+            .get_as(&self.browser, &format!("/staff/cases/{reference}"))
+            .await;
+        let revision = page.revision();
+        let mut form = vec![
+            ("csrf", self.csrf.as_str()),
+            ("revision", revision.as_str()),
+        ];
+        form.extend_from_slice(fields);
+        let page = self
+            .app
+            .post_as(
+                &self.browser,
+                &format!("/staff/cases/{reference}/{action}"),
+                &form,
+            )
+            .await;
+        assert_eq!(page.status, 200, "{action}: {}", page.body);
+        page
+    }
+}
+
+/// Poll until no email is waiting to go now (every due row sent), or time runs out.
+pub async fn outbox_drained(app: &TestApp) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let now = have_your_say::store::now_ms();
+        let waiting = app
+            .count_where(
+                "outbox",
+                &format!("status in ('pending', 'sending') and next_attempt_at <= {now}"),
+            )
+            .await;
+        if waiting == 0 {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "emails still waiting");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
