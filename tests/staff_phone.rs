@@ -118,7 +118,7 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
     // Under 600 px the inbox is cards: the column headings are out of sight, each row a box.
     let cards = browser
         .run(
-            "var r = document.querySelector('table.cases tbody tr'); \
+            "var r = document.querySelector('.case-list tbody tr'); \
              return getComputedStyle(r).display;",
         )
         .await;
@@ -164,6 +164,7 @@ async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
     sign_in(&app, &manager_browser, "manager@council.gov.uk", &manager).await;
     manager_browser.goto(&app.url("/staff/report")).await;
     look(&manager_browser, "report", &mut problems).await;
+    part(&manager_browser, ".table-wrap", "report-table").await;
 
     assert!(problems.is_empty(), "on a phone:\n{}", problems.join("\n"));
 }
