@@ -143,6 +143,46 @@ pub fn status_message(case: &Case, replied: bool) -> &'static str {
     }
 }
 
+/// What a complainant may do once their complaint is closed, as the tracking page tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextRight {
+    /// Ask for the next stage of the same procedure, within the escalation window.
+    NextStage { stage: u8, by: time::Date },
+    /// Resolved informally: they may still make a formal complaint at Stage 1.
+    FormalComplaint,
+    /// Every stage is done: the Local Government and Social Care Ombudsman.
+    Ombudsman,
+}
+
+/// The right that follows a closed complaint. None for other kinds, open cases and withdrawn
+/// complaints: telling a child who withdrew how to escalate would be a push they did not ask for.
+pub fn next_right(
+    case: &Case,
+    rules: &crate::casework::Rules,
+    calendar: &crate::timescale::Calendar,
+) -> Option<NextRight> {
+    if !case.is_complaint()
+        || case.status != CaseStatus::Closed
+        || case.outcome == Some(crate::domain::Outcome::Withdrawn)
+    {
+        return None;
+    }
+    if case.procedure == crate::domain::Procedure::Informal {
+        return Some(NextRight::FormalComplaint);
+    }
+    if case.stage < crate::casework::stage_count(rules, case.procedure) {
+        let from = case
+            .responded_on
+            .or_else(|| case.closed_at.map(crate::timescale::today_in_england))?;
+        let window = crate::timescale::Deadline::EscalationWindow.working_days();
+        return Some(NextRight::NextStage {
+            stage: case.stage + 1,
+            by: calendar.add_working_days(from, window),
+        });
+    }
+    Some(NextRight::Ombudsman)
+}
+
 /// The messages between the child and staff, oldest first: `(from_child, text)`.
 pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, String)> {
     events

@@ -45,6 +45,7 @@ const COMMENT: &[&str] = &[
     "Jo",
     "9",
     "yes",
+    "yes",
     "no",
     "health",
     "Appointments clash with school",
@@ -837,6 +838,25 @@ async fn the_openapi_document_lists_every_route_and_every_route_is_served() {
         })
         .collect();
     assert_eq!(documented, expected);
+    // The served document lists the locales this instance serves; the rest is as generated.
+    let mut document = document;
+    let locale = document
+        .pointer_mut("/components/schemas/StartRequest/properties/locale")
+        .and_then(Value::as_object_mut)
+        .expect("the locale field");
+    let served = locale
+        .remove("enum")
+        .expect("an enum of the served locales");
+    for tag in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
+        assert!(
+            served.as_array().unwrap().contains(&json!(tag)),
+            "{tag}: {served}"
+        );
+    }
+    assert!(
+        served.as_array().unwrap().contains(&Value::Null),
+        "it may be left out"
+    );
     let from_code = serde_json::to_value(have_your_say::web::api::openapi()).unwrap();
     assert_eq!(from_code, document, "served as generated");
     for (method, path) in &documented {

@@ -794,8 +794,6 @@ async fn in_a_real_browser_nobody_meets_the_honeypot_and_the_pages_pass_axe() {
     browser.wait_for_text("class=\"summary\"").await;
     assert_eq!(axe_violations(&browser).await, Vec::<String>::new());
     browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("/chat/submit").await;
-    browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("class=\"reference\"").await;
 
     let (held, honeypot): (i64, i64) = sqlx::query_as("select held, suspect_honeypot from cases")

@@ -123,8 +123,6 @@ async fn complete_a_complaint(browser: &Browser, app: &helpers::TestApp, shots: 
         browser.screenshot(&format!("check-{name}")).await;
     }
     browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
-    browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     if let Some(name) = shots {
         browser.screenshot(&format!("done-{name}")).await;
@@ -238,9 +236,6 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
     browser.tab_to("button[value=skip]").await;
     browser.press(ENTER, 1).await;
     browser.wait_for_text("Check your answers").await;
-    browser.tab_to("form.step button[type=submit]").await;
-    browser.press(ENTER, 1).await;
-    browser.wait_for_text("Ready to send?").await;
     browser.tab_to("form.step button[type=submit]").await;
     browser.press(SPACE, 1).await;
     browser.wait_for_text("Your reference is:").await;
@@ -453,6 +448,38 @@ async fn wait_for_step(browser: &Browser, step: &str) {
         .await;
 }
 
+/// From the first question: a complaint, by a young person, about money; on to "What happened?".
+async fn choose_to_what_happened(browser: &Browser) {
+    for (step, value) in [
+        ("kind", "complaint"),
+        ("role", "young_person"),
+        ("about", "money"),
+    ] {
+        wait_for_step(browser, step).await;
+        browser.click(&format!("button[value={value}]")).await;
+    }
+    wait_for_step(browser, "what-happened").await;
+}
+
+/// From "What happened?" (already typed) to "Check your answers": the other questions left
+/// empty or answered "no", and the "About you" questions skipped.
+async fn answer_to_check(browser: &Browser) {
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "what-would-help").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "advocate").await;
+    browser.click("button[value=no]").await;
+    wait_for_step(browser, "contact").await;
+    browser.click("button[value=none]").await;
+    wait_for_step(browser, "first-name").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "age").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "about-you").await;
+    browser.click("button[value=skip]").await;
+    wait_for_step(browser, "check").await;
+}
+
 #[tokio::test]
 async fn the_browser_back_button_reaches_the_question_before_with_the_answers_kept() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
@@ -472,15 +499,7 @@ async fn the_browser_back_button_reaches_the_question_before_with_the_answers_ke
                 serde_json::Value::Null
             };
             browser.click("button.button-start").await;
-            for (step, value) in [
-                ("kind", "complaint"),
-                ("role", "young_person"),
-                ("about", "money"),
-            ] {
-                wait_for_step(&browser, step).await;
-                browser.click(&format!("button[value={value}]")).await;
-            }
-            wait_for_step(&browser, "what-happened").await;
+            choose_to_what_happened(&browser).await;
             browser.type_into("textarea#answer", PRIVATE).await;
             browser.click("form.step button[type=submit]").await;
             wait_for_step(&browser, "what-would-help").await;
@@ -580,15 +599,7 @@ async fn with_no_signal_an_answer_stays_in_its_box_and_is_sent_when_the_signal_r
         browser.goto(&app.url(&format!("/?lang={lang}"))).await;
         browser.wait_for_text("data-chat=\"ready\"").await;
         browser.click("button.button-start").await;
-        for (step, value) in [
-            ("kind", "complaint"),
-            ("role", "young_person"),
-            ("about", "money"),
-        ] {
-            wait_for_step(&browser, step).await;
-            browser.click(&format!("button[value={value}]")).await;
-        }
-        wait_for_step(&browser, "what-happened").await;
+        choose_to_what_happened(&browser).await;
 
         browser.offline(true).await;
         browser.type_into("textarea#answer", PRIVATE).await;
@@ -745,8 +756,6 @@ async fn a_child_answers_the_about_you_questions_with_javascript_off_at_320_pixe
 
     browser.wait_for_text("Check your answers").await;
     browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
-    browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     assert_eq!(
         equality_row(&app).await,
@@ -781,8 +790,6 @@ async fn one_tap_skips_the_about_you_questions_with_javascript_on() {
     assert!(w >= 44.0 && h >= 44.0, "a target is {w}x{h}");
     browser.click("button[value=skip]").await;
     browser.wait_for_text("Check your answers").await;
-    browser.click("form.step button[type=submit]").await;
-    browser.wait_for_text("Ready to send?").await;
     browser.click("form.step button[type=submit]").await;
     browser.wait_for_text("Your reference is:").await;
     assert_eq!(equality_row(&app).await, [(None, None, None)]);
@@ -921,4 +928,200 @@ async fn an_unmatched_email_with_a_long_word_fits_320_pixels_and_shows_its_marku
         "{source}"
     );
     assert!(!source.contains("<b>bold</b>"));
+}
+
+/// Every link, button, summary and field on the page that is smaller than 44 × 44 CSS pixels,
+/// described so a failure says which (the skip links only show when focused, and are then big).
+async fn small_targets(browser: &Browser) -> Vec<String> {
+    let found = browser
+        .run(
+            "return [...document.querySelectorAll('a[href], button, summary, input:not([type=hidden]), select, textarea')]\
+             .filter(e => e.offsetParent !== null && !e.closest('.visually-hidden, [aria-hidden=true]') && !e.classList.contains('skip-link'))\
+             .map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height, e.tagName + '.' + e.className + ' ' + (e.textContent || e.name || '').trim().slice(0, 40)]; })\
+             .filter(([w, h]) => w < 44 || h < 44)\
+             .map(([w, h, what]) => `${what} ${Math.round(w)}x${Math.round(h)}`);",
+        )
+        .await;
+    helpers::webdriver::strings(&found)
+}
+
+#[tokio::test]
+async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 320,
+        ..Options::default()
+    })
+    .await;
+    let mut problems = Vec::new();
+    for lang in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
+        let mut check = async |page: &str| {
+            for small in small_targets(&browser).await {
+                problems.push(format!("{lang} {page}: {small}"));
+            }
+        };
+        browser.goto(&app.url(&format!("/?lang={lang}"))).await;
+        check("start").await;
+        browser.click("button.button-start").await;
+        wait_for_step(&browser, "kind").await;
+        check("kind").await;
+        choose_to_what_happened(&browser).await;
+        check("a typed answer").await;
+        browser
+            .type_into("textarea#answer", "My money was late")
+            .await;
+        answer_to_check(&browser).await;
+        check("check your answers").await;
+        browser.screenshot(&format!("targets-check-{lang}")).await;
+        browser.click("form.step button[type=submit]").await;
+        browser.wait_for_url(|u| u.ends_with("/chat/done")).await;
+        check("done").await;
+        browser.screenshot(&format!("targets-done-{lang}")).await;
+        browser.goto(&app.url(&format!("/help?lang={lang}"))).await;
+        check("help").await;
+        browser.goto(&app.url(&format!("/track?lang={lang}"))).await;
+        check("track").await;
+        browser.goto(&app.url("/leave")).await;
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[tokio::test]
+async fn read_it_to_me_is_on_every_child_page_and_reads_the_question_in_its_language() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 320,
+        ..Options::default()
+    })
+    .await;
+    // What would be spoken, caught where the page hands it to the browser's voice.
+    let listen = "window.__said = null; window.speechSynthesis.speak = function (u) { window.__said = [u.text, u.lang]; }; return true;";
+    let heard = async |page: &str| -> (String, String) {
+        browser
+            .wait_for_script(
+                "const b = document.querySelector('.read-aloud'); return !!b && !b.hidden;",
+                &format!("the read-aloud control on the {page} page"),
+            )
+            .await;
+        // It sits in the bar: the conversation keeps the page's width.
+        let main = browser
+            .run("return document.querySelector('main').getBoundingClientRect().width;")
+            .await
+            .as_f64()
+            .unwrap_or_default();
+        assert!(main >= 280.0, "{page}: main is {main} px wide");
+        browser.run(listen).await;
+        browser.click(".read-aloud").await;
+        let said = browser.run("return window.__said;").await;
+        (
+            said[0].as_str().unwrap_or_default().to_owned(),
+            said[1].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    browser.goto(&app.url("/?lang=ar")).await;
+    let (text, lang) = heard("start").await;
+    assert_eq!(lang, "ar");
+    assert!(!text.is_empty());
+    browser.click("button.button-start").await;
+    wait_for_step(&browser, "kind").await;
+    let (text, lang) = heard("first question").await;
+    assert_eq!(lang, "ar");
+    assert!(text.contains("ماذا تريد أن تخبرنا؟"), "{text}");
+    browser.goto(&app.url("/help")).await;
+    let (text, _) = heard("help").await;
+    assert!(text.contains("999"), "{text}");
+    browser.goto(&app.url("/track")).await;
+    heard("track").await;
+    browser.goto(&app.url("/leave")).await;
+    browser.goto(&app.url("/?lang=en-GB")).await;
+    browser.click("button.button-start").await;
+    wait_for_step(&browser, "kind").await;
+    let (text, lang) = heard("first question in English").await;
+    assert_eq!(lang, "en-GB");
+    assert!(text.contains("What do you want to tell us?"), "{text}");
+}
+
+/// The layout shift on the page since it loaded, not caused by the person (the sum of
+/// Chromium's `layout-shift` entries, which is at least what Lighthouse reports as CLS).
+async fn layout_shift(browser: &Browser) -> f64 {
+    browser
+        .wait_for_script(
+            "return document.readyState === 'complete';",
+            "the page to finish loading",
+        )
+        .await;
+    browser
+        .run_async(
+            "var done = arguments[arguments.length - 1];
+             var shifts = [];
+             var observer = new PerformanceObserver(function (list) {
+               list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { shifts.push(e.value); } });
+             });
+             observer.observe({type: 'layout-shift', buffered: true});
+             requestAnimationFrame(function () { requestAnimationFrame(function () {
+               observer.disconnect();
+               done(shifts.reduce(function (a, b) { return a + b; }, 0));
+             }); });",
+        )
+        .await
+        .as_f64()
+        .unwrap_or(f64::MAX)
+}
+
+#[tokio::test]
+async fn pages_do_not_shift_when_scripts_add_controls_and_the_journey_weighs_under_45_kb() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 360,
+        ..Options::default()
+    })
+    .await;
+    // The whole complaint journey from a cold cache, with scripts on, as a child meets it.
+    browser.goto(&app.url("/")).await;
+    let mut shifts = vec![("start".to_owned(), layout_shift(&browser).await)];
+    browser.click("button.button-start").await;
+    choose_to_what_happened(&browser).await;
+    browser
+        .type_into("textarea#answer", "My money was late")
+        .await;
+    answer_to_check(&browser).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_url(|u| u.ends_with("/chat/done")).await;
+    browser.wait_for_text("class=\"reference\"").await;
+    let (bytes, elsewhere) = {
+        let found = browser
+            .run(
+                "const all = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));\
+                 return [all.reduce((n, e) => n + (e.transferSize || 0), 0),\
+                         all.filter(e => !e.name.startsWith(location.origin)).map(e => e.name)];",
+            )
+            .await;
+        (found[0].as_f64().unwrap_or(f64::MAX), found[1].clone())
+    };
+    assert!(bytes > 0.0, "the sizes were measured");
+    assert!(bytes <= 45.0 * 1024.0, "the journey took {bytes} bytes");
+    assert_eq!(elsewhere, serde_json::json!([]), "no third-party requests");
+    let fonts = browser
+        .run("return document.fonts ? [...document.fonts].length : 0;")
+        .await;
+    assert_eq!(fonts, serde_json::json!(0), "no web fonts");
+
+    // Each page type loaded afresh: scripts add the read-aloud control and the copy button
+    // without moving what is already there.
+    browser.goto(&app.url("/chat/done")).await;
+    shifts.push(("done".into(), layout_shift(&browser).await));
+    for path in ["/help", "/track", "/privacy"] {
+        browser.goto(&app.url(path)).await;
+        shifts.push((path.into(), layout_shift(&browser).await));
+    }
+    browser.goto(&app.url("/leave")).await;
+    browser.goto(&app.url("/")).await;
+    browser.click("button.button-start").await;
+    choose_to_what_happened(&browser).await;
+    browser.refresh().await;
+    shifts.push(("a question".into(), layout_shift(&browser).await));
+    for (page, shift) in &shifts {
+        assert!(*shift < 0.1, "{page}: layout shift {shift} ({shifts:?})");
+    }
+    println!("layout shift per page: {shifts:?}; journey {bytes} bytes");
 }

@@ -119,6 +119,7 @@ async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
             "Jo",
             "9",
             "yes",
+            "yes",
             "no",
             "health",
             "Appointments clash with school",
@@ -236,6 +237,42 @@ async fn sending_twice_creates_one_case_and_shows_the_same_reference() {
     assert_eq!(again.secret(), first.secret());
     assert_eq!(refreshed.reference(), first.reference());
     assert_eq!(app.count("cases").await, 1);
+}
+
+#[tokio::test]
+async fn the_check_page_carries_send_and_the_separate_send_step_still_works_for_old_clients() {
+    let app = spawn_app().await;
+    let check = app.walk(COMPLAINT).await;
+    assert_eq!(check.step_id(), "check");
+    // One page: the answers, then Send, with no "These are right" stop in between.
+    assert!(
+        check.body.contains("name=\"then\" value=\"send\""),
+        "{}",
+        check.body
+    );
+    assert!(
+        check
+            .body
+            .contains("When you press Send, we will get your message.")
+    );
+    assert!(!check.body.contains("These are right"));
+    let done = Page::from(
+        app.post("/chat/answer", &[("step", "check"), ("then", "send")])
+            .await,
+    )
+    .await;
+    assert!(done.url.ends_with("/chat/done"), "{}", done.body);
+    assert_eq!(app.count("cases").await, 1);
+    app.get("/leave").await;
+
+    // A client that posts the check answer and then /chat/submit, as before, still sends.
+    let again = spawn_app().await;
+    again.walk(COMPLAINT).await;
+    let send_step = again.answer_step("check", &[]).await;
+    assert_eq!(send_step.step_id(), "send");
+    let done = Page::from(again.post("/chat/submit", &[("step", "send")]).await).await;
+    assert!(done.url.ends_with("/chat/done"), "{}", done.body);
+    assert_eq!(again.count("cases").await, 1);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ mod helpers;
 
 use have_your_say::domain::Reference;
 use have_your_say::store::casework::NewEvent;
+use have_your_say::timescale::{Calendar, today_in_england};
 use helpers::{Page, TestApp, spawn_app};
 
 const COMPLAINT: &[&str] = &[
@@ -46,7 +47,8 @@ async fn the_right_pair_shows_where_the_case_is_forgiving_how_it_was_typed() {
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.url.ends_with("/track/case"));
     assert!(page.body.contains("We got your message"));
-    assert!(page.body.contains("We will reply by"));
+    // Asked not to be contacted: the answer will be on this page.
+    assert!(page.body.contains("We will put our answer here by"));
     assert!(
         page.body.contains("can&#39;t see your secret words")
             || page.body.contains("can't see your secret words")
@@ -433,4 +435,101 @@ async fn the_pages_around_the_conversation_explain_privacy_and_staying_safe() {
         contact.body.contains("Read how we keep it private"),
         "just in time before contact details"
     );
+}
+
+/// As the rights officer: open the case page, then send one of its forms.
+async fn officer_acts(
+    app: &TestApp,
+    officer: &(reqwest::Client, String),
+    reference: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Page {
+    let (browser, csrf) = officer;
+    let revision = app
+        .get_as(browser, &format!("/staff/cases/{reference}"))
+        .await
+        .revision();
+    let mut form = vec![("csrf", csrf.as_str()), ("revision", revision.as_str())];
+    form.extend_from_slice(fields);
+    app.post_as(
+        browser,
+        &format!("/staff/cases/{reference}/{action}"),
+        &form,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn tracking_shows_what_was_sent_and_once_closed_the_outcome_and_the_next_right() {
+    let app = spawn_app().await;
+    let (reference, secret) = sent(&app).await;
+
+    let page = track(&app, &reference, &secret).await;
+    assert_eq!(page.status, 200);
+    // What they sent: the facts in view, their words one tap away.
+    assert!(page.body.contains("What you sent"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("Something is wrong, about: Money. Sent on "),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<summary>Show what I sent</summary>"));
+    assert!(page.body.contains("Late pocket money"));
+    // They asked not to be contacted: the answer comes to this page, and the page says so.
+    assert!(
+        page.body.contains("We will put our answer here by "),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("What we decided"));
+
+    let password = app.add_staff("cro@council.gov.uk", "officer").await;
+    let (browser, signed_in) = app.sign_in("cro@council.gov.uk", &password, None).await;
+    let officer = (browser, signed_in.csrf());
+    let done = officer_acts(
+        &app,
+        &officer,
+        &reference,
+        "outcome",
+        &[("outcome", "not_upheld")],
+    )
+    .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let done = officer_acts(&app, &officer, &reference, "close", &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+
+    let page = Page::from(app.get("/track/case").await).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("What we decided"), "{}", page.body);
+    assert!(
+        page.body.contains("we did not agree with your complaint"),
+        "{}",
+        page.body
+    );
+    // Stage 1 answered today: Stage 2 may be asked for within 20 working days.
+    let by = Calendar::england_and_wales()
+        .add_working_days(today_in_england(time::OffsetDateTime::now_utc()), 20);
+    let by = format!("{} {}", by.day(), by.month());
+    assert!(
+        page.body
+            .contains("you can ask for Stage 2 of your complaint. Ask by "),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&by), "{by}: {}", page.body);
+    assert!(page.body.contains("An advocate can help you with this"));
+    assert!(
+        !page.body.contains("We will put our answer here"),
+        "closed: no due date"
+    );
+    // The Ombudsman comes after the last stage, not now.
+    assert!(!page.body.contains("tel:03000610614"));
+
+    // A refused "add more" keeps everything on the page.
+    let empty = Page::from(app.post("/track/add", &[("text", "   ")]).await).await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.body.contains("What we decided"));
+    assert!(empty.body.contains("Late pocket money"));
 }

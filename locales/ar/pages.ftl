@@ -150,3 +150,26 @@ progress-left = { $count ->
     [few] بقيت { $count } أسئلة
    *[other] بقي { $count } سؤالًا
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = سنضع ردّنا هنا بحلول { $date }.
+track-sent-title = ما أرسلته
+track-sent-facts = { $kind }، عن: { $topic }. أُرسلت في { $date }.
+track-sent-facts-no-topic = { $kind }. أُرسلت في { $date }.
+track-sent-date = أُرسلت في { $date }.
+track-sent-show = أرني ما أرسلته
+track-outcome-title = ما قرّرناه
+track-outcome-upheld = اتفقنا مع شكواك، ونحن نُصلح الأمور.
+track-outcome-partly_upheld = اتفقنا مع جزء من شكواك.
+track-outcome-not_upheld = نظرنا فيها بعناية، ولم نتفق مع شكواك.
+track-outcome-withdrawn = طلبت منا أن نتوقف عن النظر في شكواك.
+track-outcome-outside_jurisdiction = هذا أمر لا تستطيع طريقة الشكاوى لدينا أن تنظر فيه.
+track-outcome-inconclusive = لم نستطع أن نعرف بالتأكيد ماذا حدث.
+track-next-stage = إذا لم تكن راضيًا عن ردّنا، يمكنك أن تطلب المرحلة { $stage } من شكواك. اطلبها قبل { $date }: اكتب ذلك في المربع في الأسفل.
+track-next-formal = إذا لم تكن راضيًا، ما زال بإمكانك أن تقدّم شكوى رسمية. اكتب ذلك في المربع في الأسفل.
+track-next-ombudsman = إذا كنت ما زلت غير راضٍ، يمكنك أن تطلب من أمين المظالم للحكومة المحلية والرعاية الاجتماعية (Ombudsman) أن ينظر فيها. هذا مجاني، وهم ليسوا جزءًا من المجلس.
+track-ombudsman-call = اتصل بأمين المظالم: ⁦0300 061 0614⁩
+track-next-advocate = يمكن لمُناصِر أن يساعدك في هذا مجانًا. اطلب منا واحدًا.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = سكاي

@@ -145,3 +145,26 @@ progress-left = { $count ->
     [one] Dyma'r cwestiwn olaf
    *[other] { $count } cwestiwn arall
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = Byddwn ni'n rhoi ein hateb yma erbyn { $date }.
+track-sent-title = Beth anfonaist ti
+track-sent-facts = { $kind }, am: { $topic }. Anfonwyd ar { $date }.
+track-sent-facts-no-topic = { $kind }. Anfonwyd ar { $date }.
+track-sent-date = Anfonwyd ar { $date }.
+track-sent-show = Dangos beth anfonais i
+track-outcome-title = Beth wnaethon ni benderfynu
+track-outcome-upheld = Roedden ni'n cytuno â dy gŵyn, ac rydyn ni'n rhoi pethau'n iawn.
+track-outcome-partly_upheld = Roedden ni'n cytuno â rhan o dy gŵyn.
+track-outcome-not_upheld = Fe edrychon ni arni'n ofalus, a doedden ni ddim yn cytuno â dy gŵyn.
+track-outcome-withdrawn = Fe ofynnaist ti i ni stopio edrych ar dy gŵyn.
+track-outcome-outside_jurisdiction = Mae hyn yn rhywbeth na all ein proses gwyno edrych arno.
+track-outcome-inconclusive = Doedden ni ddim yn gallu darganfod yn sicr beth ddigwyddodd.
+track-next-stage = Os nad wyt ti'n hapus gyda'n hateb, gelli di ofyn am Gam { $stage } dy gŵyn. Gofynna erbyn { $date }: ysgrifenna fe yn y blwch isod.
+track-next-formal = Os nad wyt ti'n hapus, gelli di wneud cwyn ffurfiol o hyd. Ysgrifenna fe yn y blwch isod.
+track-next-ombudsman = Os nad wyt ti'n hapus o hyd, gelli di ofyn i'r Ombwdsmon Llywodraeth Leol a Gofal Cymdeithasol edrych arno. Mae am ddim, a dydyn nhw ddim yn rhan o'r cyngor.
+track-ombudsman-call = Ffonio'r Ombwdsmon: 0300 061 0614
+track-next-advocate = Gall eiriolwr dy helpu gyda hyn, am ddim. Gofynna i ni am un.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

@@ -144,3 +144,26 @@ progress-left = { $count ->
     [one] This is the last question
    *[other] { $count } more questions
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = We will put our answer here by { $date }.
+track-sent-title = What you sent
+track-sent-facts = { $kind }, about: { $topic }. Sent on { $date }.
+track-sent-facts-no-topic = { $kind }. Sent on { $date }.
+track-sent-date = Sent on { $date }.
+track-sent-show = Show what I sent
+track-outcome-title = What we decided
+track-outcome-upheld = We agreed with your complaint, and we are putting things right.
+track-outcome-partly_upheld = We agreed with some of your complaint.
+track-outcome-not_upheld = We looked at it carefully, and we did not agree with your complaint.
+track-outcome-withdrawn = You asked us to stop looking at your complaint.
+track-outcome-outside_jurisdiction = This is something our complaints process cannot look at.
+track-outcome-inconclusive = We could not find out for sure what happened.
+track-next-stage = If you are not happy with our answer, you can ask for Stage { $stage } of your complaint. Ask by { $date }: write it in the box below.
+track-next-formal = If you are not happy, you can still make a formal complaint. Write it in the box below.
+track-next-ombudsman = If you are still not happy, you can ask the Local Government and Social Care Ombudsman to look at it. It is free, and they are not part of the council.
+track-ombudsman-call = Call the Ombudsman: 0300 061 0614
+track-next-advocate = An advocate can help you with this, for free. Ask us for one.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

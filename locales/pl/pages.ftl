@@ -145,3 +145,26 @@ progress-left = { $count ->
     [few] Jeszcze { $count } pytania
    *[other] Jeszcze { $count } pytań
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = Naszą odpowiedź umieścimy tutaj najpóźniej: { $date }.
+track-sent-title = Twoja wiadomość do nas
+track-sent-facts = { $kind }, temat: { $topic }. Wysłano: { $date }.
+track-sent-facts-no-topic = { $kind }. Wysłano: { $date }.
+track-sent-date = Wysłano: { $date }.
+track-sent-show = Pokaż, co zostało wysłane
+track-outcome-title = Co postanowiliśmy
+track-outcome-upheld = Zgadzamy się z twoją skargą i naprawiamy to, co poszło źle.
+track-outcome-partly_upheld = Zgadzamy się z częścią twojej skargi.
+track-outcome-not_upheld = Dokładnie to sprawdziliśmy i nie zgadzamy się z twoją skargą.
+track-outcome-withdrawn = Poproszono nas, żebyśmy przestali zajmować się twoją skargą.
+track-outcome-outside_jurisdiction = Tej sprawy nie możemy rozpatrzyć w naszej procedurze skarg.
+track-outcome-inconclusive = Nie udało nam się ustalić na pewno, co się stało.
+track-next-stage = Jeśli nasza odpowiedź ci nie odpowiada, możesz poprosić o Etap { $stage } skargi. Zrób to najpóźniej: { $date }. Napisz o tym w polu poniżej.
+track-next-formal = Jeśli coś nadal ci nie odpowiada, możesz złożyć formalną skargę. Napisz o tym w polu poniżej.
+track-next-ombudsman = Jeśli coś nadal ci nie odpowiada, możesz poprosić Rzecznika ds. Samorządu Lokalnego i Opieki Społecznej (Ombudsman) o sprawdzenie sprawy. To nic nie kosztuje, a Rzecznik nie jest częścią rady.
+track-ombudsman-call = Zadzwoń do Rzecznika: 0300 061 0614
+track-next-advocate = Rzecznik może ci w tym pomóc za darmo. Poproś nas o niego.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

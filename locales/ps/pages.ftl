@@ -144,3 +144,26 @@ progress-left = { $count ->
     [one] دا وروستۍ پوښتنه ده
    *[other] { $count } نورې پوښتنې
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = موږ به تر { $date } پورې خپل ځواب دلته ولیکو.
+track-sent-title = تاسو څه ولېږل
+track-sent-facts = { $kind }، موضوع: { $topic }. په { $date } ولېږل شو.
+track-sent-facts-no-topic = { $kind }. په { $date } ولېږل شو.
+track-sent-date = په { $date } ولېږل شو.
+track-sent-show = هغه څه وښایاست چې ما ولېږل
+track-outcome-title = موږ څه پرېکړه وکړه
+track-outcome-upheld = موږ ستاسو له شکایت سره موافق یو، او شیان سموو.
+track-outcome-partly_upheld = موږ ستاسو د شکایت له یوې برخې سره موافق یو.
+track-outcome-not_upheld = موږ په دقت سره ورته وکتل، او ستاسو له شکایت سره موافق نه یو.
+track-outcome-withdrawn = تاسو له موږ وغوښتل چې ستاسو شکایت ته کتل ودروو.
+track-outcome-outside_jurisdiction = دا داسې څه دي چې زموږ د شکایت طریقه یې نشي کتلی.
+track-outcome-inconclusive = موږ په ډاډ سره معلومه نه کړه چې څه پېښ شوي وو.
+track-next-stage = که تاسو زموږ له ځواب څخه خوښ نه یاست، تاسو کولی شئ د خپل شکایت { $stage } پړاو وغواړئ. تر { $date } پورې یې وغواړئ: لاندې بکس کې یې ولیکئ.
+track-next-formal = که تاسو خوښ نه یاست، تاسو لا هم رسمي شکایت کولی شئ. لاندې بکس کې یې ولیکئ.
+track-next-ombudsman = که تاسو لا هم خوښ نه یاست، تاسو کولی شئ د محلي حکومت او ټولنیزې پاملرنې له محتسب (Ombudsman) څخه وغواړئ چې ورته وګوري. دا وړیا دی، او دوی د شورا برخه نه دي.
+track-ombudsman-call = محتسب ته زنګ ووهئ: ⁦0300 061 0614⁩
+track-next-advocate = یو ملاتړی کولی شي په دې کې ستاسو وړیا مرسته وکړي. له موږ یې وغواړئ.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = سکای

@@ -144,3 +144,26 @@ progress-left = { $count ->
     [one] یہ آخری سوال ہے
    *[other] { $count } سوال باقی ہیں
 }
+
+## Tracking: what was sent, and once a complaint is closed, what was decided and what comes next
+track-due-here = ہم { $date } تک اپنا جواب یہاں لکھ دیں گے۔
+track-sent-title = آپ نے کیا بھیجا
+track-sent-facts = { $kind }، موضوع: { $topic }۔ { $date } کو بھیجا گیا۔
+track-sent-facts-no-topic = { $kind }۔ { $date } کو بھیجا گیا۔
+track-sent-date = { $date } کو بھیجا گیا۔
+track-sent-show = جو میں نے بھیجا وہ دکھائیں
+track-outcome-title = ہم نے کیا فیصلہ کیا
+track-outcome-upheld = ہم آپ کی شکایت سے متفق ہیں، اور ہم چیزیں ٹھیک کر رہے ہیں۔
+track-outcome-partly_upheld = ہم آپ کی شکایت کے کچھ حصے سے متفق ہیں۔
+track-outcome-not_upheld = ہم نے اسے غور سے دیکھا، اور ہم آپ کی شکایت سے متفق نہیں ہیں۔
+track-outcome-withdrawn = آپ نے ہم سے کہا کہ آپ کی شکایت کو دیکھنا بند کر دیں۔
+track-outcome-outside_jurisdiction = یہ ایسی بات ہے جسے ہمارا شکایت کا طریقہ نہیں دیکھ سکتا۔
+track-outcome-inconclusive = ہم یقین سے معلوم نہیں کر سکے کہ کیا ہوا تھا۔
+track-next-stage = اگر آپ ہمارے جواب سے خوش نہیں ہیں تو آپ اپنی شکایت کا مرحلہ { $stage } مانگ سکتے ہیں۔ { $date } تک مانگیں: نیچے والے خانے میں لکھ دیں۔
+track-next-formal = اگر آپ خوش نہیں ہیں تو آپ اب بھی باقاعدہ شکایت کر سکتے ہیں۔ نیچے والے خانے میں لکھ دیں۔
+track-next-ombudsman = اگر آپ اب بھی خوش نہیں ہیں تو آپ مقامی حکومت اور سماجی نگہداشت کے محتسب (Ombudsman) سے کہہ سکتے ہیں کہ وہ اسے دیکھیں۔ یہ مفت ہے، اور وہ کونسل کا حصہ نہیں ہیں۔
+track-ombudsman-call = محتسب کو فون کریں: ⁦0300 061 0614⁩
+track-next-advocate = ایک حمایتی اس میں آپ کی مفت مدد کر سکتا ہے۔ ہم سے مانگیں۔
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = اسکائی

@@ -5,8 +5,8 @@
 
 use sqlx::Row;
 
-use super::cases::{CaseRow, SELECT_CASE, format_date, optional_date, parse_date};
-use super::outbox::{NewEmail, insert_emails};
+use super::cases::{CaseRow, SELECT_CASE, cases, format_date, optional_date, parse_date};
+use super::outbox::{NewEmail, insert_emails, insert_emails_throttled};
 use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
 use crate::casework::{Lifecycle, Listed, Mention, StageClock};
@@ -554,7 +554,15 @@ impl Store {
             now,
         )
         .await?;
-        insert_emails(&mut tx, change.case_id, change.emails, message_domain, now).await?;
+        insert_emails_throttled(
+            &mut tx,
+            change.case_id,
+            change.emails,
+            message_domain,
+            now,
+            self.child_reply_every_ms,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

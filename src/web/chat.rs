@@ -175,8 +175,28 @@ pub async fn answer_step(
         answering.state = rewound;
     }
     let result = intake::answer(&app, answering, &form.step, &form.values).await;
+    // "Check your answers" carries Send: once its answer is saved, send in the same post.
+    if fields.get("then") == Some("send")
+        && let Ok(Outcome::Saved(saved)) = &result
+        && is_send_step(&app, saved)
+    {
+        return send(&app, &token).await;
+    }
     let typed = form.values.first().cloned().unwrap_or_default();
     respond(&app, conversation, &form.step, result, typed).await
+}
+
+/// The conversation stands at a step that only sends (not the urgent one, which has its own page).
+fn is_send_step(app: &AppState, conversation: &Conversation) -> bool {
+    app.flow_of(conversation)
+        .ok()
+        .and_then(|flow| flow.step(&conversation.state.step))
+        .is_some_and(|step| {
+            matches!(
+                step.input,
+                crate::flow::model::Input::Submit { urgent: false }
+            )
+        })
 }
 
 /// Remember that a bot may be sending this, then take the answer as usual: the sender sees no
@@ -240,12 +260,16 @@ pub async fn submit_conversation(
     _fields: FormFields,
 ) -> Result<Response, WebError> {
     let token = token(&app, &headers)?;
-    match intake::submit(&app, &token).await {
+    send(&app, &token).await
+}
+
+async fn send(app: &AppState, token: &ConversationToken) -> Result<Response, WebError> {
+    match intake::submit(app, token).await {
         Ok(_) => Ok(Redirect::to("/chat/done").into_response()),
         Err(IntakeError::NotReady) => {
-            let conversation = intake::load(&app, &token).await?;
+            let conversation = intake::load(app, token).await?;
             let step = conversation.state.step.clone();
-            leave_behind(&app, conversation, &step, Problem::MovedOn, String::new()).await
+            leave_behind(app, conversation, &step, Problem::MovedOn, String::new()).await
         }
         Err(e) => Err(e.into()),
     }
@@ -439,6 +463,11 @@ fn render_step(
         limit_hint,
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
+        adult: shown
+            .answers
+            .get("role")
+            .and_then(|a| a.as_one())
+            .is_some_and(|role| role != "young_person"),
     };
     let mut response = html(&page)?;
     *response.status_mut() = status;

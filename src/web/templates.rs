@@ -3,13 +3,14 @@
 
 use askama::Template;
 
-use super::view::{Bubble, Speaker, StepView, Words};
+use super::view::{Bubble, ReviewRow, Speaker, StepView, Words};
 
 /// Every template's source, so the linter can find the message ids they use.
 const SOURCES: &[&str] = &[
     include_str!("templates/base.html"),
     include_str!("templates/help_panel.html"),
     include_str!("templates/help_panel_early.html"),
+    include_str!("templates/guide.html"),
     include_str!("templates/help_calls.html"),
     include_str!("templates/start.html"),
     include_str!("templates/help.html"),
@@ -28,6 +29,12 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_report.html"),
     include_str!("templates/staff_record.html"),
     include_str!("templates/staff_unmatched.html"),
+    include_str!("templates/staff_forbidden.html"),
+    include_str!("templates/staff_accounts.html"),
+    include_str!("templates/staff_password.html"),
+    include_str!("templates/staff_two_factor.html"),
+    include_str!("templates/staff_code.html"),
+    include_str!("templates/staff_letter.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -73,6 +80,20 @@ const CODE_IDS: &[&str] = &[
     "track-throttled",
     "track-too-long",
     "track-due",
+    "track-due-here",
+    "track-sent-facts",
+    "track-sent-facts-no-topic",
+    "track-sent-date",
+    "track-outcome-upheld",
+    "track-outcome-partly_upheld",
+    "track-outcome-not_upheld",
+    "track-outcome-withdrawn",
+    "track-outcome-outside_jurisdiction",
+    "track-outcome-inconclusive",
+    "track-next-stage",
+    "track-next-formal",
+    "track-next-ombudsman",
+    "track-next-advocate",
     "track-status-closed",
     "track-status-paused",
     "track-status-replied",
@@ -87,10 +108,13 @@ const CODE_IDS: &[&str] = &[
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
+    ids.extend(super::staff::account_pages::message_ids());
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
+    ids.extend(crate::reminders::message_ids());
+    ids.extend(super::staff::letters::message_ids());
     for source in SOURCES {
-        for marker in ["t.get(\"", "t.attr(\""] {
+        for marker in ["t.get(\"", "t.attr(\"", "t.called(\""] {
             let mut rest = *source;
             while let Some(at) = rest.find(marker) {
                 rest = &rest[at + marker.len()..];
@@ -174,6 +198,8 @@ pub struct ChatPage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+    /// An adult on a child's behalf: no typing pause, the next question at once.
+    pub adult: bool,
 }
 
 #[derive(Template)]
@@ -201,6 +227,23 @@ pub struct TrackCasePage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+    /// What they sent: the facts in one line, their answers behind "Show what I sent".
+    pub sent: Option<SentView>,
+    /// Once a complaint is closed: what we decided and what they can do next.
+    pub closed: Option<ClosedView>,
+}
+
+pub struct SentView {
+    pub facts: String,
+    pub rows: Vec<ReviewRow>,
+}
+
+pub struct ClosedView {
+    pub outcome: Option<String>,
+    pub next: Option<String>,
+    /// Show the Ombudsman's number to tap.
+    pub ombudsman: bool,
+    pub advocate: String,
 }
 
 #[derive(Template)]

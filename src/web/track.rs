@@ -14,12 +14,15 @@ use super::form::FormFields;
 use super::pages::{browser_locale, html, words};
 use super::staff::login::client_ip;
 use super::staff::session::{cookie as set_cookie, read_cookie};
-use super::templates::{LaterPage, ResumePage, TrackCasePage, TrackPage, tel};
+use super::templates::{
+    ClosedView, LaterPage, ResumePage, SentView, TrackCasePage, TrackPage, tel,
+};
+use super::view::{self, Words};
 use crate::app::AppState;
 use crate::config::Config;
-use crate::domain::{CaseStatus, ConversationToken};
+use crate::domain::{Case, CaseStatus, ContactMethod, ConversationToken};
 use crate::error::WebError;
-use crate::tracking::{self, TrackError};
+use crate::tracking::{self, NextRight, TrackError};
 
 const TRACK_COOKIE: &str = "hys-track";
 
@@ -121,6 +124,17 @@ pub async fn show_case(
     let Some(case) = tracking::case_for(&app, &token).await? else {
         return Ok(Redirect::to("/track").into_response());
     };
+    render_case(&app, &case, None, uri.query() == Some("help=now")).await
+}
+
+/// The tracking page of one case, with a refused "add more" error when there is one: the
+/// error page is the same page, so nothing on it (the messages, what was sent) goes missing.
+async fn render_case(
+    app: &AppState,
+    case: &Case,
+    error: Option<&str>,
+    safety_panel: bool,
+) -> Result<Response, WebError> {
     let events = app.store.case_events(case.id).await?;
     let replied = events
         .iter()
@@ -129,24 +143,91 @@ pub async fn show_case(
         .words
         .resolve(&case.locale)
         .unwrap_or_else(|| app.words.fallback());
-    let t = words(&app, &locale);
-    let due = case.current_due_on().map(|d| t.date(d));
-    html(&TrackCasePage {
+    let t = words(app, &locale);
+    // With no contact wanted, the answer comes to this page and nowhere else: say so.
+    let due_id = if case.contact_method == ContactMethod::NoContact {
+        "track-due-here"
+    } else {
+        "track-due"
+    };
+    let due = match (case.current_due_on(), case.status) {
+        (Some(date), CaseStatus::New | CaseStatus::Open) => {
+            Some(t.get_with(due_id, &[("date", FluentValue::from(t.date(date)))]))
+        }
+        _ => None,
+    };
+    let mut response = html(&TrackCasePage {
         t,
-        has_error: false,
+        has_error: error.is_some(),
         reference: case.reference.to_string(),
-        status: t.get(tracking::status_message(&case, replied)),
-        due: match (due, case.status) {
-            (Some(date), CaseStatus::New | CaseStatus::Open) => {
-                Some(t.get_with("track-due", &[("date", FluentValue::from(date))]))
-            }
-            _ => None,
-        },
+        status: t.get(tracking::status_message(case, replied)),
+        due,
         messages: tracking::messages(&events),
-        error: None,
-        safety_panel: uri.query() == Some("help=now"),
+        error: error.map(|id| t.get(id)),
+        safety_panel,
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
+        sent: sent_view(app, case, t),
+        closed: closed_view(app, case, t),
+    })?;
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+fn sent_view(app: &AppState, case: &Case, t: Words<'_>) -> Option<SentView> {
+    let flow = app.flows.get(case.flow_id.as_deref()?)?;
+    let label = |key| view::answer_label(flow, &case.answers, key, t);
+    let date = FluentValue::from(t.date(crate::timescale::today_in_england(case.received_at)));
+    let facts = match (label("kind"), label("about")) {
+        (Some(kind), Some(topic)) => t.get_with(
+            "track-sent-facts",
+            &[
+                ("kind", FluentValue::from(kind)),
+                ("topic", FluentValue::from(topic)),
+                ("date", date),
+            ],
+        ),
+        (Some(kind), None) => t.get_with(
+            "track-sent-facts-no-topic",
+            &[("kind", FluentValue::from(kind)), ("date", date)],
+        ),
+        _ => t.get_with("track-sent-date", &[("date", date)]),
+    };
+    // An adult's case holds the child's name, age and words: someone holding its reference and
+    // words sees where it is, not those.
+    let rows = if case.adult.is_some() {
+        Vec::new()
+    } else {
+        view::sent_rows(flow, &case.answers, t)
+    };
+    Some(SentView { facts, rows })
+}
+
+fn closed_view(app: &AppState, case: &Case, t: Words<'_>) -> Option<ClosedView> {
+    if case.status != CaseStatus::Closed || !case.is_complaint() {
+        return None;
+    }
+    let outcome = case
+        .outcome
+        .map(|o| t.get(&format!("track-outcome-{}", o.as_str())));
+    let next = tracking::next_right(case, &app.config.procedures, &app.calendar);
+    Some(ClosedView {
+        outcome,
+        next: next.map(|right| match right {
+            NextRight::NextStage { stage, by } => t.get_with(
+                "track-next-stage",
+                &[
+                    ("stage", FluentValue::from(stage)),
+                    ("date", FluentValue::from(t.date(by))),
+                ],
+            ),
+            NextRight::FormalComplaint => t.get("track-next-formal"),
+            NextRight::Ombudsman => t.get("track-next-ombudsman"),
+        }),
+        ombudsman: next == Some(NextRight::Ombudsman),
+        advocate: t.get("track-next-advocate"),
     })
 }
 
@@ -163,29 +244,12 @@ pub async fn add_information(
     };
     let text = fields.get("text").unwrap_or_default().trim().to_owned();
     if text.is_empty() || text.chars().count() > 5000 {
-        let locale = app
-            .words
-            .resolve(&case.locale)
-            .unwrap_or_else(|| app.words.fallback());
-        let t = words(&app, &locale);
-        let mut response = html(&TrackCasePage {
-            t,
-            has_error: true,
-            reference: case.reference.to_string(),
-            status: t.get(tracking::status_message(&case, false)),
-            due: None,
-            messages: Vec::new(),
-            error: Some(t.get(if text.is_empty() {
-                "error-type-something"
-            } else {
-                "track-too-long"
-            })),
-            safety_panel: false,
-            help_tel: tel(&app.config.help_phone),
-            out_of_hours_tel: tel(&app.config.out_of_hours_phone),
-        })?;
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
+        let id = if text.is_empty() {
+            "error-type-something"
+        } else {
+            "track-too-long"
+        };
+        return render_case(&app, &case, Some(id), false).await;
     }
     let worrying = tracking::add_information(&app, &case, &text).await?;
     // The flag, never the words, travels in the address; the page then shows calm help first.

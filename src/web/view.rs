@@ -79,6 +79,16 @@ impl<'a> Words<'a> {
     pub fn date(&self, date: time::Date) -> String {
         self.words.long_date(self.locale, date)
     }
+
+    /// A message as markup with its phone numbers as `tel:` links (use with `|safe`).
+    pub fn called(&self, id: &str) -> String {
+        link_phones(&self.get(id))
+    }
+
+    /// Any text (a bubble, a section of a page) as markup with its phone numbers linked.
+    pub fn link(&self, text: &str) -> String {
+        link_phones(text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,6 +147,9 @@ pub struct StepView {
     pub privacy_note: bool,
     /// A submit step that sends an urgent case.
     pub urgent: bool,
+    /// Check-your-answers with Send on it: the step after it only sends, so the child meets
+    /// one page, not two.
+    pub sends: bool,
 }
 
 pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepView {
@@ -184,6 +197,10 @@ pub fn step_view(flow: &Flow, step: &Step, state: &State, w: Words<'_>) -> StepV
         help_panel: step.help_panel,
         privacy_note: step.privacy_note,
         urgent: matches!(step.input, Input::Submit { urgent: true }),
+        sends: step.input.kind() == InputKind::Review
+            && flow
+                .next_after(step, &state.answers)
+                .is_some_and(|next| matches!(next.input, Input::Submit { urgent: false })),
     }
 }
 
@@ -286,17 +303,150 @@ pub fn transcript_by_step<'f>(
 }
 
 fn review_rows(flow: &Flow, state: &State, w: Words<'_>) -> Vec<ReviewRow> {
-    state
-        .history
-        .iter()
+    rows(flow, &state.history, &state.answers, w, |_| true)
+}
+
+/// What a sent case's conversation said, question by question, for the child's tracking page:
+/// the path is walked again from the answers, and the "About you" answers stay out.
+pub fn sent_rows(flow: &Flow, answers: &crate::domain::Answers, w: Words<'_>) -> Vec<ReviewRow> {
+    let path = crate::flow::engine::trail(flow, answers, "check");
+    rows(flow, &path, answers, w, |key| {
+        !crate::equality::is_equality_key(key)
+    })
+}
+
+/// How the answer saved under `key` reads, as the question that asked it offered it.
+pub fn answer_label(
+    flow: &Flow,
+    answers: &crate::domain::Answers,
+    key: &str,
+    w: Words<'_>,
+) -> Option<String> {
+    let path = crate::flow::engine::trail(flow, answers, "check");
+    path.iter()
+        .filter_map(|id| flow.step(id))
+        .find(|step| step.save.as_deref() == Some(key))
+        .and_then(|step| answers.get(key).map(|a| answer_text(step, Some(a), w)))
+}
+
+fn rows(
+    flow: &Flow,
+    path: &[String],
+    answers: &crate::domain::Answers,
+    w: Words<'_>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<ReviewRow> {
+    path.iter()
         .filter_map(|id| flow.step(id))
         .filter_map(|step| {
-            let key = step.save.as_ref()?;
+            let key = step.save.as_ref().filter(|k| keep(k))?;
             Some(ReviewRow {
                 step: step.id.clone(),
                 question: step.ask.as_deref().map(|id| w.get(id)).unwrap_or_default(),
-                answer: answer_text(step, state.answers.get(key), w),
+                answer: answer_text(step, answers.get(key), w),
             })
         })
         .collect()
+}
+
+/// Escape text for HTML and make each phone number in it a `tel:` link, so a child can tap to
+/// call from any page: 999, and UK numbers written from 0 or +44 with at least eight digits.
+/// The result is safe to insert as markup (`|safe`): everything else is escaped.
+pub fn link_phones(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = (chars[i].is_ascii_digit() || chars[i] == '+')
+            && !chars
+                .get(i.wrapping_sub(1))
+                .is_some_and(|c| c.is_alphanumeric());
+        if starts_number {
+            let end = number_end(&chars, i);
+            let written: String = chars[i..end].iter().collect();
+            let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+            let glued = chars.get(end).is_some_and(|c| c.is_alphanumeric());
+            let callable = digits == "999"
+                || ((written.starts_with('0') || written.starts_with("+44"))
+                    && (8..=13).contains(&digits.len()));
+            if callable && !glued {
+                let dial = if written.starts_with('+') {
+                    format!("+{digits}")
+                } else {
+                    digits
+                };
+                out.push_str(&format!(
+                    "<a class=\"tel\" href=\"tel:{dial}\">{}</a>",
+                    escape(&written)
+                ));
+                i = end;
+                continue;
+            }
+        }
+        out.push_str(&escape(&chars[i].to_string()));
+        i += 1;
+    }
+    out
+}
+
+/// Where a number that starts at `start` ends: digits, with single spaces between groups.
+fn number_end(chars: &[char], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < chars.len() {
+        if chars[end].is_ascii_digit() {
+            end += 1;
+        } else if chars[end] == ' ' && chars.get(end + 1).is_some_and(char::is_ascii_digit) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::link_phones;
+
+    #[test]
+    fn numbers_a_child_can_call_become_links_and_the_rest_is_escaped() {
+        assert_eq!(
+            link_phones("If you are in danger now, call 999."),
+            "If you are in danger now, call <a class=\"tel\" href=\"tel:999\">999</a>."
+        );
+        assert_eq!(
+            link_phones("Childline: 0800 1111 <free>"),
+            "Childline: <a class=\"tel\" href=\"tel:08001111\">0800 1111</a> &lt;free&gt;"
+        );
+        assert!(link_phones("call +44 300 123 4567").contains("href=\"tel:+443001234567\""));
+        // Dates, years, references and short numbers stay text.
+        for plain in [
+            "Sent on 7 December 2026",
+            "HYS-7K4P-0999",
+            "Stage 2",
+            "9990",
+            "a999",
+        ] {
+            assert!(!link_phones(plain).contains("<a"), "{plain}");
+        }
+        assert_eq!(
+            link_phones("\"x\" & 'y'"),
+            "&quot;x&quot; &amp; &#39;y&#39;"
+        );
+    }
 }

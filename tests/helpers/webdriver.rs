@@ -386,3 +386,15 @@ impl Drop for Browser {
         let _ = self.driver.wait();
     }
 }
+
+/// A script's array of strings (what a page reports back), empty if it returned something else.
+pub fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -116,14 +116,33 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     documented().1
 }
 
-pub fn router(config: &crate::config::Config) -> Router<AppState> {
+/// The document with the locales this instance serves as the `locale` field's enum: they come
+/// from the locale files at start-up, so they cannot be written in the annotations.
+fn with_locales(document: &utoipa::openapi::OpenApi, locales: &[String]) -> serde_json::Value {
+    let mut value = serde_json::to_value(document).unwrap_or_default();
+    if let Some(locale) = value.pointer_mut("/components/schemas/StartRequest/properties/locale")
+        && let Some(field) = locale.as_object_mut()
+    {
+        let mut allowed: Vec<serde_json::Value> = locales
+            .iter()
+            .cloned()
+            .map(serde_json::Value::from)
+            .collect();
+        allowed.push(serde_json::Value::Null);
+        field.insert("enum".into(), serde_json::Value::Array(allowed));
+    }
+    value
+}
+
+pub fn router(config: &crate::config::Config, locales: &[String]) -> Router<AppState> {
     let (routes, document) = documented();
-    let rendered = document.to_pretty_json().unwrap_or_else(|e| {
-        // Serialising a value built in code cannot fail in practice; if it ever did, the API
-        // still works and only the document is missing.
-        tracing::error!(error = %e, "could not render the OpenAPI document");
-        String::from("{}")
-    });
+    let rendered =
+        serde_json::to_string_pretty(&with_locales(&document, locales)).unwrap_or_else(|e| {
+            // Serialising a value built in code cannot fail in practice; if it ever did, the
+            // API still works and only the document is missing.
+            tracing::error!(error = %e, "could not render the OpenAPI document");
+            String::from("{}")
+        });
     routes
         .route("/api/", any(no_such_route))
         .route("/api/{*rest}", any(no_such_route))

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::session::StaffSession;
-use super::templates::{InboxPage, InboxRow, PageLink, rag_of};
+use super::templates::{InboxPage, InboxRow, PageLink};
 use crate::app::AppState;
 use crate::domain::{Case, CaseKind, CaseStatus, Procedure};
 use crate::error::WebError;
@@ -192,7 +192,14 @@ pub async fn rows(
             let due = case
                 .current_due_on()
                 .filter(|_| !case.screening.held && !case.screening.spam);
-            let rag = rag_of(&app.calendar, today, due, case.status.as_str());
+            // The acknowledgement's date counts too (see `reminders::risk`); a held or spam
+            // case has no clock running, so it shows no state.
+            let risk = crate::reminders::risk::assess(case, today, &app.calendar);
+            let rag = if due.is_none() && (case.screening.held || case.screening.spam) {
+                "none"
+            } else {
+                risk.rag_name()
+            };
             InboxRow {
                 reference: case.reference.to_string(),
                 kind: t.get(&format!("label-kind-{}", case.kind)),
@@ -204,6 +211,8 @@ pub async fn rows(
                     .unwrap_or_default(),
                 rag,
                 rag_label: t.get(&format!("rag-{rag}")),
+                // The acknowledgement's date counts too (see `reminders::risk`).
+                at_risk: risk.at_risk,
                 assignee: case
                     .assignee_id
                     .and_then(|id| staff.iter().find(|s| s.id == id))

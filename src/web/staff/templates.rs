@@ -184,6 +184,8 @@ pub struct InboxRow {
     pub due: String,
     pub rag: &'static str,
     pub rag_label: String,
+    /// Due within two working days, late, or its acknowledgement late.
+    pub at_risk: bool,
     pub assignee: String,
     pub team: String,
 }
@@ -284,6 +286,8 @@ pub struct EventView {
 pub struct CasePage<'a> {
     /// What the case carries from the council's lists, and the forms to set it.
     pub listed: super::listed::ListedView,
+    /// The acknowledgement's route and the reply box's templates.
+    pub letters: super::letters::LettersView,
     pub t: Words<'a>,
     /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
     pub urgent_alerts: Vec<String>,

@@ -41,10 +41,17 @@ async fn find(app: &AppState, session: &StaffSession, reference: &str) -> Result
         .ok_or(WebError::NotFound)
 }
 
+/// `?letter=closing` fills the reply box from that template ("Start from this").
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CaseQuery {
+    letter: Option<String>,
+}
+
 pub async fn show_case(
     State(app): State<AppState>,
     session: StaffSession,
     Path(reference): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<CaseQuery>,
 ) -> Result<Response, WebError> {
     let case = find(&app, &session, &reference).await?;
     app.store
@@ -60,7 +67,11 @@ pub async fn show_case(
             "",
         )
         .await?;
-    render_case(&app, &session, &case, None).await
+    let start = query
+        .letter
+        .as_deref()
+        .and_then(crate::letters::Letter::parse);
+    render_case(&app, &session, &case, None, start).await
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -103,7 +114,7 @@ pub async fn act_on_case(
             });
             Ok((error.status, axum::Json(body)).into_response())
         } else {
-            render_case(&app, &session, &case, Some(error)).await
+            render_case(&app, &session, &case, Some(error), None).await
         }
     };
     if kind != ActionKind::Note && (case.screening.held || case.screening.spam) {
@@ -153,6 +164,15 @@ pub async fn act_on_case(
             recipient: address,
         });
     }
+    // Acknowledging may also send them an acknowledgement, by the route they chose.
+    let mut print_letter = false;
+    if kind == ActionKind::Acknowledge {
+        match super::letters::acknowledgement(&case, &fields) {
+            super::letters::Acknowledgement::Email(email) => emails.push(email),
+            super::letters::Acknowledgement::Print => print_letter = true,
+            super::letters::Acknowledgement::None => {}
+        }
+    }
     let change = RecordedChange {
         case_id: case.id,
         revision: case.revision,
@@ -179,6 +199,15 @@ pub async fn act_on_case(
     );
     if json {
         return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    if print_letter {
+        let letter = crate::letters::Letter::Acknowledgement;
+        return Ok(Redirect::to(&format!(
+            "/staff/cases/{}/letters/{}",
+            case.reference,
+            letter.as_str()
+        ))
+        .into_response());
     }
     Ok(back)
 }

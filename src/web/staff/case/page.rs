@@ -17,7 +17,7 @@ use crate::store::cases::format_date;
 use crate::timescale;
 use crate::web::pages::{html, words};
 use crate::web::staff::session::StaffSession;
-use crate::web::staff::templates::{CasePage, EventView, rag_of};
+use crate::web::staff::templates::{CasePage, EventView};
 use crate::web::view::Words;
 
 pub async fn render_case(
@@ -25,6 +25,7 @@ pub async fn render_case(
     session: &StaffSession,
     case: &Case,
     error: Option<FormError>,
+    start: Option<crate::letters::Letter>,
 ) -> Result<Response, WebError> {
     let lifecycle = app.store.lifecycle(case).await?;
     let events = app.store.case_events(case.id).await?;
@@ -114,7 +115,8 @@ pub async fn render_case(
             .collect()
     };
     let next_stage = stage.map_or(1, |s| s.number + 1);
-    let rag = rag_of(&app.calendar, today, due, case.status.as_str());
+    // As the inbox shows it: the acknowledgement's date counts until it is done.
+    let rag = crate::reminders::risk::assess(case, today, &app.calendar).rag_name();
     let has_error = error.is_some();
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
     let complaint = lifecycle.kind.has_procedure();
@@ -167,8 +169,10 @@ pub async fn render_case(
         .map(|d| (d.as_str(), t.get(&format!("ombudsman-{}", d.as_str()))))
         .collect();
     let listed = crate::web::staff::listed::view(lists, &lifecycle, error.as_ref(), &t);
+    let letters = crate::web::staff::letters::view(app, case, start, &t);
     let page = CasePage {
         listed,
+        letters,
         t,
         urgent_alerts,
         emails,
