@@ -5,7 +5,7 @@
 
 use sqlx::Row;
 
-use super::cases::{CaseRow, SELECT_CASE, cases, format_date, optional_date, parse_date};
+use super::cases::{CaseRow, SELECT_CASE, format_date, optional_date, parse_date};
 use super::outbox::{NewEmail, insert_emails, insert_emails_throttled};
 use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
