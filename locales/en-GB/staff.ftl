@@ -508,3 +508,5 @@ staff-pages-label = Pages of cases
 staff-page-prev = Previous page
 staff-page-next = Next page
 staff-filters-more = More filters
+staff-bulk-choose = Choose someone
+staff-bulk-unassign = Nobody (unassign)
