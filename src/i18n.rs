@@ -370,6 +370,11 @@ pub fn code_message_ids() -> Vec<String> {
     ids.extend((1..=12).flat_map(|n| [format!("month-{n}"), format!("month-short-{n}")]));
     ids.extend(["date-long".into(), "date-short".into()]);
     ids.extend(crate::notify::email::message_ids());
+    ids.extend(
+        crate::notify::account_email::MESSAGE_IDS
+            .iter()
+            .map(|s| (*s).to_owned()),
+    );
     ids
 }
 

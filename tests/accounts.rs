@@ -608,3 +608,72 @@ async fn where_required_managers_and_admins_set_up_two_factor_before_anything_el
         assert_eq!(home.status, 200);
     }
 }
+
+#[tokio::test]
+async fn a_new_account_gets_its_link_by_email_through_the_outbox() {
+    let smtp = helpers::smtp::SmtpSink::start();
+    let app = spawn_app_with(|c| {
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port));
+    })
+    .await;
+    let (admin, page) = signed_in(&app, ADMIN, "admin").await;
+    let added = app
+        .post_as(
+            &admin,
+            "/staff/accounts",
+            &[
+                ("csrf", &page.csrf()),
+                ("name", "Sam Patel"),
+                ("email", "Sam.Patel@testshire.gov.uk"),
+                ("role", "officer"),
+            ],
+        )
+        .await;
+    assert!(
+        added.url.ends_with("/staff/accounts?done=added"),
+        "{}",
+        added.url
+    );
+    assert!(added.body.contains("Account added"));
+    assert!(added.body.contains("sam.patel@testshire.gov.uk"));
+    assert!(added.body.contains("Never"));
+
+    let mail = smtp.wait_for(1, std::time::Duration::from_secs(30)).await;
+    assert_eq!(mail.len(), 1);
+    let email = &mail[0];
+    assert_eq!(email.rcpt_to, "sam.patel@testshire.gov.uk");
+    assert_eq!(email.subject, "Set your password for Have Your Say");
+    let link = between(&email.text, &app.config.public_url, "\n")
+        .map(|rest| rest.trim().to_owned())
+        .expect("a link in the email");
+    assert!(link.starts_with("/staff/password/"), "{link}");
+    assert!(email.html.contains(&link), "the button links there too");
+    // Once sent, the database keeps only the token's hash.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app.count_where("password_links", "token is not null").await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "link kept after sending"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let token = link.trim_start_matches("/staff/password/");
+    assert_eq!(
+        app.count_where("password_links", &format!("token_hash = '{token}'"))
+            .await,
+        0
+    );
+
+    let browser = helpers::browser();
+    let new = "four random garden words";
+    let done = app
+        .post_as(&browser, &link, &[("password", new), ("confirm", new)])
+        .await;
+    assert_eq!(done.heading(), "Your password is set");
+    let (_, home) = app.sign_in("sam.patel@testshire.gov.uk", new, None).await;
+    assert!(home.url.ends_with("/staff"), "{}", home.url);
+    let actions = audit_actions(&app).await;
+    for needed in ["account_added", "password_link_sent", "password_set"] {
+        assert!(actions.iter().any(|a| a == needed), "{needed}: {actions:?}");
+    }
+}

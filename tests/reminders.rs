@@ -36,14 +36,19 @@ const COMPLIMENT: &[&str] = &[
     "11",
 ];
 
-async fn app_on(smtp: &SmtpSink, database_url: Option<String>) -> TestApp {
+/// An instance; given another's, a second instance of the same service: its database and its
+/// public URL (each test app otherwise gets the URL of its own port).
+async fn app_on(smtp: &SmtpSink, same_service_as: Option<&TestApp>) -> TestApp {
     let port = smtp.port;
+    let shared =
+        same_service_as.map(|a| (a.config.database_url.clone(), a.config.public_url.clone()));
     spawn_app_with(move |c| {
         c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
         c.mail.from = "Have Your Say <hys@council.gov.uk>".into();
         c.routing.rights_officer = vec!["cro-inbox@council.gov.uk".into()];
-        if let Some(url) = database_url {
-            c.database_url = url;
+        if let Some((database_url, public_url)) = shared {
+            c.database_url = database_url;
+            c.public_url = public_url;
         }
     })
     .await
@@ -96,7 +101,7 @@ async fn each_officer_and_manager_gets_one_digest_a_day_from_two_instances() {
     // Arrange: two instances on one database, one real SMTP server.
     let smtp = SmtpSink::start();
     let first = app_on(&smtp, None).await;
-    let second = app_on(&smtp, Some(first.config.database_url.clone())).await;
+    let second = app_on(&smtp, Some(&first)).await;
     let ana = Staff::sign_in(&first, "ana@council.gov.uk", "officer").await;
     let ben = Staff::sign_in(&first, "ben@council.gov.uk", "officer").await;
     first.add_staff("mo@council.gov.uk", "manager").await;

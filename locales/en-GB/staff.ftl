@@ -432,6 +432,12 @@ staff-2fa-codes-left = { $count ->
 }
 staff-2fa-lost = Lost your phone, or running out of recovery codes? Ask an admin to turn two-factor sign-in off, then set it up again.
 staff-2fa-back = Back to the staff area
+email-password-subject = Set your password for Have Your Say
+email-password-intro = An administrator has given you an account in the Have Your Say staff area, or asked for your password to be set again. Choose your password here:
+email-password-button = Set my password
+email-password-expiry = The link works once, for 24 hours. If it has run out, ask an administrator for a new one.
+email-password-ignore = If you did not expect this email, you can ignore it: nothing changes until the link is used.
+email-password-footer = Sent by Have Your Say for { $authority }.
 
 ## Reminders: the daily digest and the inbox's "at risk" flag
 digest-subject = Have Your Say: { $count ->

@@ -144,7 +144,8 @@ string_enum! {
 string_enum! {
     /// Which email an outbox row is. A `digest` is one officer's or manager's daily reminders
     /// (about many cases, not one); an `acknowledgement` goes to the person who raised the
-    /// case, from its letter template.
+    /// case, from its letter template; a `password_link` carries a one-time link to set a staff
+    /// password (about an account, not a case).
     EmailKind {
         NewCase = "new_case",
         Urgent = "urgent",
@@ -153,6 +154,7 @@ string_enum! {
         NewInformation = "new_information",
         Digest = "digest",
         Acknowledgement = "acknowledgement",
+        PasswordLink = "password_link",
     }
 }
 

@@ -313,7 +313,10 @@ pub fn render(
             }
         }
         // Sent as stored when it was queued (see `reminders::digest`), never rendered here.
-        EmailKind::ReplyToChild | EmailKind::Digest | EmailKind::Acknowledgement => {}
+        EmailKind::ReplyToChild
+        | EmailKind::Digest
+        | EmailKind::Acknowledgement
+        | EmailKind::PasswordLink => {}
     }
     let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
     let link_label = w.get("email-open-case", &[]);

@@ -2,6 +2,7 @@
 //! leaves (`transport`: SMTP, a drop folder of `.eml` files, or memory for tests), and the
 //! worker that drains the outbox in every instance (`worker`).
 
+pub mod account_email;
 pub mod email;
 pub mod inbound;
 pub mod routing;

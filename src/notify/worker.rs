@@ -199,6 +199,9 @@ impl Worker {
         match self.deliver(row).await {
             Ok(()) => {
                 self.store.mark_email_sent(row.id, &self.id).await?;
+                if let About::PasswordLink(link_id) = row.about {
+                    self.store.forget_password_link(link_id).await?;
+                }
                 round.sent += 1;
             }
             Err(SendError::Transient(error))
@@ -245,6 +248,17 @@ impl Worker {
     async fn deliver(&self, row: &OutboxRow) -> Result<(), SendError> {
         let (rendered, thread) = match row.about {
             About::Case(case_id) => self.render_for_case(row, case_id).await?,
+            About::PasswordLink(link_id) => {
+                let link = self
+                    .store
+                    .password_link_to_send(link_id)
+                    .await
+                    .map_err(|e| SendError::Transient(e.to_string()))?
+                    .ok_or_else(|| SendError::Permanent("the link was used or sent".into()))?;
+                let rendered = super::account_email::render(&link, &self.config, &self.words)
+                    .map_err(|e| SendError::Permanent(e.to_string()))?;
+                (rendered, Thread::default())
+            }
             About::Digest(digest_id) => {
                 let digest = self
                     .store

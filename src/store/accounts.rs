@@ -329,6 +329,24 @@ impl Store {
         Ok(())
     }
 
+    /// The link a queued email carries; `None` once it was sent, used or replaced.
+    pub async fn password_link_to_send(&self, id: i64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("select token from password_links where id = $1 and used_at is null")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| r.try_get("token")).transpose()?.flatten())
+    }
+
+    /// The email has gone: the database keeps only the token's hash from now on.
+    pub async fn forget_password_link(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query("update password_links set token = null where id = $1")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     pub async fn record_sign_in(&self, staff_id: i64) -> Result<(), StoreError> {
         sqlx::query("update staff set last_sign_in_at = $1 where id = $2")
             .bind(now_ms())

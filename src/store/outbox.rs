@@ -23,6 +23,8 @@ pub struct NewEmail {
 pub enum About {
     Case(i64),
     Digest(i64),
+    /// A password-set link (`password_links.id`), rendered at send time from the link.
+    PasswordLink(i64),
 }
 
 /// A claimed row, ready to render and send.
@@ -221,7 +223,8 @@ impl Store {
              attempts = attempts + 1, updated_at = $3 \
              where id in (select id from outbox where {only}{due} \
                  order by {order}next_attempt_at, id limit $4 {lock}) \
-             returning id, case_id, digest_id, kind, recipient, message_id, attempts, \
+             returning id, case_id, digest_id, password_link_id, kind, recipient, message_id, \
+             attempts, \
              next_attempt_at"
         );
         // Through the group commit on SQLite: the worker's bookkeeping would otherwise take the
@@ -247,9 +250,11 @@ impl Store {
                 let due: i64 = row.try_get("next_attempt_at")?;
                 let case_id: Option<i64> = row.try_get("case_id")?;
                 let digest_id: Option<i64> = row.try_get("digest_id")?;
-                let about = match (case_id, digest_id) {
-                    (Some(case), None) => About::Case(case),
-                    (None, Some(digest)) => About::Digest(digest),
+                let link_id: Option<i64> = row.try_get("password_link_id")?;
+                let about = match (case_id, digest_id, link_id) {
+                    (Some(case), None, None) => About::Case(case),
+                    (None, Some(digest), None) => About::Digest(digest),
+                    (None, None, Some(link)) => About::PasswordLink(link),
                     _ => return Err(StoreError::Corrupt("outbox row about nothing".into())),
                 };
                 let row = OutboxRow {
@@ -439,13 +444,25 @@ fn truncate(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
 }
 
-/// Queue the email that carries a password-set link (`link_key` names the link).
+/// Queue the email that carries a password-set link, in the caller's transaction.
 pub(crate) async fn insert_account_email(
-    _tx: &mut sqlx::AnyConnection,
-    _link_id: i64,
-    _recipient: &str,
-    _message_domain: &str,
-    _now: i64,
+    tx: &mut sqlx::AnyConnection,
+    link_id: i64,
+    recipient: &str,
+    message_domain: &str,
+    now: i64,
 ) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into outbox (password_link_id, kind, recipient, message_id, status, attempts, \
+         next_attempt_at, created_at, updated_at) \
+         values ($1, $2, $3, $4, 'pending', 0, $5, $5, $5)",
+    )
+    .bind(link_id)
+    .bind(EmailKind::PasswordLink.as_str())
+    .bind(recipient)
+    .bind(new_message_id(&format!("p{link_id}"), message_domain))
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
