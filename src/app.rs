@@ -24,6 +24,8 @@ pub struct AppState {
     /// Working days: shipped bank holidays plus configured closure days.
     pub calendar: crate::timescale::Calendar,
     pub safety: Arc<crate::flow::safety::SafetyPhrases>,
+    /// The secret-word list of each locale.
+    pub secret_words: Arc<crate::domain::secret::lists::WordLists>,
 }
 
 pub struct App {
@@ -43,6 +45,8 @@ pub enum StartError {
     Mail(#[from] crate::notify::transport::TransportError),
     #[error("cannot read the safety phrase lists: {0}")]
     Safety(std::io::Error),
+    #[error(transparent)]
+    SecretWords(#[from] crate::domain::secret::lists::ListError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -103,6 +107,7 @@ impl App {
         }
         let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
             .map_err(StartError::Safety)?;
+        let secret_words = crate::domain::secret::lists::WordLists::load(&config.locales_dir)?;
         let store = Store::connect(&config.database_url, config.max_connections).await?;
         store.migrate().await?;
         crate::notify::worker::release_after_crash(&store).await?;
@@ -137,6 +142,7 @@ impl App {
                 mailer: Mailer::new(transport),
                 calendar,
                 safety: Arc::new(safety),
+                secret_words: Arc::new(secret_words),
             },
         })
     }

@@ -371,3 +371,16 @@ fn strip_tags(s: &str) -> String {
     }
     out.trim().to_owned()
 }
+
+/// A child's complaint about late pocket money, no contact wanted, answered step by step.
+pub const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "Late pocket money",
+    "",
+    "no",
+    "none",
+    "",
+    "13",
+];
