@@ -43,6 +43,8 @@ pub enum StartError {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Mail(#[from] crate::notify::transport::TransportError),
+    #[error("the letter templates have problems:\n{}", .0.join("\n"))]
+    Letters(Vec<String>),
     #[error("cannot read the safety phrase lists: {0}")]
     Safety(std::io::Error),
     #[error(transparent)]
@@ -56,7 +58,11 @@ pub enum StartError {
 
 /// Words and flows, checked the same way by `serve` and `check`.
 pub fn load_content(config: &Config) -> Result<(Localizer, Flows), StartError> {
-    let words = Localizer::load(&config.locales_dir)?;
+    let mut words = Localizer::load(&config.locales_dir)?;
+    // The council's own letter templates replace the shipped ones of the same name.
+    if let Some(dir) = &config.reminders.templates_dir {
+        crate::letters::apply_overrides(&mut words, dir).map_err(StartError::Letters)?;
+    }
     let mut problems: Vec<String> = Vec::new();
     let flows = match Flows::load(&config.flows_dir, &words) {
         Ok(flows) => Some(flows),
@@ -108,7 +114,9 @@ impl App {
         let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
             .map_err(StartError::Safety)?;
         let secret_words = crate::domain::secret::lists::WordLists::load(&config.locales_dir)?;
-        let store = Store::connect(&config.database_url, config.max_connections).await?;
+        let store = Store::connect(&config.database_url, config.max_connections)
+            .await?
+            .with_child_reply_every(config.reminders.child_reply_every);
         store.migrate().await?;
         crate::notify::worker::release_after_crash(&store).await?;
         let adopted = store.adopt_team_names(&config.procedures.lists).await?;
@@ -132,6 +140,10 @@ impl App {
                 addr: config.bind,
                 source,
             })?;
+        let mut config = config;
+        if let Ok(addr) = listener.local_addr() {
+            config.public_url = on_bound_port(&config.public_url, addr.port());
+        }
         Ok(Self {
             listener,
             state: AppState {
@@ -165,6 +177,17 @@ impl App {
         )
     }
 
+    /// The daily digest's tick over this app's store (tests drive one tick at a time).
+    pub fn digester(&self) -> crate::reminders::digest::Digester {
+        crate::reminders::digest::Digester::new(
+            self.state.store.clone(),
+            self.state.config.clone(),
+            self.state.words.clone(),
+            self.state.calendar.clone(),
+            self.state.mailer.wake.clone(),
+        )
+    }
+
     /// Serve until Ctrl-C or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.run_until(shutdown_signal()).await
@@ -184,6 +207,7 @@ impl App {
         let poller = tokio::spawn(
             crate::notify::inbound::Poller::new(self.state.clone()).run(worker_stop.clone()),
         );
+        let digester = tokio::spawn(self.digester().run(worker_stop.clone()));
         let worker = tokio::spawn(self.worker().run(worker_stop));
         let header_timeout =
             std::time::Duration::from_secs(u64::from(self.state.config.header_timeout_seconds));
@@ -195,8 +219,18 @@ impl App {
         }
         let _ = purger.await;
         let _ = poller.await;
+        let _ = digester.await;
         self.state.store.close().await;
         served
+    }
+}
+
+/// A public URL on port 0 (a test, a throwaway local run on any free port) means the port the
+/// listener was given: our own pages' `Origin` is compared with it, whole.
+fn on_bound_port(public_url: &str, port: u16) -> String {
+    match public_url.strip_suffix(":0") {
+        Some(base) => format!("{base}:{port}"),
+        None => public_url.to_owned(),
     }
 }
 

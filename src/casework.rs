@@ -17,7 +17,8 @@ use std::sync::Arc;
 use time::Date;
 
 use crate::domain::{
-    CaseEvent, CaseKind, CaseStatus, Category, ListRef, Ombudsman, Outcome, Procedure, StageFacts,
+    CaseEvent, CaseKind, CaseStatus, Category, ListRef, NoteVisibility, Ombudsman, Outcome,
+    Procedure, StageFacts,
 };
 use crate::lists::Lists;
 use crate::timescale::{Calendar, Deadline};
@@ -66,6 +67,9 @@ pub struct Lifecycle {
     pub assignee_id: Option<i64>,
     /// How it reached the council: a receipt method's id from the council's lists.
     pub receipt: String,
+    /// The complainant can read replies on the tracking page (they sent it through the
+    /// service and hold its secret words); cases recorded from a letter or a call cannot.
+    pub trackable: bool,
     /// What the case carries from the council's lists.
     pub listed: Listed,
     /// Complaints only: Stage 2 and 3 facts (investigators, panel, costs, remedy).
@@ -147,6 +151,8 @@ pub enum Action {
         staff_id: i64,
         name: String,
     },
+    /// Nobody is assigned any more (the assign form's "Nobody").
+    Unassign,
     /// The child's own "what it is about", as staff refine it.
     Details {
         category: Category,
@@ -174,6 +180,8 @@ pub enum Action {
     },
     Note {
         text: String,
+        /// Chosen in the form; notes from the advocacy provider are always shared.
+        visibility: NoteVisibility,
     },
     /// Move to the next stage of the procedure.
     Escalate {
@@ -304,7 +312,7 @@ impl Action {
     pub fn kind(&self) -> ActionKind {
         match self {
             Self::Acknowledge => ActionKind::Acknowledge,
-            Self::Assign { .. } => ActionKind::Assign,
+            Self::Assign { .. } | Self::Unassign => ActionKind::Assign,
             Self::Details { .. } => ActionKind::Details,
             Self::Reply { .. } => ActionKind::Reply,
             Self::Note { .. } => ActionKind::Note,
@@ -468,7 +476,9 @@ pub fn check_offered(
         K::Reopen => closed,
         _ if closed => false,
         K::Acknowledge => !case.acknowledged,
-        K::Assign | K::Details | K::Reply => true,
+        K::Assign | K::Details => true,
+        // A reply is read on the tracking page: nobody can read it on a case they cannot track.
+        K::Reply => case.trackable,
         K::Close => !paused,
         K::Escalate => {
             !paused
@@ -593,6 +603,13 @@ pub fn apply(
                 name: name.clone(),
             }
         }
+        Action::Unassign => {
+            if case.assignee_id.is_none() {
+                return Ok(Change::Nothing);
+            }
+            after.assignee_id = None;
+            CaseEvent::Unassigned
+        }
         Action::Details { category } => {
             if case.category == Some(*category) {
                 return Ok(Change::Nothing);
@@ -702,9 +719,9 @@ pub fn apply(
         Action::Reply { text } => CaseEvent::MessageToChild {
             text: reason(text)?,
         },
-        Action::Note { text } => CaseEvent::Note {
+        Action::Note { text, visibility } => CaseEvent::Note {
             text: reason(text)?,
-            visibility: Default::default(),
+            visibility: *visibility,
         },
         Action::Escalate { late_reason } => {
             let Some(current) = case.stage else {

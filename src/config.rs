@@ -66,6 +66,11 @@ pub struct Config {
     pub equality: crate::equality::EqualityConfig,
     /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
     pub inbound: crate::notify::inbound::InboundSettings,
+    /// Managers and admins must sign in with a second factor (TOTP); those without one are sent
+    /// to set it up after their password (`HYS_REQUIRE_2FA`).
+    pub require_two_factor: bool,
+    /// The daily digest, the child's reply-email window and the letter templates.
+    pub reminders: crate::reminders::Settings,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.
@@ -177,6 +182,8 @@ impl Default for Config {
             list_problems: None,
             equality: crate::equality::EqualityConfig::default(),
             inbound: Default::default(),
+            require_two_factor: false,
+            reminders: crate::reminders::Settings::default(),
         }
     }
 }
@@ -322,9 +329,21 @@ pub struct Overrides {
     /// Seconds between polls of the reply mailbox [default: 60]
     #[arg(long, env = "HYS_IMAP_POLL_SECONDS")]
     pub imap_poll_seconds: Option<u64>,
+    /// Managers and admins must use two-factor sign-in (an authenticator app) [default: false]
+    #[arg(long, env = "HYS_REQUIRE_2FA")]
+    pub require_2fa: Option<bool>,
     /// Extra new-case recipients by category (configuration file only)
     #[arg(skip)]
     pub category_recipients: Option<BTreeMap<String, Vec<String>>>,
+    /// London time of the daily reminder digest, HH:MM, or "off" [default: 08:00]
+    #[arg(long, env = "HYS_DIGEST_AT")]
+    pub digest_at: Option<String>,
+    /// At most one "there is a reply for you" email per case per this many minutes [default: 60]
+    #[arg(long, env = "HYS_CHILD_REPLY_EMAIL_MINUTES")]
+    pub child_reply_email_minutes: Option<u64>,
+    /// A folder of the council's letter templates (<language>/letters.ftl) over the shipped ones
+    #[arg(long, env = "HYS_TEMPLATES")]
+    pub templates: Option<PathBuf>,
 }
 
 /// Parse every item, or record the first that does not parse (reported by `validate`).
@@ -506,6 +525,9 @@ impl Config {
                 Err(e) => self.list_problems = Some(e),
             }
         }
+        if let Some(v) = o.require_2fa {
+            self.require_two_factor = v;
+        }
         if let Some(address) = &o.reply_address {
             self.inbound.reply_address = Some(address.trim().to_owned()).filter(|a| !a.is_empty());
         }
@@ -523,6 +545,13 @@ impl Config {
                 Ok(imap) => self.inbound.imap = Some(imap),
                 Err(e) => self.list_problems = Some(e),
             }
+        }
+        if let Err(e) = self.reminders.apply(
+            o.digest_at.as_deref(),
+            o.child_reply_email_minutes,
+            o.templates.as_deref(),
+        ) {
+            self.list_problems = Some(e);
         }
         let mail = &mut self.mail;
         set(&mut mail.from, &o.mail_from);

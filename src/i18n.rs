@@ -35,7 +35,7 @@ pub struct Localizer {
 const STAFF_FILES: &[&str] = &["staff.ftl", "report.ftl"];
 
 /// Message ids defined in Fluent source: lines like `some-id = ...`.
-fn defined_ids(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn defined_ids(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().filter_map(|line| {
         let (id, _) = line.split_once('=')?;
         let id = id.trim_end();
@@ -238,6 +238,18 @@ impl Localizer {
     pub fn is_rtl(&self, locale: &Locale) -> bool {
         let lang = locale.0.split('-').next().unwrap_or_default();
         RTL_LANGUAGES.contains(&lang)
+    }
+
+    /// Replace (or add) `locale`'s messages with those in `text` (the council's letter
+    /// templates, `letters::apply_overrides`). Call before [`Localizer::prepare`].
+    pub fn override_messages(&mut self, locale: &Locale, text: String) -> Result<(), String> {
+        let bundle = self
+            .bundles
+            .get_mut(locale.as_str())
+            .ok_or_else(|| format!("no locale {}", locale.as_str()))?;
+        let resource = FluentResource::try_new(text).map_err(|(_, e)| format!("{e:?}"))?;
+        bundle.add_resource_overriding(resource);
+        Ok(())
     }
 
     pub fn has(&self, locale: &Locale, id: &str) -> bool {

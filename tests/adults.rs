@@ -23,6 +23,7 @@ const FOSTER_CARER: &[&str] = &[
     "Casey",
     "9",
     "yes",
+    "yes",
     "no",
     "seeing_family",
     "Contact with her brother was cancelled three times",
@@ -77,7 +78,6 @@ async fn each_adult_branch_maps_to_the_reports_split() {
                 "",
                 "15",
                 "too_young",
-                "yes",
                 "school",
                 "School moves too often",
                 "",
@@ -154,6 +154,7 @@ async fn an_adult_must_leave_a_way_to_reach_them() {
             "",
             "",
             "7",
+            "yes",
             "yes",
             "no",
             "money",
@@ -299,5 +300,89 @@ async fn the_advocate_sees_an_adults_referral_in_the_staff_area() {
     assert!(
         page.body.contains("I miss my brother"),
         "the child's words, in the transcript"
+    );
+}
+
+#[tokio::test]
+async fn an_advocate_is_asked_one_thing_at_a_time_and_nothing_their_role_already_answers() {
+    let app = spawn_app().await;
+    let mut page = app.start().await;
+    let mut seen = Vec::new();
+    for value in [
+        "complaint",
+        "helping",
+        "advocate",
+        "Sam Advocate",
+        "Voice Advocacy",
+        "Kai",
+        "13",
+        "yes",
+        "no",
+        "money",
+        "His allowance stopped in May",
+        "",
+        "Back pay",
+        "email",
+        "sam@voice.org.uk",
+    ] {
+        seen.push(page.step_id());
+        page = app.answer(value).await;
+        assert!(page.status == 200, "{value}: {}", page.body);
+    }
+    if page.step_id() == "about-you" {
+        page = app.answer_step("about-you", &["skip"]).await;
+    }
+    assert_eq!(page.step_id(), "check", "{seen:?}");
+    // Knowing and agreeing are two questions, and "do they already have an advocate?" and
+    // "would they like one?" are not asked of their advocate.
+    assert!(seen.contains(&"child-knows".to_owned()) && seen.contains(&"child-agrees".to_owned()));
+    assert!(!seen.contains(&"child-has-advocate".to_owned()), "{seen:?}");
+    assert!(!seen.contains(&"advocate-adult".to_owned()), "{seen:?}");
+    let done = Page::from(
+        app.post("/chat/answer", &[("step", "check"), ("then", "send")])
+            .await,
+    )
+    .await;
+    let case = stored(&app, &done).await;
+    let adult = case.adult.expect("an adult");
+    assert_eq!(
+        adult.child_consent.map(|c| c.as_str()),
+        Some("no"),
+        "knows, does not agree"
+    );
+    assert_eq!(adult.child_has_advocate.map(|c| c.as_str()), Some("yes"));
+}
+
+#[tokio::test]
+async fn a_child_who_does_not_know_is_not_asked_whether_they_agree_and_adults_are_not_kept_waiting()
+{
+    let app = spawn_app().await;
+    let child = app.walk(&["complaint", "young_person"]).await;
+    assert!(
+        !child.body.contains("data-adult"),
+        "children's pages keep the typing pause"
+    );
+    app.get("/leave").await;
+    let page = app
+        .walk(&[
+            "complaint",
+            "parent_carer",
+            "parent",
+            "A Parent",
+            "",
+            "",
+            "6",
+        ])
+        .await;
+    assert_eq!(page.step_id(), "child-knows");
+    assert!(
+        page.body.contains("id=\"now\" data-adult"),
+        "no typing pause for adults"
+    );
+    let next = app.answer("no").await;
+    assert_eq!(
+        next.step_id(),
+        "child-has-advocate",
+        "not asked whether they agree"
     );
 }

@@ -45,6 +45,7 @@ const COMMENT: &[&str] = &[
     "Jo",
     "9",
     "yes",
+    "yes",
     "no",
     "health",
     "Appointments clash with school",

@@ -461,6 +461,25 @@ async fn choose_to_what_happened(browser: &Browser) {
     wait_for_step(browser, "what-happened").await;
 }
 
+/// From "What happened?" (already typed) to "Check your answers": the other questions left
+/// empty or answered "no", and the "About you" questions skipped.
+async fn answer_to_check(browser: &Browser) {
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "what-would-help").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "advocate").await;
+    browser.click("button[value=no]").await;
+    wait_for_step(browser, "contact").await;
+    browser.click("button[value=none]").await;
+    wait_for_step(browser, "first-name").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "age").await;
+    browser.click("form.step button[type=submit]").await;
+    wait_for_step(browser, "about-you").await;
+    browser.click("button[value=skip]").await;
+    wait_for_step(browser, "check").await;
+}
+
 #[tokio::test]
 async fn the_browser_back_button_reaches_the_question_before_with_the_answers_kept() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
@@ -946,33 +965,12 @@ async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels(
         browser.click("button.button-start").await;
         wait_for_step(&browser, "kind").await;
         check("kind").await;
-        for (step, value) in [
-            ("kind", "complaint"),
-            ("role", "young_person"),
-            ("about", "money"),
-        ] {
-            wait_for_step(&browser, step).await;
-            browser.click(&format!("button[value={value}]")).await;
-        }
-        wait_for_step(&browser, "what-happened").await;
+        choose_to_what_happened(&browser).await;
         check("a typed answer").await;
         browser
             .type_into("textarea#answer", "My money was late")
             .await;
-        browser.click("form.step button[type=submit]").await;
-        wait_for_step(&browser, "what-would-help").await;
-        browser.click("form.step button[type=submit]").await;
-        wait_for_step(&browser, "advocate").await;
-        browser.click("button[value=no]").await;
-        wait_for_step(&browser, "contact").await;
-        browser.click("button[value=none]").await;
-        wait_for_step(&browser, "first-name").await;
-        browser.click("form.step button[type=submit]").await;
-        wait_for_step(&browser, "age").await;
-        browser.click("form.step button[type=submit]").await;
-        wait_for_step(&browser, "about-you").await;
-        browser.click("button[value=skip]").await;
-        wait_for_step(&browser, "check").await;
+        answer_to_check(&browser).await;
         check("check your answers").await;
         browser.screenshot(&format!("targets-check-{lang}")).await;
         browser.click("form.step button[type=submit]").await;
@@ -1041,4 +1039,89 @@ async fn read_it_to_me_is_on_every_child_page_and_reads_the_question_in_its_lang
     let (text, lang) = heard("first question in English").await;
     assert_eq!(lang, "en-GB");
     assert!(text.contains("What do you want to tell us?"), "{text}");
+}
+
+/// The layout shift on the page since it loaded, not caused by the person (the sum of
+/// Chromium's `layout-shift` entries, which is at least what Lighthouse reports as CLS).
+async fn layout_shift(browser: &Browser) -> f64 {
+    browser
+        .wait_for_script(
+            "return document.readyState === 'complete';",
+            "the page to finish loading",
+        )
+        .await;
+    browser
+        .run_async(
+            "var done = arguments[arguments.length - 1];
+             var shifts = [];
+             var observer = new PerformanceObserver(function (list) {
+               list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { shifts.push(e.value); } });
+             });
+             observer.observe({type: 'layout-shift', buffered: true});
+             requestAnimationFrame(function () { requestAnimationFrame(function () {
+               observer.disconnect();
+               done(shifts.reduce(function (a, b) { return a + b; }, 0));
+             }); });",
+        )
+        .await
+        .as_f64()
+        .unwrap_or(f64::MAX)
+}
+
+#[tokio::test]
+async fn pages_do_not_shift_when_scripts_add_controls_and_the_journey_weighs_under_45_kb() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = Browser::start(Options {
+        width: 360,
+        ..Options::default()
+    })
+    .await;
+    // The whole complaint journey from a cold cache, with scripts on, as a child meets it.
+    browser.goto(&app.url("/")).await;
+    let mut shifts = vec![("start".to_owned(), layout_shift(&browser).await)];
+    browser.click("button.button-start").await;
+    choose_to_what_happened(&browser).await;
+    browser
+        .type_into("textarea#answer", "My money was late")
+        .await;
+    answer_to_check(&browser).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_url(|u| u.ends_with("/chat/done")).await;
+    browser.wait_for_text("class=\"reference\"").await;
+    let (bytes, elsewhere) = {
+        let found = browser
+            .run(
+                "const all = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));\
+                 return [all.reduce((n, e) => n + (e.transferSize || 0), 0),\
+                         all.filter(e => !e.name.startsWith(location.origin)).map(e => e.name)];",
+            )
+            .await;
+        (found[0].as_f64().unwrap_or(f64::MAX), found[1].clone())
+    };
+    assert!(bytes > 0.0, "the sizes were measured");
+    assert!(bytes <= 45.0 * 1024.0, "the journey took {bytes} bytes");
+    assert_eq!(elsewhere, serde_json::json!([]), "no third-party requests");
+    let fonts = browser
+        .run("return document.fonts ? [...document.fonts].length : 0;")
+        .await;
+    assert_eq!(fonts, serde_json::json!(0), "no web fonts");
+
+    // Each page type loaded afresh: scripts add the read-aloud control and the copy button
+    // without moving what is already there.
+    browser.goto(&app.url("/chat/done")).await;
+    shifts.push(("done".into(), layout_shift(&browser).await));
+    for path in ["/help", "/track", "/privacy"] {
+        browser.goto(&app.url(path)).await;
+        shifts.push((path.into(), layout_shift(&browser).await));
+    }
+    browser.goto(&app.url("/leave")).await;
+    browser.goto(&app.url("/")).await;
+    browser.click("button.button-start").await;
+    choose_to_what_happened(&browser).await;
+    browser.refresh().await;
+    shifts.push(("a question".into(), layout_shift(&browser).await));
+    for (page, shift) in &shifts {
+        assert!(*shift < 0.1, "{page}: layout shift {shift} ({shifts:?})");
+    }
+    println!("layout shift per page: {shifts:?}; journey {bytes} bytes");
 }

@@ -119,6 +119,7 @@ async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
             "Jo",
             "9",
             "yes",
+            "yes",
             "no",
             "health",
             "Appointments clash with school",

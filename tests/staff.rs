@@ -94,6 +94,8 @@ async fn each_role_sees_exactly_what_it_may() {
     ] {
         let (browser, _) = app.sign_in(email, password, None).await;
         let inbox = Page::from(browser.get(app.url("/staff")).send().await.unwrap()).await;
+        // Admins open no case page at all: a 403 whatever the reference (tests/accounts.rs).
+        let hidden = if email.starts_with("admin") { 403 } else { 404 };
         for (reference, sees) in [(&plain, sees_plain), (&referred, sees_referred)] {
             let page = Page::from(
                 browser
@@ -105,7 +107,7 @@ async fn each_role_sees_exactly_what_it_may() {
             .await;
             assert_eq!(
                 page.status,
-                if sees { 200 } else { 404 },
+                if sees { 200 } else { hidden },
                 "{email} opening {reference}"
             );
             assert_eq!(
@@ -123,7 +125,7 @@ async fn each_role_sees_exactly_what_it_may() {
                 .unwrap(),
         )
         .await;
-        assert_eq!(guess.status, 404);
+        assert_eq!(guess.status, hidden);
     }
 }
 
@@ -311,7 +313,8 @@ async fn the_session_cookie_is_http_only_strict_and_session_scoped() {
         .find(|c| c.starts_with("hys-staff="))
         .unwrap();
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        // Lax, so "Open the case" in a webmail opens it signed in (README: Staff area).
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
     assert!(

@@ -170,3 +170,6 @@ track-next-formal = إذا لم تكن راضيًا، ما زال بإمكانك
 track-next-ombudsman = إذا كنت ما زلت غير راضٍ، يمكنك أن تطلب من أمين المظالم للحكومة المحلية والرعاية الاجتماعية (Ombudsman) أن ينظر فيها. هذا مجاني، وهم ليسوا جزءًا من المجلس.
 track-ombudsman-call = اتصل بأمين المظالم: ⁦0300 061 0614⁩
 track-next-advocate = يمكن لمُناصِر أن يساعدك في هذا مجانًا. اطلب منا واحدًا.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = سكاي

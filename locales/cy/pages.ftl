@@ -165,3 +165,6 @@ track-next-formal = Os nad wyt ti'n hapus, gelli di wneud cwyn ffurfiol o hyd. Y
 track-next-ombudsman = Os nad wyt ti'n hapus o hyd, gelli di ofyn i'r Ombwdsmon Llywodraeth Leol a Gofal Cymdeithasol edrych arno. Mae am ddim, a dydyn nhw ddim yn rhan o'r cyngor.
 track-ombudsman-call = Ffonio'r Ombwdsmon: 0300 061 0614
 track-next-advocate = Gall eiriolwr dy helpu gyda hyn, am ddim. Gofynna i ni am un.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

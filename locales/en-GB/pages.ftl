@@ -164,3 +164,6 @@ track-next-formal = If you are not happy, you can still make a formal complaint.
 track-next-ombudsman = If you are still not happy, you can ask the Local Government and Social Care Ombudsman to look at it. It is free, and they are not part of the council.
 track-ombudsman-call = Call the Ombudsman: 0300 061 0614
 track-next-advocate = An advocate can help you with this, for free. Ask us for one.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

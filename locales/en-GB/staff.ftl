@@ -346,3 +346,165 @@ staff-mail-reason-not_readable = It could not be read as an email.
 staff-mail-reason-too_large = It is too large to read; only its headers were read.
 staff-mail-reason-empty = It has no text of its own.
 staff-mail-reason-error = It could not be filed after several tries.
+## Accounts and two-factor sign-in (issue 17)
+staff-forbidden-title = That cannot be done from here
+staff-forbidden-text = This page is not open to your account, or the form did not come from this service's own pages (an old page, another site, or a page left open too long). Nothing was changed.
+staff-forbidden-back = Go to the staff area
+staff-role-officer = Children's rights officer
+staff-role-advocate = Advocate
+staff-role-manager = Manager
+staff-role-admin = Admin
+staff-accounts-title = Accounts
+staff-accounts-own-2fa = Your two-factor sign-in
+staff-accounts-list-title = Everyone with an account
+staff-accounts-you = you
+staff-accounts-email = Email address
+staff-accounts-role = Role
+staff-accounts-state = State
+staff-accounts-2fa = Two-factor sign-in
+staff-accounts-last = Last signed in
+staff-accounts-active = Active
+staff-accounts-disabled = Disabled: cannot sign in
+staff-accounts-2fa-on = On
+staff-accounts-2fa-off = Off
+staff-accounts-never = Never
+staff-accounts-new-role = Role
+staff-accounts-role-button = Change role
+staff-accounts-link-button = Email a link to set a password
+staff-accounts-disable-button = Disable
+staff-accounts-enable-button = Enable
+staff-accounts-2fa-reset-button = Turn off two-factor sign-in
+staff-accounts-add-title = Add an account
+staff-accounts-add-intro = They get an email with a link to set their own password. The link works once, for 24 hours.
+staff-accounts-name = Name
+staff-accounts-add-button = Add the account
+staff-accounts-done-added = Account added. A link to set a password is on its way to them.
+staff-accounts-done-link = A link to set a password is on its way. It works once, for 24 hours.
+staff-accounts-done-disabled = Account disabled. They are signed out everywhere.
+staff-accounts-done-enabled = Account enabled. They can sign in again.
+staff-accounts-done-role = Role changed. They sign in again to use it.
+staff-accounts-done-two-factor = Two-factor sign-in turned off. They set it up again when they next sign in (where it is required) or from their own page.
+staff-accounts-error-name = Enter a name of up to 100 characters.
+staff-accounts-error-email = Enter an email address, like name@council.gov.uk.
+staff-accounts-error-role = Choose a role from the list.
+staff-accounts-error-exists = There is already an account with that email address.
+staff-accounts-error-last-admin = That would leave nobody who can manage accounts. Make someone else an admin first.
+staff-password-title = Set your password
+staff-password-intro = Choose a password for the Have Your Say staff area. A few unrelated words make a good one.
+staff-password-new = New password
+staff-password-hint = At least 12 characters.
+staff-password-confirm = Type it again
+staff-password-button = Set my password
+staff-password-done-title = Your password is set
+staff-password-done-text = You can sign in with it now.
+staff-password-sign-in = Sign in
+staff-password-gone-title = This link cannot be used
+staff-password-used = This link has been used already: each one works once. If you did not use it, or need to set your password again, ask an admin for a new link.
+staff-password-expired = This link has run out (each one works for 24 hours) or is not complete. Ask an admin for a new link, and check the whole address was copied.
+staff-password-error-short = Your password needs at least 12 characters.
+staff-password-error-long = Your password can have at most 128 characters.
+staff-password-error-different = The two passwords are different. Type the same password in both boxes.
+staff-code-title = Enter your sign-in code
+staff-code-label = Code
+staff-code-hint = The 6 numbers your authenticator app shows now, or one of your recovery codes.
+staff-code-button = Continue
+staff-code-start-again = Sign in with a different account
+staff-code-wrong = That code did not work. Enter the code your app shows now (it changes every 30 seconds), or a recovery code.
+staff-code-replayed = That code was used already. Wait for your app to show the next one and enter that.
+staff-code-throttled = Too many tries. Wait 15 minutes and try again.
+staff-code-locked = Too many wrong codes: this account is locked for 15 minutes. Then sign in again from the start.
+staff-2fa-title = Two-factor sign-in
+staff-2fa-required = Your account needs two-factor sign-in before you can go on. It takes a minute.
+staff-2fa-step-app = Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator) and choose to add an account.
+staff-2fa-step-key = Choose to enter a setup key, and type this key:
+staff-2fa-uri-summary = Or copy the full setup address
+staff-2fa-step-code = Enter the 6-number code the app then shows.
+staff-2fa-code-label = Code from the app
+staff-2fa-button = Turn on two-factor sign-in
+staff-2fa-done = Two-factor sign-in is on.
+staff-2fa-codes-title = Your recovery codes
+staff-2fa-codes-intro = Each code signs you in once if you lose your phone. Keep them somewhere safe, away from your phone: they are shown only now.
+staff-2fa-continue = I have kept my codes: continue
+staff-2fa-on = Two-factor sign-in is on for your account.
+staff-2fa-codes-left = { $count ->
+    [one] You have 1 unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+staff-2fa-lost = Lost your phone, or running out of recovery codes? Ask an admin to turn two-factor sign-in off, then set it up again.
+staff-2fa-back = Back to the staff area
+
+## Reminders: the daily digest and the inbox's "at risk" flag
+digest-subject = Have Your Say: { $count ->
+    [one] 1 case needs
+   *[other] { $count } cases need
+} attention today, { $day }
+digest-intro-officer = Good morning. These cases assigned to you need attention today.
+digest-intro-manager = Good morning. These cases across the service need attention today.
+digest-section-overdue = Response overdue
+digest-section-ack_overdue = Not acknowledged in time
+digest-section-due_soon = Response due in the next 2 working days
+digest-section-escalation_closing = Time to ask for the next stage ends soon
+digest-line-overdue = { $kind }, { $topic }: the response was due { $date }
+digest-line-ack_overdue = { $kind }, { $topic }: should have been acknowledged by { $date }
+digest-line-due_soon = { $kind }, { $topic }: the response is due { $date }
+digest-line-escalation_closing = { $kind }, { $topic }: they can ask for the next stage until { $date }
+digest-topic-none = topic not given
+digest-open-inbox = Open your inbox
+digest-footer = Sent each working day by Have Your Say for { $authority }. Only cases that need attention are listed; on a day with none you get no email.
+staff-at-risk = At risk
+staff-email-kind-digest = Daily reminders
+
+## Letters: the acknowledgement to the complainant, letters to print, "Start from this"
+staff-ack-send-email = Also email them an acknowledgement, in their language, to { $address }
+staff-ack-send-letter = Also make an acknowledgement letter to print, in their language (they did not choose email)
+staff-ack-send-none = They asked not to be contacted, so no acknowledgement is sent to them.
+staff-letter-acknowledgement = Acknowledgement
+staff-letter-stage1_response = Stage 1 response
+staff-letter-extension = Extension notice
+staff-letter-closing = Closing letter (next rights)
+staff-letter-start-label = Start the reply from a template
+staff-letter-start = Start from this
+staff-letter-print-links = Letters to print:
+staff-letter-back = Back to the case
+staff-letter-print-hint = Print this page: only the letter is printed. It is in the language they used. Replace any words in [square brackets] before sending.
+staff-email-kind-acknowledgement = Acknowledgement to them
+
+## Staff pages (issue 17: notes, the case page, search and lists)
+event-unassigned = No longer assigned
+event-recorded = Recorded by staff
+staff-viewed-times = Viewed ({ $count } times that day)
+staff-assigned-to = Assigned to
+staff-assigned-nobody = Nobody
+staff-transcript-safety = Here they were shown the "are you safe?" help: 999, Childline 0800 1111 and our own numbers, and told the duty team would read it today.
+staff-transcript-chose-not-safe = They chose "I'm not safe right now" and were shown the help page first: 999, Childline 0800 1111 and our own numbers.
+staff-recorded-summary-hint = Recorded by staff from a letter, a call or a visit: this is the summary they typed.
+staff-nothing-told = Nothing was recorded about what they told us.
+staff-action-note-advocate = Add information for the rights officer
+staff-note-advocate-hint = The rights officers and managers read it; it stays on the case.
+staff-note-who = Who may read it
+staff-note-internal = Internal: officers and managers only
+staff-note-shared = Shared with the advocate too
+staff-note-shared-tag = Shared with the advocate
+staff-search-label = Search cases
+staff-search-hint = A reference, a name, a team, or words from the case, a note or a message. Finds the words as typed.
+staff-filter-procedure = Procedure
+staff-filter-risk = Only cases at risk (due within 2 working days, or acknowledgement late)
+staff-list-count = Cases { $first } to { $last } of { $total }
+staff-export-csv = Download this list (CSV)
+staff-csv-yes = Yes
+staff-bulk-pick-column = Choose
+staff-bulk-pick = Choose
+staff-bulk-legend = With the cases you ticked
+staff-bulk-assign = Assign ticked cases
+staff-bulk-team-label = Move to team
+staff-bulk-team = Set team of ticked cases
+staff-bulk-done = { $count ->
+    [one] 1 case changed.
+   *[other] { $count } cases changed.
+}
+staff-bulk-none = No case was changed: tick the cases first.
+staff-bulk-invalid = No case was changed: choose someone who works cases, or a team from the list.
+staff-pages-label = Pages of cases
+staff-page-prev = Previous page
+staff-page-next = Next page
+staff-filters-more = More filters

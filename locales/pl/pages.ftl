@@ -165,3 +165,6 @@ track-next-formal = Jeśli coś nadal ci nie odpowiada, możesz złożyć formal
 track-next-ombudsman = Jeśli coś nadal ci nie odpowiada, możesz poprosić Rzecznika ds. Samorządu Lokalnego i Opieki Społecznej (Ombudsman) o sprawdzenie sprawy. To nic nie kosztuje, a Rzecznik nie jest częścią rady.
 track-ombudsman-call = Zadzwoń do Rzecznika: 0300 061 0614
 track-next-advocate = Rzecznik może ci w tym pomóc za darmo. Poproś nas o niego.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = Sky

@@ -164,3 +164,6 @@ track-next-formal = که تاسو خوښ نه یاست، تاسو لا هم رس
 track-next-ombudsman = که تاسو لا هم خوښ نه یاست، تاسو کولی شئ د محلي حکومت او ټولنیزې پاملرنې له محتسب (Ombudsman) څخه وغواړئ چې ورته وګوري. دا وړیا دی، او دوی د شورا برخه نه دي.
 track-ombudsman-call = محتسب ته زنګ ووهئ: ⁦0300 061 0614⁩
 track-next-advocate = یو ملاتړی کولی شي په دې کې ستاسو وړیا مرسته وکړي. له موږ یې وغواړئ.
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = سکای

@@ -164,3 +164,6 @@ track-next-formal = اگر آپ خوش نہیں ہیں تو آپ اب بھی ب�
 track-next-ombudsman = اگر آپ اب بھی خوش نہیں ہیں تو آپ مقامی حکومت اور سماجی نگہداشت کے محتسب (Ombudsman) سے کہہ سکتے ہیں کہ وہ اسے دیکھیں۔ یہ مفت ہے، اور وہ کونسل کا حصہ نہیں ہیں۔
 track-ombudsman-call = محتسب کو فون کریں: ⁦0300 061 0614⁩
 track-next-advocate = ایک حمایتی اس میں آپ کی مفت مدد کر سکتا ہے۔ ہم سے مانگیں۔
+
+## The guide who asks the questions (a name only; the drawing beside it is decorative)
+guide-name = اسکائی

@@ -25,6 +25,7 @@ fn complaint() -> Lifecycle {
         category: None,
         assignee_id: None,
         receipt: "online".into(),
+        trackable: true,
         listed: Listed::default(),
         facts: StageFacts::default(),
         ombudsman: None,
@@ -449,7 +450,11 @@ fn any_action() -> impl Strategy<Value = Action> {
                 method: m.to_owned(),
             }
         }),
-        Just(Action::Note { text: "n".into() }),
+        Just(Action::Note {
+            text: "n".into(),
+            visibility: NoteVisibility::Internal
+        }),
+        Just(Action::Unassign),
         prop::option::of(reason.clone()).prop_map(|late_reason| Action::Escalate { late_reason }),
         reason.clone().prop_map(|reason| Action::Extend { reason }),
         any::<bool>().prop_map(|agreed| Action::Pause { agreed }),

@@ -142,13 +142,17 @@ string_enum! {
 }
 
 string_enum! {
-    /// Which email an outbox row is.
+    /// Which email an outbox row is. A `digest` is one officer's or manager's daily reminders
+    /// (about many cases, not one); an `acknowledgement` goes to the person who raised the
+    /// case, from its letter template.
     EmailKind {
         NewCase = "new_case",
         Urgent = "urgent",
         AdvocacyReferral = "advocacy_referral",
         ReplyToChild = "reply_to_child",
         NewInformation = "new_information",
+        Digest = "digest",
+        Acknowledgement = "acknowledgement",
     }
 }
 

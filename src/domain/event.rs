@@ -109,6 +109,7 @@ pub enum CaseEvent {
         staff_id: Option<i64>,
         name: String,
     },
+    Unassigned,
     DetailsSet {
         team: Option<String>,
         category: Option<Category>,
@@ -213,6 +214,7 @@ impl CaseEvent {
             Self::MarkedSpam => "marked_spam",
             Self::Acknowledged => "acknowledged",
             Self::Assigned { .. } => "assigned",
+            Self::Unassigned => "unassigned",
             Self::DetailsSet { .. } => "details_set",
             Self::MessageToChild { .. } => "message_to_child",
             Self::MessageFromChild { .. } => "message_from_child",
@@ -245,6 +247,7 @@ impl CaseEvent {
         "marked_spam",
         "acknowledged",
         "assigned",
+        "unassigned",
         "details_set",
         "message_to_child",
         "message_from_child",
@@ -265,6 +268,21 @@ impl CaseEvent {
         "council_outcome_set",
         "receipt_set",
     ];
+
+    /// Whether the advocacy provider may read the entry: what the child sent and notes shared
+    /// with the advocate, nothing the council wrote for itself (internal notes, reasons,
+    /// replies, who is assigned).
+    pub fn shared_with_advocate(&self) -> bool {
+        matches!(
+            self,
+            Self::Submitted
+                | Self::MessageFromChild { .. }
+                | Self::Note {
+                    visibility: NoteVisibility::SharedWithAdvocate,
+                    ..
+                }
+        )
+    }
 
     /// The free text the entry carries, if any.
     pub fn text(&self) -> Option<&str> {

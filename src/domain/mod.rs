@@ -10,6 +10,7 @@ pub mod record;
 pub mod reference;
 pub mod secret;
 pub mod token;
+pub mod two_factor;
 pub mod urgency;
 
 pub use answer::{Answer, Answers};

@@ -6,7 +6,7 @@ use std::fmt;
 use rand::Rng;
 
 /// 26 characters, none easily mistaken for another.
-const ALPHABET: &[u8] = b"234679ACDEFGHJKMNPQRTUVWXY";
+pub(crate) const ALPHABET: &[u8] = b"234679ACDEFGHJKMNPQRTUVWXY";
 const GROUP: usize = 4;
 const PREFIX: &str = "HYS";
 

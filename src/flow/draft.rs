@@ -66,9 +66,12 @@ impl TryFrom<&Answers> for CaseDraft {
                 role,
                 name: need("adult_name")?.to_owned(),
                 organisation: one("adult_organisation").map(str::to_owned),
-                child_consent: ChildConsent::parse(need("child_consent")?)
-                    .ok_or(MissingAnswer("child_consent"))?,
-                child_has_advocate: need("child_has_advocate")?.to_owned(),
+                child_consent: consent(answers)?,
+                // The advocate using the form is the child's advocate, so it is not asked.
+                child_has_advocate: match (role, one("child_has_advocate")) {
+                    (AdultRole::Advocate, None) => "yes".to_owned(),
+                    _ => need("child_has_advocate")?.to_owned(),
+                },
             }),
             None => None,
         };
@@ -94,6 +97,22 @@ impl TryFrom<&Answers> for CaseDraft {
             age: one("age").and_then(|a| a.trim().parse().ok()),
             urgent: false,
         })
+    }
+}
+
+/// Whether the child knows about and agrees to an adult's representation, from the two
+/// questions ("do they know?", then "do they agree?") or, for a conversation begun before the
+/// question was split, the one combined answer.
+fn consent(answers: &Answers) -> Result<ChildConsent, MissingAnswer> {
+    let one = |key: &'static str| answers.get(key).and_then(|a| a.as_one());
+    if let Some(old) = one("child_consent") {
+        return ChildConsent::parse(old).ok_or(MissingAnswer("child_consent"));
+    }
+    let knows = one("child_knows").ok_or(MissingAnswer("child_knows"))?;
+    match (knows, one("child_agrees")) {
+        ("yes", Some(agrees)) => ChildConsent::parse(agrees).ok_or(MissingAnswer("child_agrees")),
+        ("yes", None) => Err(MissingAnswer("child_agrees")),
+        (other, _) => ChildConsent::parse(other).ok_or(MissingAnswer("child_knows")),
     }
 }
 

@@ -113,6 +113,17 @@ pub fn parse(text: &str) -> Result<Vec<Record>, SyntaxError> {
     Ok(records)
 }
 
+/// A cell a spreadsheet will show as text, never run as a formula: one that starts with
+/// `=`, `+`, `-`, `@` (or a tab or carriage return) gets a leading `'`. For files people open
+/// in a spreadsheet (the case list); the import format keeps its cells as they are.
+pub fn spreadsheet_safe(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
 /// Append one record, quoting the fields that need it, ending with `\r\n` as RFC 4180 says.
 pub fn write_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
@@ -140,6 +151,20 @@ mod tests {
 
     fn fields(text: &str) -> Vec<Vec<String>> {
         parse(text).unwrap().into_iter().map(|r| r.fields).collect()
+    }
+
+    #[test]
+    fn cells_that_would_run_as_formulas_are_kept_as_text() {
+        for (cell, safe) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("North team", "North team"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe);
+        }
     }
 
     #[test]

@@ -98,6 +98,7 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
         category: row.category,
         assignee_id: None,
         receipt: String::new(),
+        trackable: false,
         listed: casework::Listed::default(),
         facts: StageFacts::default(),
         ombudsman: None,

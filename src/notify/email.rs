@@ -175,8 +175,12 @@ pub fn render(
     config: &Config,
     words: &Localizer,
 ) -> Result<Rendered, BuildError> {
-    if kind == EmailKind::ReplyToChild {
-        return render_for_child(case, config, words);
+    match kind {
+        EmailKind::ReplyToChild => return render_to_them(ToThem::Reply, case, config, words),
+        EmailKind::Acknowledgement => {
+            return render_to_them(ToThem::Acknowledgement, case, config, words);
+        }
+        _ => {}
     }
     let w = Words {
         words,
@@ -308,7 +312,8 @@ pub fn render(
                 rows.push(field("email-field-due", due));
             }
         }
-        EmailKind::ReplyToChild => {}
+        // Sent as stored when it was queued (see `reminders::digest`), never rendered here.
+        EmailKind::ReplyToChild | EmailKind::Digest | EmailKind::Acknowledgement => {}
     }
     let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
     let link_label = w.get("email-open-case", &[]);
@@ -344,9 +349,20 @@ pub fn render(
     })
 }
 
-/// To the child, in their language: only that there is a reply and where to read it. A phone
-/// may be checked by someone else, so the reply itself stays behind the secret words.
-fn render_for_child(
+/// What an email to the person who raised the case says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ToThem {
+    /// Only that there is a reply and where to read it. A phone may be checked by someone
+    /// else, so the reply itself stays behind the secret words.
+    Reply,
+    /// The acknowledgement letter from the council's template: reference and dates, never
+    /// words of theirs; its subject names nothing personal.
+    Acknowledgement,
+}
+
+/// To the person who raised the case, in their language, with the tracking link.
+fn render_to_them(
+    what: ToThem,
     case: &Case,
     config: &Config,
     words: &Localizer,
@@ -362,8 +378,28 @@ fn render_for_child(
         ("authority", config.authority_name.clone()),
         ("link", link.clone()),
     ];
-    let subject = w.get("email-child-subject", &args);
-    let intro = w.get("email-child-body", &args);
+    let (subject, intro) = match what {
+        ToThem::Reply => (
+            w.get("email-child-subject", &args),
+            w.get("email-child-body", &args),
+        ),
+        ToThem::Acknowledgement => {
+            let calendar =
+                crate::timescale::Calendar::with_closures(config.closure_days.iter().copied());
+            let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+            let letter_args =
+                crate::letters::args(case, config, words, &w.locale, &calendar, today);
+            let letter = crate::letters::Letter::Acknowledgement;
+            (
+                words.text(
+                    &w.locale,
+                    "letter-acknowledgement-subject",
+                    Some(&letter_args),
+                ),
+                crate::letters::render(words, &w.locale, letter, &letter_args),
+            )
+        }
+    };
     let link_label = w.get("email-child-link", &args);
     let footer = w.get("email-child-footer", &args);
     let text = format!("{intro}\n\n{link_label}: {link}\n\n-- \n{footer}\n");

@@ -30,14 +30,29 @@ pub fn emails_for(draft: &CaseDraft, routing: &Routing) -> Vec<NewEmail> {
             add(EmailKind::NewCase, extra);
         }
     }
-    // The council must offer advocacy (s26A): "not sure" is a referral too.
-    if matches!(
-        draft.advocate_wanted,
-        AdvocateWanted::Yes | AdvocateWanted::NotSure
-    ) {
-        add(EmailKind::AdvocacyReferral, &routing.advocacy_provider);
+    for email in advocacy_referrals(draft.advocate_wanted, routing) {
+        if !out.contains(&email) {
+            out.push(email);
+        }
     }
     out
+}
+
+/// The referral to the advocacy provider, for a case sent through the service or recorded by
+/// staff from a letter or a call alike. The council must offer advocacy (s26A): "not sure" is
+/// a referral too.
+pub fn advocacy_referrals(advocate: AdvocateWanted, routing: &Routing) -> Vec<NewEmail> {
+    if !matches!(advocate, AdvocateWanted::Yes | AdvocateWanted::NotSure) {
+        return Vec::new();
+    }
+    routing
+        .advocacy_provider
+        .iter()
+        .map(|recipient| NewEmail {
+            kind: EmailKind::AdvocacyReferral,
+            recipient: recipient.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,12 +18,12 @@ use rand::Rng;
 use tokio::sync::watch;
 
 use super::Mailer;
-use super::email::{message, render};
+use super::email::{Rendered, Thread, message, render};
 use super::transport::SendError;
 use crate::config::Config;
 use crate::domain::{ConversationToken, EmailKind};
 use crate::i18n::Localizer;
-use crate::store::outbox::OutboxRow;
+use crate::store::outbox::{About, OutboxRow};
 use crate::store::{Store, StoreError, now_ms};
 
 /// Rows claimed per round.
@@ -219,18 +219,19 @@ impl Worker {
                 round.failed += 1;
                 // An alert that reached nobody goes to the second duty inbox, once per case.
                 let fallback = &self.config.routing.urgent_fallback;
-                if row.kind == EmailKind::Urgent
+                if let About::Case(case_id) = row.about
+                    && row.kind == EmailKind::Urgent
                     && !fallback.contains(&row.recipient)
                     && !fallback.is_empty()
                 {
                     let domain = super::message_domain(&self.config.mail.from);
                     let queued = self
                         .store
-                        .queue_urgent_fallback(row.case_id, fallback, domain)
+                        .queue_urgent_fallback(case_id, fallback, domain)
                         .await?;
                     if queued > 0 {
                         tracing::warn!(
-                            case = row.case_id,
+                            case = case_id,
                             queued,
                             "urgent alert sent to the fallback inbox"
                         );
@@ -242,23 +243,48 @@ impl Worker {
     }
 
     async fn deliver(&self, row: &OutboxRow) -> Result<(), SendError> {
-        let case = self
-            .store
-            .case_by_id(row.case_id)
-            .await
-            .map_err(|e| SendError::Transient(e.to_string()))?
-            .ok_or_else(|| SendError::Permanent("the case no longer exists".into()))?;
-        let rendered = render(row.kind, &case, &self.config, &self.words)
-            .map_err(|e| SendError::Permanent(e.to_string()))?;
-        let thread = super::inbound::thread_for(&self.store, &self.config.inbound, row.case_id)
-            .await
-            .map_err(|e| SendError::Transient(e.to_string()))?;
+        let (rendered, thread) = match row.about {
+            About::Case(case_id) => self.render_for_case(row, case_id).await?,
+            About::Digest(digest_id) => {
+                let digest = self
+                    .store
+                    .digest(digest_id)
+                    .await
+                    .map_err(|e| SendError::Transient(e.to_string()))?
+                    .ok_or_else(|| SendError::Permanent("the digest no longer exists".into()))?;
+                let rendered = Rendered {
+                    subject: digest.subject,
+                    text: digest.text,
+                    html: digest.html,
+                };
+                (rendered, Thread::default())
+            }
+        };
         let message = message(row, rendered, &self.config.mail.from, &thread)
             .map_err(|e| SendError::Permanent(e.to_string()))?;
         self.mailer
             .transport
             .send(message, &file_name(&row.message_id))
             .await
+    }
+
+    async fn render_for_case(
+        &self,
+        row: &OutboxRow,
+        case_id: i64,
+    ) -> Result<(Rendered, Thread), SendError> {
+        let case = self
+            .store
+            .case_by_id(case_id)
+            .await
+            .map_err(|e| SendError::Transient(e.to_string()))?
+            .ok_or_else(|| SendError::Permanent("the case no longer exists".into()))?;
+        let rendered = render(row.kind, &case, &self.config, &self.words)
+            .map_err(|e| SendError::Permanent(e.to_string()))?;
+        let thread = super::inbound::thread_for(&self.store, &self.config.inbound, case_id)
+            .await
+            .map_err(|e| SendError::Transient(e.to_string()))?;
+        Ok((rendered, thread))
     }
 }
 

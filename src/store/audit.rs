@@ -10,6 +10,11 @@ pub enum AuditAction {
     ReportViewed,
     ReportExported,
     EmailsRetried,
+    /// A search of the case lists: who and when, the filters and how many cases matched;
+    /// never the words, which may be a child's name or their own words.
+    CasesSearched,
+    /// The case list downloaded as CSV: who, when, the filters and how many cases.
+    CasesExported,
 }
 
 impl AuditAction {
@@ -18,6 +23,8 @@ impl AuditAction {
             Self::ReportViewed => "report_viewed",
             Self::ReportExported => "report_exported",
             Self::EmailsRetried => "emails_retried",
+            Self::CasesSearched => "cases_searched",
+            Self::CasesExported => "cases_exported",
         }
     }
 }
@@ -30,17 +37,18 @@ pub struct AuditEvent {
     pub created_at: i64,
 }
 
-async fn insert(
+/// Shared with the account changes (`store::accounts`), which name their own actions.
+pub(super) async fn insert(
     conn: &mut sqlx::AnyConnection,
     staff_id: Option<i64>,
-    action: AuditAction,
+    action: &str,
     detail: &serde_json::Value,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "insert into staff_audit (staff_id, action, detail, created_at) values ($1, $2, $3, $4)",
     )
     .bind(staff_id)
-    .bind(action.as_str())
+    .bind(action)
     .bind(detail.to_string())
     .bind(now_ms())
     .execute(conn)
@@ -58,7 +66,7 @@ impl Store {
         detail: serde_json::Value,
     ) -> Result<(), StoreError> {
         let mut conn = self.pool().acquire().await?;
-        insert(&mut conn, staff_id, action, &detail).await
+        insert(&mut conn, staff_id, action.as_str(), &detail).await
     }
 
     /// Put every failed email back in the queue, and record who did, in one transaction.
@@ -75,7 +83,7 @@ impl Store {
         insert(
             &mut tx,
             Some(staff_id),
-            AuditAction::EmailsRetried,
+            AuditAction::EmailsRetried.as_str(),
             &serde_json::json!({ "emails": count }),
         )
         .await?;

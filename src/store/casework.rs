@@ -6,7 +6,7 @@
 use sqlx::Row;
 
 use super::cases::{CaseRow, SELECT_CASE, cases, format_date, optional_date, parse_date};
-use super::outbox::{NewEmail, insert_emails};
+use super::outbox::{NewEmail, insert_emails, insert_emails_throttled};
 use super::staff::StaffMember;
 use super::{Store, StoreError, now_ms};
 use crate::casework::{Lifecycle, Listed, Mention, StageClock};
@@ -22,8 +22,20 @@ pub struct InboxFilter {
     pub kind: Option<String>,
     pub stage: Option<i64>,
     pub team: Option<String>,
+    /// `Some(0)`: cases nobody is assigned to.
     pub assignee_id: Option<i64>,
+    pub procedure: Option<String>,
+    /// Only cases at risk of missing a date (see [`AtRisk`]).
+    pub at_risk: Option<AtRisk>,
     pub screen: Screen,
+}
+
+/// A running case is at risk when its response is due by `due_by` (a couple of working days
+/// ahead) or its acknowledgement was due before `today` and has not been sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AtRisk {
+    pub today: time::Date,
+    pub due_by: time::Date,
 }
 
 /// Which list of the inbox: real cases, or those held for checking, or those marked as spam.
@@ -36,7 +48,7 @@ pub enum Screen {
 }
 
 impl Screen {
-    fn condition(self) -> &'static str {
+    pub(super) fn condition(self) -> &'static str {
         match self {
             Screen::Cases => "held = 0 and spam = 0",
             Screen::Held => "held = 1",
@@ -224,6 +236,7 @@ impl TryFrom<&Case> for Lifecycle {
             category: case.category,
             assignee_id: case.assignee_id,
             receipt: case.method_of_receipt.clone(),
+            trackable: !case.secret_hash.is_empty(),
             // The rest is in tables of its own: `Store::lifecycle` reads them.
             listed: Listed {
                 council_outcome: case.council_outcome.clone(),
@@ -250,7 +263,7 @@ pub struct RecordedChange<'a> {
 
 /// Which cases a staff member may see: advocates only those referred for advocacy (never a
 /// held or spam case: it was never referred); admins none.
-fn visibility(member: &StaffMember) -> &'static str {
+pub(super) fn visibility(member: &StaffMember) -> &'static str {
     match member.role {
         StaffRole::Officer | StaffRole::Manager => "1 = 1",
         StaffRole::Advocate => "advocate_wanted in ('yes', 'not_sure') and held = 0 and spam = 0",
@@ -338,67 +351,6 @@ impl Store {
             adopted += 1;
         }
         Ok(adopted)
-    }
-
-    pub async fn inbox(
-        &self,
-        viewer: &StaffMember,
-        filter: &InboxFilter,
-    ) -> Result<Vec<Case>, StoreError> {
-        let mut conditions = vec![
-            visibility(viewer).to_owned(),
-            filter.screen.condition().to_owned(),
-        ];
-        let mut n = 0;
-        let mut next = || {
-            n += 1;
-            format!("${n}")
-        };
-        match &filter.status {
-            Some(_) => conditions.push(format!("status = {}", next())),
-            // Spam is closed as it is marked; its list shows it all the same.
-            None if filter.screen == Screen::Spam => {}
-            None => conditions.push("status <> 'closed'".into()),
-        }
-        if filter.kind.is_some() {
-            conditions.push(format!("kind = {}", next()));
-        }
-        if filter.stage.is_some() {
-            conditions.push(format!("stage = {}", next()));
-        }
-        if filter.team.is_some() {
-            // A team id from the lists, or a typed name no list has.
-            let n = next();
-            conditions.push(format!(
-                "(team = {n} or exists (select 1 from case_teams t \
-                 where t.case_id = cases.id and t.team = {n}))"
-            ));
-        }
-        if filter.assignee_id.is_some() {
-            conditions.push(format!("assignee_id = {}", next()));
-        }
-        let sql = format!(
-            "{SELECT_CASE} where {} order by urgent desc, \
-             coalesce(extended_due_on, due_on) asc, id asc limit 500",
-            conditions.join(" and ")
-        );
-        let mut query = sqlx::query_as::<_, CaseRow>(&sql);
-        if let Some(v) = &filter.status {
-            query = query.bind(v);
-        }
-        if let Some(v) = &filter.kind {
-            query = query.bind(v);
-        }
-        if let Some(v) = filter.stage {
-            query = query.bind(v);
-        }
-        if let Some(v) = &filter.team {
-            query = query.bind(v);
-        }
-        if let Some(v) = filter.assignee_id {
-            query = query.bind(v);
-        }
-        cases(query.fetch_all(self.pool()).await?)
     }
 
     /// How many cases are held for checking and marked as spam, among those this person sees.
@@ -602,7 +554,15 @@ impl Store {
             now,
         )
         .await?;
-        insert_emails(&mut tx, change.case_id, change.emails, message_domain, now).await?;
+        insert_emails_throttled(
+            &mut tx,
+            change.case_id,
+            change.emails,
+            message_domain,
+            now,
+            self.child_reply_every_ms,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! PostgreSQL must differ (connection settings, locking), the difference is here and in the two
 //! `migrations/` folders, nowhere else.
 
+pub mod accounts;
 pub mod alerts;
 pub mod audit;
 mod cache;
@@ -12,10 +13,13 @@ pub mod conversations;
 pub mod equality;
 pub mod import;
 pub mod inbound;
+pub mod inbox;
 pub mod outbox;
+pub mod reminders;
 pub mod report;
 pub mod staff;
 pub mod tracking;
+pub mod two_factor;
 mod writer;
 
 use std::str::FromStr;
@@ -38,6 +42,9 @@ pub struct Store {
     writer: Option<writer::Writer>,
     /// Unsent conversations in memory; `None` on PostgreSQL (see [`cache`]).
     conversations: Option<std::sync::Arc<cache::ConversationCache>>,
+    /// At most one "there is a reply for you" email per case per this many ms (see
+    /// [`outbox::insert_emails_throttled`]).
+    child_reply_every_ms: i64,
 }
 
 pub use writer::BoxFuture;
@@ -114,9 +121,18 @@ impl Store {
             backend,
             writer,
             conversations,
+            child_reply_every_ms: 60 * 60 * 1000,
         };
         store.verify_settings().await?;
         Ok(store)
+    }
+
+    /// The same store with another window for "there is a reply for you" emails.
+    pub fn with_child_reply_every(self, every: Duration) -> Self {
+        Self {
+            child_reply_every_ms: i64::try_from(every.as_millis()).unwrap_or(i64::MAX / 4),
+            ..self
+        }
     }
 
     pub fn backend(&self) -> Backend {

@@ -18,11 +18,18 @@ pub struct NewEmail {
     pub recipient: String,
 }
 
+/// What an outbox row is about: one case, or one person's daily digest of many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    Case(i64),
+    Digest(i64),
+}
+
 /// A claimed row, ready to render and send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxRow {
     pub id: i64,
-    pub case_id: i64,
+    pub about: About,
     pub kind: EmailKind,
     pub recipient: String,
     pub message_id: String,
@@ -33,7 +40,8 @@ pub struct OutboxRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailedEmail {
     pub id: i64,
-    pub case_id: i64,
+    /// `None` for a digest.
+    pub case_id: Option<i64>,
     pub kind: EmailKind,
     pub recipient: String,
     pub attempts: i64,
@@ -48,21 +56,88 @@ pub(crate) async fn insert_emails(
     now: i64,
 ) -> Result<(), StoreError> {
     for email in emails {
-        let mut random = [0u8; 12];
-        rand::rng().fill_bytes(&mut random);
-        let message_id = format!("<{}.{case_id}@{message_domain}>", hex(&random));
-        sqlx::query(
-            "insert into outbox (case_id, kind, recipient, message_id, status, attempts, \
-             next_attempt_at, created_at, updated_at) \
-             values ($1, $2, $3, $4, 'pending', 0, $5, $5, $5)",
+        insert_email_at(tx, case_id, email, message_domain, now, now).await?;
+    }
+    Ok(())
+}
+
+/// A fresh Message-ID naming what the email is about (`tag`), stable across its retries.
+pub(crate) fn new_message_id(tag: &str, message_domain: &str) -> String {
+    let mut random = [0u8; 12];
+    rand::rng().fill_bytes(&mut random);
+    format!("<{}.{tag}@{message_domain}>", hex(&random))
+}
+
+async fn insert_email_at(
+    tx: &mut sqlx::AnyConnection,
+    case_id: i64,
+    email: &NewEmail,
+    message_domain: &str,
+    now: i64,
+    at: i64,
+) -> Result<(), StoreError> {
+    let message_id = new_message_id(&case_id.to_string(), message_domain);
+    sqlx::query(
+        "insert into outbox (case_id, kind, recipient, message_id, status, attempts, \
+         next_attempt_at, created_at, updated_at) \
+         values ($1, $2, $3, $4, 'pending', 0, $5, $6, $6)",
+    )
+    .bind(case_id)
+    .bind(email.kind.as_str())
+    .bind(&email.recipient)
+    .bind(message_id)
+    .bind(at)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// As [`insert_emails`], except that "there is a reply for you" goes to the child at most once
+/// per `every_ms` per case: a reply while one is still waiting joins it (nothing is added, as
+/// the email only says there is something to read), and a reply after one went is queued for
+/// when the window since that one ends. A child's phone may be read by someone else, and a
+/// burst of replies must not become a burst of emails. Callers hold the case's row lock (the
+/// change's update), so two replies at once cannot both find nothing waiting.
+pub(crate) async fn insert_emails_throttled(
+    tx: &mut sqlx::AnyConnection,
+    case_id: i64,
+    emails: &[NewEmail],
+    message_domain: &str,
+    now: i64,
+    every_ms: i64,
+) -> Result<(), StoreError> {
+    let (to_child, others): (Vec<NewEmail>, Vec<NewEmail>) = emails
+        .iter()
+        .cloned()
+        .partition(|e| e.kind == EmailKind::ReplyToChild);
+    insert_emails(tx, case_id, &others, message_domain, now).await?;
+    for email in &to_child {
+        let last = sqlx::query(
+            "select status, next_attempt_at, sent_at from outbox \
+             where case_id = $1 and kind = $2 and recipient = $3 and status <> 'failed' \
+             order by id desc limit 1",
         )
         .bind(case_id)
         .bind(email.kind.as_str())
         .bind(&email.recipient)
-        .bind(message_id)
-        .bind(now)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
+        let at = match last {
+            None => now,
+            Some(row) => {
+                let status: String = row.try_get("status")?;
+                if status == "pending" {
+                    continue;
+                }
+                // Sent: the window runs from then. Being sent: it is going now.
+                let sent_at: Option<i64> = row.try_get("sent_at")?;
+                let due: i64 = row.try_get("next_attempt_at")?;
+                let went = sent_at.unwrap_or(due.max(now));
+                now.max(went.saturating_add(every_ms))
+            }
+        };
+        insert_email_at(tx, case_id, email, message_domain, now, at).await?;
     }
     Ok(())
 }
@@ -146,7 +221,8 @@ impl Store {
              attempts = attempts + 1, updated_at = $3 \
              where id in (select id from outbox where {only}{due} \
                  order by {order}next_attempt_at, id limit $4 {lock}) \
-             returning id, case_id, kind, recipient, message_id, attempts, next_attempt_at"
+             returning id, case_id, digest_id, kind, recipient, message_id, attempts, \
+             next_attempt_at"
         );
         // Through the group commit on SQLite: the worker's bookkeeping would otherwise take the
         // single writer (and an fsync) away from children's sends twice per email.
@@ -169,9 +245,16 @@ impl Store {
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
                 let due: i64 = row.try_get("next_attempt_at")?;
+                let case_id: Option<i64> = row.try_get("case_id")?;
+                let digest_id: Option<i64> = row.try_get("digest_id")?;
+                let about = match (case_id, digest_id) {
+                    (Some(case), None) => About::Case(case),
+                    (None, Some(digest)) => About::Digest(digest),
+                    _ => return Err(StoreError::Corrupt("outbox row about nothing".into())),
+                };
                 let row = OutboxRow {
                     id: row.try_get("id")?,
-                    case_id: row.try_get("case_id")?,
+                    about,
                     kind: EmailKind::parse(&kind)
                         .ok_or_else(|| StoreError::Corrupt(format!("email kind {kind:?}")))?,
                     recipient: row.try_get("recipient")?,
@@ -354,4 +437,15 @@ impl Store {
 
 fn truncate(s: &str, max_chars: usize) -> String {
     s.chars().take(max_chars).collect()
+}
+
+/// Queue the email that carries a password-set link (`link_key` names the link).
+pub(crate) async fn insert_account_email(
+    _tx: &mut sqlx::AnyConnection,
+    _link_id: i64,
+    _recipient: &str,
+    _message_domain: &str,
+    _now: i64,
+) -> Result<(), StoreError> {
+    Ok(())
 }

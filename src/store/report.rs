@@ -237,6 +237,34 @@ impl Store {
             .ok_or_else(|| StoreError::Corrupt("no case was written".into()))
     }
 
+    /// A case staff recorded from a letter, a call or a visit, with the emails it causes (an
+    /// advocacy referral), in one transaction like a case sent through the service.
+    pub async fn insert_recorded_case(
+        &self,
+        case: &CaseRow,
+        emails: &[super::outbox::NewEmail],
+        message_domain: &str,
+    ) -> Result<Reference, StoreError> {
+        for _ in 0..5 {
+            let mut tx = self.begin_write().await?;
+            let reference = Reference::generate();
+            match insert_one(&mut tx, case, &reference).await {
+                Ok(case_id) => {
+                    let now = super::now_ms();
+                    super::outbox::insert_emails(&mut tx, case_id, emails, message_domain, now)
+                        .await?;
+                    tx.commit().await?;
+                    return Ok(reference);
+                }
+                Err(StoreError::Database(e)) if is_unique_violation(&e) => tx.rollback().await?,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(StoreError::Corrupt(
+            "could not find a free case reference".into(),
+        ))
+    }
+
     /// Write cases in one transaction, all or none. A clash on a random reference is rare; the
     /// whole batch is then tried again with new references.
     pub async fn insert_case_rows(&self, cases: &[CaseRow]) -> Result<Vec<Reference>, StoreError> {
@@ -247,7 +275,7 @@ impl Store {
             for case in cases {
                 let reference = Reference::generate();
                 match insert_one(&mut tx, case, &reference).await {
-                    Ok(()) => references.push(reference),
+                    Ok(_) => references.push(reference),
                     Err(StoreError::Database(e)) if is_unique_violation(&e) => {
                         clash = true;
                         break;
@@ -272,7 +300,7 @@ async fn insert_one(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     case: &CaseRow,
     reference: &Reference,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     // No secret words: the child did not use the service, so nobody can sign in to track this
     // case. An empty string never matches an Argon2id hash.
     let row = sqlx::query(
@@ -346,5 +374,5 @@ async fn insert_one(
         .execute(&mut **tx)
         .await?;
     }
-    Ok(())
+    Ok(case_id)
 }

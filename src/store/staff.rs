@@ -26,6 +26,8 @@ pub struct LoginRecord {
 pub struct SessionRecord {
     pub member: StaffMember,
     pub csrf_token: String,
+    /// `Some("code")` or `Some("enrol")` while the second factor is still to come.
+    pub waiting_for: Option<String>,
     pub created_at: i64,
     pub last_seen_at: i64,
 }
@@ -38,7 +40,7 @@ pub enum AddStaffError {
     Store(#[from] StoreError),
 }
 
-fn member(row: &sqlx::any::AnyRow) -> Result<StaffMember, StoreError> {
+pub(super) fn member(row: &sqlx::any::AnyRow) -> Result<StaffMember, StoreError> {
     let role: String = row.try_get("role")?;
     let disabled: Option<i64> = row.try_get("disabled_at")?;
     Ok(StaffMember {
@@ -51,7 +53,7 @@ fn member(row: &sqlx::any::AnyRow) -> Result<StaffMember, StoreError> {
     })
 }
 
-const MEMBER_COLUMNS: &str = "s.id, s.email, s.name, s.role, s.disabled_at";
+pub(super) const MEMBER_COLUMNS: &str = "s.id, s.email, s.name, s.role, s.disabled_at";
 
 impl Store {
     pub async fn insert_staff(
@@ -185,16 +187,18 @@ impl Store {
         key: &str,
         staff_id: i64,
         csrf_token: &str,
+        waiting_for: Option<&str>,
     ) -> Result<(), StoreError> {
         let now = now_ms();
         sqlx::query(
-            "insert into staff_sessions (id, staff_id, csrf_token, created_at, last_seen_at) \
-             values ($1, $2, $3, $4, $4)",
+            "insert into staff_sessions (id, staff_id, csrf_token, created_at, last_seen_at, \
+             waiting_for) values ($1, $2, $3, $4, $4, $5)",
         )
         .bind(key)
         .bind(staff_id)
         .bind(csrf_token)
         .bind(now)
+        .bind(waiting_for)
         .execute(self.pool())
         .await?;
         Ok(())
@@ -202,7 +206,7 @@ impl Store {
 
     pub async fn session(&self, key: &str) -> Result<Option<SessionRecord>, StoreError> {
         let row = sqlx::query(&format!(
-            "select {MEMBER_COLUMNS}, x.csrf_token, x.created_at, x.last_seen_at \
+            "select {MEMBER_COLUMNS}, x.csrf_token, x.created_at, x.last_seen_at, x.waiting_for \
              from staff_sessions x join staff s on s.id = x.staff_id where x.id = $1"
         ))
         .bind(key)
@@ -212,6 +216,7 @@ impl Store {
             Ok(SessionRecord {
                 member: member(&row)?,
                 csrf_token: row.try_get("csrf_token")?,
+                waiting_for: row.try_get("waiting_for")?,
                 created_at: row.try_get("created_at")?,
                 last_seen_at: row.try_get("last_seen_at")?,
             })

@@ -463,6 +463,11 @@ fn render_step(
         limit_hint,
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
+        adult: shown
+            .answers
+            .get("role")
+            .and_then(|a| a.as_one())
+            .is_some_and(|role| role != "young_person"),
     };
     let mut response = html(&page)?;
     *response.status_mut() = status;

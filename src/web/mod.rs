@@ -8,6 +8,7 @@ pub mod cookie;
 pub mod form;
 pub mod listener;
 pub mod metrics;
+pub mod origin;
 pub mod pages;
 pub mod staff;
 pub mod templates;
@@ -104,13 +105,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages)
         .merge(assets)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            pages::render_error_pages,
-        ))
+        // Inside the error pages, so a refused post gets a kind page, not an empty 403.
         .layer(middleware::from_fn_with_state(
             state.clone(),
             refuse_cross_site_posts,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::render_error_pages,
         ))
         .layer(middleware::from_fn(log_request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -128,9 +130,11 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        // Nothing to other sites; our own address to ourselves, so a browser's post carries
+        // our `Origin` (under `no-referrer` it sends `Origin: null`, which `origin` refuses).
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -155,9 +159,9 @@ async fn strict_transport(
     response
 }
 
-/// A state-changing request from another site gets 403 before it reaches a handler. Browsers
-/// send `Sec-Fetch-Site` and `Origin` with every form post; the JSON API is exempt (bearer tokens
-/// are not sent by browsers on their own, and it has its own CORS allow-list).
+/// A state-changing request from another site gets 403 before it reaches a handler (see
+/// [`origin`] for the rules); the error-page layer outside this one renders it. The JSON API is
+/// exempt (bearer tokens are not sent by browsers on their own, and it has its own CORS list).
 async fn refuse_cross_site_posts(
     axum::extract::State(app): axum::extract::State<AppState>,
     request: Request,
@@ -170,27 +174,27 @@ async fn refuse_cross_site_posts(
         || method == axum::http::Method::OPTIONS);
     if changes_state && !request.uri().path().starts_with("/api/") {
         let headers = request.headers();
-        let cross_site = headers
-            .get("sec-fetch-site")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v == "cross-site");
-        let origin_ok = match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-            None | Some("null") if !cross_site => true,
-            Some(origin) => {
-                let host = headers
-                    .get(header::HOST)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("");
-                origin == app.config.public_url
-                    || origin
-                        .strip_prefix("http://")
-                        .or_else(|| origin.strip_prefix("https://"))
-                        == Some(host)
+        let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+        let (origin, referer) = (text(header::ORIGIN), text(header::REFERER));
+        // Only a post that claims no origin at all needs to know whether it acts for someone.
+        let signed_in = origin.is_none() && referer.is_none() && {
+            let cookie = staff::session::cookie_name(&app.config);
+            match staff::session::read_cookie(&app.config, headers, cookie)
+                .and_then(crate::domain::ConversationToken::parse)
+            {
+                Some(token) => !matches!(app.store.session(&token.key()).await, Ok(None)),
+                None => false,
             }
-            None => false,
         };
-        if cross_site || !origin_ok {
-            tracing::warn!("refused a cross-site form post");
+        let seen = origin::Seen {
+            sec_fetch_site: text(header::HeaderName::from_static("sec-fetch-site")),
+            origin,
+            referer,
+            signed_in,
+        };
+        let ours = origin::origin_of(&app.config.public_url).unwrap_or_default();
+        if let Err(why) = origin::judge(&ours, seen) {
+            tracing::warn!(?why, "refused a form post from outside our pages");
             return crate::error::WebError::Forbidden.into_response();
         }
     }

@@ -355,6 +355,7 @@ pub async fn render_error_pages(
     next: Next,
 ) -> Response {
     let locale = browser_locale(&app, request.headers());
+    let staff_area = request.uri().path().starts_with("/staff");
     // The API answers its own errors in JSON.
     if request.uri().path().starts_with("/api/") {
         return next.run(request).await;
@@ -390,6 +391,9 @@ pub async fn render_error_pages(
             s if s.is_server_error() => ErrorPage::Internal,
             _ => ErrorPage::BadRequest("error-bad-request"),
         });
+    if staff_area && page == ErrorPage::Forbidden {
+        return super::staff::account_pages::forbidden(&app, status);
+    }
     let t = words(&app, &locale);
     let (title, message) = match page {
         ErrorPage::BadRequest(id) => ("error-title", id),

@@ -10,6 +10,7 @@ const SOURCES: &[&str] = &[
     include_str!("templates/base.html"),
     include_str!("templates/help_panel.html"),
     include_str!("templates/help_panel_early.html"),
+    include_str!("templates/guide.html"),
     include_str!("templates/help_calls.html"),
     include_str!("templates/start.html"),
     include_str!("templates/help.html"),
@@ -28,6 +29,12 @@ const SOURCES: &[&str] = &[
     include_str!("templates/staff_report.html"),
     include_str!("templates/staff_record.html"),
     include_str!("templates/staff_unmatched.html"),
+    include_str!("templates/staff_forbidden.html"),
+    include_str!("templates/staff_accounts.html"),
+    include_str!("templates/staff_password.html"),
+    include_str!("templates/staff_two_factor.html"),
+    include_str!("templates/staff_code.html"),
+    include_str!("templates/staff_letter.html"),
 ];
 
 // The email template is checked by `notify::email::message_ids`; it uses no `t`.
@@ -101,8 +108,11 @@ const CODE_IDS: &[&str] = &[
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
+    ids.extend(super::staff::account_pages::message_ids());
     ids.extend(super::pages::info_message_ids());
     ids.extend(crate::report::message_ids());
+    ids.extend(crate::reminders::message_ids());
+    ids.extend(super::staff::letters::message_ids());
     for source in SOURCES {
         for marker in ["t.get(\"", "t.attr(\"", "t.called(\""] {
             let mut rest = *source;
@@ -188,6 +198,8 @@ pub struct ChatPage<'a> {
     pub safety_panel: bool,
     pub help_tel: String,
     pub out_of_hours_tel: String,
+    /// An adult on a child's behalf: no typing pause, the next question at once.
+    pub adult: bool,
 }
 
 #[derive(Template)]

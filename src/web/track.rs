@@ -204,10 +204,14 @@ fn sent_view(app: &AppState, case: &Case, t: Words<'_>) -> Option<SentView> {
         ),
         _ => t.get_with("track-sent-date", &[("date", date)]),
     };
-    Some(SentView {
-        facts,
-        rows: view::sent_rows(flow, &case.answers, t),
-    })
+    // An adult's case holds the child's name, age and words: someone holding its reference and
+    // words sees where it is, not those.
+    let rows = if case.adult.is_some() {
+        Vec::new()
+    } else {
+        view::sent_rows(flow, &case.answers, t)
+    };
+    Some(SentView { facts, rows })
 }
 
 fn closed_view(app: &AppState, case: &Case, t: Words<'_>) -> Option<ClosedView> {

@@ -246,7 +246,20 @@ fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
 
 /// The conversation so far: our bubbles and theirs, for every step already answered.
 pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
-    let mut bubbles = Vec::new();
+    transcript_by_step(flow, state, w)
+        .into_iter()
+        .flat_map(|(_, bubbles)| bubbles)
+        .collect()
+}
+
+/// The transcript step by step, so the staff page can show what happened after a step (the
+/// safety help the child was shown).
+pub fn transcript_by_step<'f>(
+    flow: &'f Flow,
+    state: &State,
+    w: Words<'_>,
+) -> Vec<(&'f crate::flow::Step, Vec<Bubble>)> {
+    let mut steps = Vec::new();
     // The optional "About you" questions stay out of every transcript: staff never see them,
     // and on the child's screen they do not linger for someone looking over a shoulder.
     let shown = |step: &&crate::flow::Step| {
@@ -264,10 +277,14 @@ pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
         if step.input.kind() == InputKind::Review {
             continue;
         }
-        bubbles.extend(step.say.iter().map(|id| Bubble {
-            from: Speaker::Service,
-            text: w.get(id),
-        }));
+        let mut bubbles: Vec<Bubble> = step
+            .say
+            .iter()
+            .map(|id| Bubble {
+                from: Speaker::Service,
+                text: w.get(id),
+            })
+            .collect();
         if let Some(ask) = &step.ask {
             bubbles.push(Bubble {
                 from: Speaker::Service,
@@ -280,8 +297,9 @@ pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
                 text: answer_text(step, state.answers.get(key), w),
             });
         }
+        steps.push((step, bubbles));
     }
-    bubbles
+    steps
 }
 
 fn review_rows(flow: &Flow, state: &State, w: Words<'_>) -> Vec<ReviewRow> {

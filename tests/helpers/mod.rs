@@ -3,6 +3,7 @@
 //! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
 #![allow(dead_code)]
 
+pub mod axe;
 pub mod imap;
 pub mod process;
 pub mod smtp;
@@ -69,16 +70,20 @@ fn uuid_like() -> String {
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
-        // Follow our own redirects, like a browser; never leave the machine (the exit page).
-        .redirect(Policy::custom(|attempt| {
-            if attempt.url().host_str() == Some("127.0.0.1") {
-                attempt.follow()
-            } else {
-                attempt.stop()
-            }
-        }))
+        .redirect(local_redirects())
         .build()
         .expect("client")
+}
+
+/// Follow our own redirects, like a browser; never leave the machine (the exit page).
+fn local_redirects() -> Policy {
+    Policy::custom(|attempt| {
+        if attempt.url().host_str() == Some("127.0.0.1") {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -94,6 +99,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut config = Config {
         bind: "127.0.0.1:0".parse().expect("addr"),
+        // Port 0: the app puts in the port it was given, so our own `Origin` matches.
+        public_url: "http://127.0.0.1:0".into(),
         database_url: fresh_database_url(dir.path()).await,
         flows_dir: root.join("flows"),
         locales_dir: root.join("locales"),
@@ -112,6 +119,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let addr = app.local_addr().expect("addr");
     let store = app.state().store.clone();
     let state = app.state().clone();
+    let config = state.config.as_ref().clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
@@ -246,7 +254,7 @@ impl TestApp {
         password: &str,
         next: Option<&str>,
     ) -> (reqwest::Client, Page) {
-        let browser = browser();
+        let browser = self.staff_browser();
         let login_url = match next {
             Some(next) => self.url(&format!("/staff/login?next={next}")),
             None => self.url("/staff/login"),
@@ -370,6 +378,32 @@ fn strip_tags(s: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+impl TestApp {
+    /// A browser as staff use one: cookies kept, our own redirects followed, and `Origin` on
+    /// every request as a real browser sends it on a post (a signed-in post without it is
+    /// refused).
+    pub fn staff_browser(&self) -> reqwest::Client {
+        let origin = self
+            .config
+            .public_url
+            .split('/')
+            .take(3)
+            .collect::<Vec<_>>()
+            .join("/");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ORIGIN,
+            reqwest::header::HeaderValue::from_str(&origin).expect("origin"),
+        );
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .default_headers(headers)
+            .redirect(local_redirects())
+            .build()
+            .expect("client")
+    }
 }
 
 /// A child's complaint about late pocket money, no contact wanted, answered step by step.

@@ -359,6 +359,20 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+
+    /// Make the page exactly `width` × `height` CSS pixels, as on a phone: headless Chromium
+    /// keeps its window at least 500 px wide whatever `--window-size` asks, so a narrower
+    /// screen is set through the DevTools protocol (it stays for the rest of the session).
+    pub async fn phone_screen(&self, width: u32, height: u32) {
+        self.call(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
+            }}),
+        )
+        .await;
+    }
 }
 
 impl Drop for Browser {

@@ -350,11 +350,21 @@ impl Poller {
         };
         if let Some(login) = store.staff_for_login(from).await? {
             if !login.member.disabled {
+                // An advocate's own words are for the case's people, as on the note form.
+                let advocate = login.member.role == crate::domain::StaffRole::Advocate;
                 return Ok(Route::Note {
                     case_id,
                     actor: format!("staff:{}", login.member.id),
-                    visibility: NoteVisibility::Internal,
-                    filed_as: "note_internal",
+                    visibility: if advocate {
+                        NoteVisibility::SharedWithAdvocate
+                    } else {
+                        NoteVisibility::Internal
+                    },
+                    filed_as: if advocate {
+                        "note_shared"
+                    } else {
+                        "note_internal"
+                    },
                 });
             }
         }

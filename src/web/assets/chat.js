@@ -133,7 +133,9 @@
     var started = Date.now();
     var stop = window.AbortController ? new window.AbortController() : null;
     var timer = stop ? window.setTimeout(function () { stop.abort(); }, 20000) : 0;
-    showTyping();
+    // The typing pause paces a child's conversation; an adult on a child's behalf is not kept waiting.
+    var adult = !!main.querySelector('[data-adult]');
+    if (!adult) { showTyping(); }
     fetch(form.action, {
       method: 'POST',
       body: body,
@@ -148,7 +150,7 @@
       return response.text().then(function (html) {
         waitFor = 0;
         noSignal(form, false);
-        var wait = reduce ? 0 : Math.max(0, 700 - (Date.now() - started));
+        var wait = reduce || adult ? 0 : Math.max(0, 700 - (Date.now() - started));
         window.setTimeout(function () { swap(html, response.url); }, wait);
       });
     }).catch(function (error) {

@@ -63,7 +63,7 @@
   // "Copy them" next to a reference and secret words: to the clipboard only, never to storage.
   var copy = document.querySelector('.copy-code');
   if (copy && navigator.clipboard && window.isSecureContext) {
-    copy.parentNode.hidden = false;
+    copy.parentNode.removeAttribute('data-off');
     copy.addEventListener('click', function () {
       navigator.clipboard.writeText(copy.getAttribute('data-copy')).then(function () {
         var said = document.getElementById('copied-text');

@@ -1,48 +1,92 @@
 //! The inbox: open cases, urgent first, then by due date, with a red / amber / green state that
-//! is also written in words; filters by status, kind, stage, team and assignee. Cases held as
-//! possible bots are never among them: officers and managers find them in their own list
-//! (`?view=held`), and those marked as spam in another (`?view=spam`).
+//! is also written in words; filters by status, kind, stage, procedure, team, assignee and "at
+//! risk", and a search, all kept in the URL so a list can be bookmarked or shared; 25 cases a
+//! page. Cases held as possible bots are never among them: officers and managers find them in
+//! their own list (`?view=held`), and those marked as spam in another (`?view=spam`).
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::session::StaffSession;
-use super::templates::{InboxPage, InboxRow, rag_of};
+use super::templates::{InboxPage, InboxRow, PageLink};
 use crate::app::AppState;
-use crate::domain::{CaseKind, CaseStatus};
+use crate::domain::{Case, CaseKind, CaseStatus, Procedure};
 use crate::error::WebError;
-use crate::store::casework::{InboxFilter, Screen};
+use crate::store::audit::AuditAction;
+use crate::store::casework::{AtRisk, InboxFilter, Screen};
+use crate::store::inbox::{PAGE_SIZE, Search};
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
+use crate::web::view::Words;
 
-#[derive(Debug, Default, Deserialize)]
+/// The inbox's query string. Every field is text as typed: a filter is a view, not an input,
+/// so a value that means nothing is dropped rather than refused.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
 pub struct FilterQuery {
-    status: Option<String>,
-    kind: Option<String>,
-    stage: Option<String>,
-    team: Option<String>,
-    assignee: Option<String>,
-    view: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// What a bulk action just did ("3", "none", "invalid"); never carried on.
+    #[serde(default, skip_serializing)]
+    pub bulk: Option<String>,
+}
+
+/// Longer searches are cut here: nobody types more to find a case.
+const SEARCH_MAX: usize = 100;
+
+fn some(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 impl FilterQuery {
-    /// Unknown values are dropped rather than refused: a filter is a view, not an input.
-    fn to_filter(&self) -> InboxFilter {
-        let some = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
+    pub fn to_filter(&self, app: &AppState) -> InboxFilter {
+        let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+        // Staff type a team's name; cases store its id from the council's lists.
+        let lists = &app.config.procedures.lists;
+        let team = some(&self.team).filter(|t| t.len() <= 100).map(|typed| {
+            lists
+                .team(&typed)
+                .or_else(|| lists.team_named(&typed))
+                .map_or(typed, |team| team.id.clone())
+        });
         InboxFilter {
             status: some(&self.status).filter(|s| CaseStatus::parse(s).is_some()),
             kind: some(&self.kind).filter(|k| CaseKind::parse(k).is_some()),
             stage: some(&self.stage)
                 .and_then(|s| s.parse().ok())
                 .filter(|s| (1..=3).contains(s)),
-            team: some(&self.team).filter(|t| t.len() <= 100),
-            assignee_id: some(&self.assignee).and_then(|a| a.parse().ok()),
+            procedure: some(&self.procedure).filter(|p| Procedure::parse(p).is_some()),
+            team,
+            // "none": cases nobody is assigned to.
+            assignee_id: match some(&self.assignee).as_deref() {
+                Some("none") => Some(0),
+                other => other.and_then(|a| a.parse().ok()).filter(|id| *id > 0),
+            },
+            at_risk: (some(&self.risk).as_deref() == Some("yes")).then(|| AtRisk {
+                today,
+                due_by: app.calendar.add_working_days(today, 2),
+            }),
             screen: match self.view.as_deref() {
                 Some("held") => Screen::Held,
                 Some("spam") => Screen::Spam,
@@ -50,53 +94,112 @@ impl FilterQuery {
             },
         }
     }
+
+    /// The filter, if this person may see the list it names: anyone who sees cases sees the
+    /// main list; the held and spam lists are for those who work cases.
+    pub fn filter_for(
+        &self,
+        app: &AppState,
+        session: &StaffSession,
+    ) -> Result<InboxFilter, WebError> {
+        let role = session.member.role;
+        let filter = self.to_filter(app);
+        if !role.sees_cases() || (filter.screen != Screen::Cases && !role.works_cases()) {
+            return Err(WebError::NotFound);
+        }
+        Ok(filter)
+    }
+
+    /// The search words, trimmed and bounded; `None` when nothing is searched.
+    pub fn words(&self) -> Option<String> {
+        some(&self.q).map(|q| q.chars().take(SEARCH_MAX).collect())
+    }
+
+    /// 0-based.
+    fn page(&self) -> i64 {
+        some(&self.page)
+            .and_then(|p| p.parse::<i64>().ok())
+            .map_or(0, |p| (p - 1).clamp(0, 100_000))
+    }
+
+    /// The same list at another page (1-based), as a query string.
+    fn with_page(&self, page: Option<i64>) -> String {
+        let mut q = self.clone();
+        q.page = page.map(|p| p.to_string());
+        serde_urlencoded::to_string(&q).unwrap_or_default()
+    }
+
+    /// What the audit trail keeps of a list: the filters, never the search words.
+    pub fn audit_detail(&self, searched: bool, count: i64) -> serde_json::Value {
+        let mut q = self.clone();
+        q.q = None;
+        q.page = None;
+        serde_json::json!({
+            "searched": searched,
+            "filters": serde_urlencoded::to_string(&q).unwrap_or_default(),
+            "cases": count,
+        })
+    }
 }
 
-pub async fn show_inbox(
-    State(app): State<AppState>,
-    session: StaffSession,
-    Query(query): Query<FilterQuery>,
-) -> Result<Response, WebError> {
-    if !session.member.role.sees_cases() {
-        return Err(WebError::NotFound);
-    }
-    let mut filter = query.to_filter();
-    // Staff type a team's name; cases store its id from the council's lists.
-    let lists = &app.config.procedures.lists;
-    filter.team = filter.team.map(|typed| {
-        lists
-            .team(&typed)
-            .or_else(|| lists.team_named(&typed))
-            .map_or(typed, |team| team.id.clone())
-    });
-    let checks_held = session.member.role.works_cases();
-    if filter.screen != Screen::Cases && !checks_held {
-        return Err(WebError::NotFound);
-    }
-    let cases = app.store.inbox(&session.member, &filter).await?;
+/// The search, with what the database cannot find by `like` alone: the teams whose name
+/// holds the words, and the cases whose notes or messages do (as this person may read them).
+pub async fn search_of(
+    app: &AppState,
+    session: &StaffSession,
+    query: &FilterQuery,
+) -> Result<Option<Search>, WebError> {
+    let Some(words) = query.words() else {
+        return Ok(None);
+    };
+    let needle = words.to_lowercase();
+    let team_ids = app
+        .config
+        .procedures
+        .lists
+        .teams
+        .iter()
+        .filter(|t| t.label.to_lowercase().contains(&needle))
+        .map(|t| t.id.clone())
+        .collect();
+    let case_ids = app
+        .store
+        .search_event_case_ids(&session.member, &words)
+        .await?;
+    Ok(Some(Search {
+        words,
+        team_ids,
+        case_ids,
+    }))
+}
+
+/// The list's rows, as the inbox and its CSV export show them.
+pub async fn rows(
+    app: &AppState,
+    t: &Words<'_>,
+    cases: &[Case],
+) -> Result<Vec<InboxRow>, WebError> {
     let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
     let teams = app.store.case_team_ids(&ids).await?;
-    let counts = if checks_held {
-        Some(app.store.screen_counts(&session.member).await?)
-    } else {
-        None
-    };
     let staff = app.store.list_staff().await?;
-    let failed = if session.member.role.works_cases() {
-        app.store.failed_emails().await?.len()
-    } else {
-        0
-    };
+    let lists = &app.config.procedures.lists;
     let locale = app.words.fallback();
-    let t = words(&app, &locale);
     let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
-    let rows = cases
+    Ok(cases
         .iter()
         .map(|case| {
             // A held or spam case shows no reply date: no clock is running on it for anyone.
             let due = case
                 .current_due_on()
                 .filter(|_| !case.screening.held && !case.screening.spam);
+            // The acknowledgement's date counts too (see `reminders::risk`); a held or spam
+            // case has no clock running, so it shows no state.
+            let risk = crate::reminders::risk::assess(case, today, &app.calendar);
+            let rag = if due.is_none() && (case.screening.held || case.screening.spam) {
+                "none"
+            } else {
+                risk.rag_name()
+            };
             InboxRow {
                 reference: case.reference.to_string(),
                 kind: t.get(&format!("label-kind-{}", case.kind)),
@@ -106,11 +209,10 @@ pub async fn show_inbox(
                 due: due
                     .map(|d| app.words.short_date(&locale, d))
                     .unwrap_or_default(),
-                rag: rag_of(&app.calendar, today, due, case.status.as_str()),
-                rag_label: t.get(&format!(
-                    "rag-{}",
-                    rag_of(&app.calendar, today, due, case.status.as_str())
-                )),
+                rag,
+                rag_label: t.get(&format!("rag-{rag}")),
+                // The acknowledgement's date counts too (see `reminders::risk`).
+                at_risk: risk.at_risk,
                 assignee: case
                     .assignee_id
                     .and_then(|id| staff.iter().find(|s| s.id == id))
@@ -127,14 +229,58 @@ pub async fn show_inbox(
                     .join(", "),
             }
         })
-        .collect();
+        .collect())
+}
+
+pub async fn show_inbox(
+    State(app): State<AppState>,
+    session: StaffSession,
+    Query(query): Query<FilterQuery>,
+) -> Result<Response, WebError> {
+    let filter = query.filter_for(&app, &session)?;
+    let checks_held = session.member.role.works_cases();
+    let search = search_of(&app, &session, &query).await?;
+    let page = query.page();
+    let (cases, total) = app
+        .store
+        .inbox_page(&session.member, &filter, search.as_ref(), page)
+        .await?;
+    if search.is_some() {
+        // Recorded before the results are shown, like every export.
+        app.store
+            .audit(
+                Some(session.member.id),
+                AuditAction::CasesSearched,
+                query.audit_detail(true, total),
+            )
+            .await?;
+    }
+    let counts = if checks_held {
+        Some(app.store.screen_counts(&session.member).await?)
+    } else {
+        None
+    };
+    let staff = app.store.list_staff().await?;
+    let failed = if session.member.role.works_cases() {
+        app.store.failed_emails().await?.len()
+    } else {
+        0
+    };
+    let locale = app.words.fallback();
+    let t = words(&app, &locale);
+    let rows = rows(&app, &t, &cases).await?;
     let can_report = session.member.role == crate::domain::StaffRole::Manager;
     let count_link = |id: &str, n: i64| t.get_with(id, &[("count", fluent::FluentValue::from(n))]);
     let urgent_alerts = super::alerts::urgent_alerts(&app, &session).await?;
+    let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let first = page * PAGE_SIZE + 1;
+    let shown = i64::try_from(rows.len()).unwrap_or_default();
+    let lists = &app.config.procedures.lists;
     html(&InboxPage {
         urgent_alerts,
         can_report,
         can_record: session.member.role.works_cases(),
+        can_bulk: session.member.role.works_cases() && filter.screen == Screen::Cases,
         t,
         has_error: false,
         csrf: session.csrf.clone(),
@@ -160,14 +306,27 @@ pub async fn show_inbox(
             .iter()
             .map(|s| (*s, t.get(&format!("stage-{s}"))))
             .collect(),
-        filter_status: filter.status.unwrap_or_default(),
-        filter_kind: filter.kind.unwrap_or_default(),
+        procedure_options: Procedure::ALL
+            .iter()
+            .map(|p| (p.as_str(), t.get(&format!("procedure-{}", p.as_str()))))
+            .collect(),
+        team_options: lists
+            .teams
+            .iter()
+            .map(|team| (team.id.clone(), team.label.clone()))
+            .collect(),
+        search: query.words().unwrap_or_default(),
+        filter_status: filter.status.clone().unwrap_or_default(),
+        filter_kind: filter.kind.clone().unwrap_or_default(),
         filter_stage: filter.stage.map(|s| s.to_string()).unwrap_or_default(),
-        filter_team: filter.team.unwrap_or_default(),
-        filter_assignee: filter
-            .assignee_id
-            .map(|s| s.to_string())
-            .unwrap_or_default(),
+        filter_procedure: filter.procedure.clone().unwrap_or_default(),
+        filter_team: some(&query.team).unwrap_or_default(),
+        filter_assignee: match filter.assignee_id {
+            Some(0) => "none".to_owned(),
+            Some(id) => id.to_string(),
+            None => String::new(),
+        },
+        filter_risk: filter.at_risk.is_some(),
         staff: staff
             .into_iter()
             .filter(|s| s.role.works_cases() && !s.disabled)
@@ -184,7 +343,75 @@ pub async fn show_inbox(
         spam_link: counts
             .map(|c| count_link("staff-spam-link", c.spam))
             .unwrap_or_default(),
+        count_text: if total == 0 {
+            String::new()
+        } else {
+            t.get_with(
+                "staff-list-count",
+                &[
+                    ("first", fluent::FluentValue::from(first)),
+                    ("last", fluent::FluentValue::from(first + shown - 1)),
+                    ("total", fluent::FluentValue::from(total)),
+                ],
+            )
+        },
+        page_links: page_links(&query, page, pages),
+        export_link: format!("/staff/cases.csv?{}", query.with_page(None)),
+        back_query: query.with_page(Some(page + 1)),
+        bulk_text: match query.bulk.as_deref() {
+            Some("none") => t.get("staff-bulk-none"),
+            Some("invalid") => t.get("staff-bulk-invalid"),
+            Some(n) => n
+                .parse::<i64>()
+                .map(|n| {
+                    t.get_with(
+                        "staff-bulk-done",
+                        &[("count", fluent::FluentValue::from(n))],
+                    )
+                })
+                .unwrap_or_default(),
+            None => String::new(),
+        },
     })
+}
+
+/// Previous, numbered pages (the first, the last and two either side of this one), next.
+fn page_links(query: &FilterQuery, page: i64, pages: i64) -> Vec<PageLink> {
+    if pages <= 1 {
+        return Vec::new();
+    }
+    let link = |p: i64, label: String, rel: &'static str| PageLink {
+        href: format!("/staff?{}", query.with_page(Some(p + 1))),
+        label,
+        current: p == page && rel.is_empty(),
+        rel,
+        gap: false,
+    };
+    let mut out = Vec::new();
+    if page > 0 {
+        out.push(link(page - 1, String::new(), "prev"));
+    }
+    let mut last_shown = -1;
+    for p in 0..pages {
+        let near = (p - page).abs() <= 2;
+        if p == 0 || p == pages - 1 || near {
+            if last_shown >= 0 && p - last_shown > 1 {
+                out.push(PageLink {
+                    href: String::new(),
+                    label: String::new(),
+                    current: false,
+                    rel: "",
+                    gap: true,
+                });
+            }
+            out.push(link(p, (p + 1).to_string(), ""));
+            last_shown = p;
+        }
+    }
+    if page + 1 < pages {
+        out.push(link(page + 1, String::new(), "next"));
+    }
+    out
 }
 
 pub async fn retry_failed_emails(

@@ -9,11 +9,14 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::session::{StaffSession, constant_time_eq, cookie, cookie_name, read_cookie};
+use super::session::{
+    StaffSession, Waiting, constant_time_eq, cookie, cookie_name, encode, read_cookie,
+    session_cookie,
+};
 use super::templates::LoginPage;
 use crate::app::AppState;
-use crate::domain::ConversationToken;
 use crate::domain::password::{dummy_hash, verify_password};
+use crate::domain::{ConversationToken, StaffRole};
 use crate::error::WebError;
 use crate::store::now_ms;
 use crate::web::form::FormFields;
@@ -23,8 +26,8 @@ use crate::web::pages::{html, words};
 pub const LOCK_AFTER: i64 = 5;
 pub const LOCK_MS: i64 = 15 * 60 * 1000;
 /// Sign-in attempts allowed from one address in the window.
-const PER_ADDRESS: i64 = 30;
-const WINDOW_MS: i64 = 15 * 60 * 1000;
+pub const PER_ADDRESS: i64 = 30;
+pub const WINDOW_MS: i64 = 15 * 60 * 1000;
 /// The double-submit cookie that protects the sign-in form itself.
 const FORM_COOKIE: &str = "hys-login";
 
@@ -34,7 +37,7 @@ pub struct NextQuery {
 }
 
 /// Only a path inside the staff area, never another site (`//evil`, `/\evil`).
-fn safe_next(next: Option<&str>) -> String {
+pub fn safe_next(next: Option<&str>) -> String {
     next.filter(|n| {
         n.starts_with("/staff/")
             && !n.starts_with("//")
@@ -152,7 +155,22 @@ pub async fn login(
         tracing::info!(staff = record.member.id, "sign-in failed");
         return refuse("staff-login-wrong");
     }
-    app.store.reset_login_failures(record.member.id).await?;
+    // With a second factor to come, wrong passwords so far stay counted until it is given, so
+    // the right password cannot be used to reset the count of wrong codes.
+    let member = &record.member;
+    let waiting = if app.store.two_factor(member.id).await?.secret.is_some() {
+        Some(Waiting::Code)
+    } else if app.config.require_two_factor
+        && matches!(member.role, StaffRole::Manager | StaffRole::Admin)
+    {
+        Some(Waiting::Enrol)
+    } else {
+        None
+    };
+    if waiting.is_none() {
+        app.store.reset_login_failures(member.id).await?;
+        app.store.record_sign_in(member.id).await?;
+    }
     // Signing in again on a browser that still holds a session ends that session first, so an
     // old id never outlives the sign-in that replaced it.
     if let Some(old) = read_cookie(&app.config, &headers, cookie_name(&app.config))
@@ -164,11 +182,20 @@ pub async fn login(
     let token = ConversationToken::generate();
     let csrf = ConversationToken::generate();
     app.store
-        .create_session(&token.key(), record.member.id, csrf.expose())
+        .create_session(
+            &token.key(),
+            record.member.id,
+            csrf.expose(),
+            waiting.map(Waiting::as_str),
+        )
         .await?;
-    tracing::info!(staff = record.member.id, "signed in");
-    let mut response = Redirect::to(&next).into_response();
-    let (name, value) = cookie(&app.config, cookie_name(&app.config), token.expose(), false);
+    tracing::info!(staff = record.member.id, ?waiting, "password accepted");
+    let to = match waiting {
+        None => next,
+        Some(step) => format!("{}?next={}", step.page(), encode(&next)),
+    };
+    let mut response = Redirect::to(&to).into_response();
+    let (name, value) = session_cookie(&app.config, token.expose(), false);
     response.headers_mut().append(name, value);
     let (name, value) = cookie(&app.config, FORM_COOKIE, "", true);
     response.headers_mut().append(name, value);
@@ -183,7 +210,7 @@ pub async fn logout(
     session.check_csrf(&fields)?;
     app.store.delete_session(session.key()).await?;
     let mut response = Redirect::to("/staff/login").into_response();
-    let (name, value) = cookie(&app.config, cookie_name(&app.config), "", true);
+    let (name, value) = session_cookie(&app.config, "", true);
     response.headers_mut().append(name, value);
     Ok(response)
 }

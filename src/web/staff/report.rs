@@ -374,7 +374,18 @@ pub async fn record_case(
     };
     match record::validate(&typed, &recorder) {
         Ok(row) => {
-            let reference = app.store.insert_case_row(&row).await?;
+            // Asked for an advocate in a letter or a call: referred like a case sent online.
+            let advocate =
+                AdvocateWanted::parse(&row.advocate_wanted).unwrap_or(AdvocateWanted::No);
+            let emails = crate::notify::routing::advocacy_referrals(advocate, &app.config.routing);
+            let domain = crate::notify::message_domain(&app.config.mail.from);
+            let reference = app
+                .store
+                .insert_recorded_case(&row, &emails, domain)
+                .await?;
+            if !emails.is_empty() {
+                app.mailer.wake.notify_one();
+            }
             tracing::info!(
                 staff = session.member.id,
                 method = %row.method_of_receipt,

@@ -1,7 +1,11 @@
 //! Staff sign-in sessions, kept in the database so any instance serves any request. The cookie
-//! holds a random token (session-only, HttpOnly, SameSite=Strict, `Secure` and `__Host-` over
-//! https); the database holds its SHA-256. Idle for 30 minutes or older than 12 hours, a session
-//! ends. Every staff form carries the session's CSRF token.
+//! holds a random token (session-only, HttpOnly, SameSite=Lax, `Secure` and `__Host-` over
+//! https); the database holds its SHA-256. Lax, not Strict, so "Open the case" in a webmail
+//! opens the case for someone signed in; a post from another site still carries no cookie, and
+//! every staff form carries the session's CSRF token and must come from our own origin (see
+//! `web::origin`). Idle for 30 minutes or older than 12 hours, a session ends. A session whose
+//! password was right but whose second factor is still to come (`waiting_for`) opens only the
+//! code and enrolment pages, and only for 10 minutes.
 
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::header::{COOKIE, SET_COOKIE};
@@ -11,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::app::AppState;
 use crate::config::Config;
-use crate::domain::ConversationToken;
+use crate::domain::{ConversationToken, StaffRole};
 use crate::error::WebError;
 use crate::store::now_ms;
 use crate::store::staff::StaffMember;
@@ -19,6 +23,8 @@ use crate::web::form::FormFields;
 
 pub const IDLE_MS: i64 = 30 * 60 * 1000;
 pub const ABSOLUTE_MS: i64 = 12 * 60 * 60 * 1000;
+/// How long a password stays good for while the second factor is awaited.
+pub const WAITING_MS: i64 = 10 * 60 * 1000;
 /// Writing `last_seen_at` on every request is wasted I/O; once a minute is precise enough.
 const TOUCH_EVERY_MS: i64 = 60 * 1000;
 
@@ -58,10 +64,29 @@ pub fn cookie(
     value: &str,
     max_age_zero: bool,
 ) -> (axum::http::HeaderName, HeaderValue) {
+    cookie_with(config, name, value, max_age_zero, "Strict")
+}
+
+/// The staff session cookie: `SameSite=Lax`, so a link from an email opens the case signed in.
+pub fn session_cookie(
+    config: &Config,
+    value: &str,
+    max_age_zero: bool,
+) -> (axum::http::HeaderName, HeaderValue) {
+    cookie_with(config, cookie_name(config), value, max_age_zero, "Lax")
+}
+
+fn cookie_with(
+    config: &Config,
+    name: &str,
+    value: &str,
+    max_age_zero: bool,
+    same_site: &str,
+) -> (axum::http::HeaderName, HeaderValue) {
     let name = host_only(config, name);
     let secure = if config.is_https() { "; Secure" } else { "" };
     let expire = if max_age_zero { "; Max-Age=0" } else { "" };
-    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{expire}");
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}{secure}{expire}");
     (
         SET_COOKIE,
         HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("")),
@@ -74,7 +99,40 @@ pub struct StaffSession {
     pub member: StaffMember,
     pub csrf: String,
     key: String,
+    /// What the sign-in still waits for; `None` once it is complete.
+    pub waiting: Option<Waiting>,
 }
+
+/// The second step of a sign-in that is still to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// A code from the app (or a recovery code).
+    Code,
+    /// Two-factor sign-in is required and must be set up first.
+    Enrol,
+}
+
+impl Waiting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Enrol => "enrol",
+        }
+    }
+
+    /// Where the browser goes to finish signing in.
+    pub fn page(self) -> &'static str {
+        match self {
+            Self::Code => "/staff/login/code",
+            Self::Enrol => "/staff/two-factor",
+        }
+    }
+}
+
+/// Any session, complete or still waiting for its second factor: the extractor of the pages
+/// that finish a sign-in.
+#[derive(Debug, Clone)]
+pub struct SigningIn(pub StaffSession);
 
 impl StaffSession {
     /// Refuse a form that does not carry this session's token.
@@ -96,8 +154,24 @@ impl StaffSession {
     }
 }
 
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+pub use crate::domain::password::constant_time_eq;
+
+/// Admins manage accounts and see no case content: of the staff area they open only the
+/// accounts pages and their own two-factor page (an allow-list, so a page added later is closed
+/// to them until someone decides otherwise). The staff area's front page is their accounts page.
+/// `None`: open; else where to send them instead (empty: nowhere, a 403).
+fn admin_may_open(path: &str) -> Option<&'static str> {
+    let open = path == "/staff/accounts"
+        || path.starts_with("/staff/accounts/")
+        || path == "/staff/two-factor"
+        || path == "/staff/logout";
+    if open {
+        None
+    } else if path == "/staff" || path == "/staff/" {
+        Some("/staff/accounts")
+    } else {
+        Some("")
+    }
 }
 
 /// Why there is no session: the browser is sent to sign in, and back here afterwards.
@@ -116,7 +190,7 @@ impl IntoResponse for SignIn {
     }
 }
 
-fn encode(path: &str) -> String {
+pub(super) fn encode(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
@@ -131,7 +205,14 @@ async fn load(parts: &Parts, app: &AppState) -> Result<Option<StaffSession>, Web
         return Ok(None);
     };
     let now = now_ms();
-    let expired = now - record.last_seen_at > IDLE_MS || now - record.created_at > ABSOLUTE_MS;
+    let waiting = match record.waiting_for.as_deref() {
+        None => None,
+        Some("code") => Some(Waiting::Code),
+        Some(_) => Some(Waiting::Enrol),
+    };
+    let expired = now - record.last_seen_at > IDLE_MS
+        || now - record.created_at > ABSOLUTE_MS
+        || (waiting.is_some() && now - record.created_at > WAITING_MS);
     if expired || record.member.disabled {
         app.store.delete_session(&key).await?;
         return Ok(None);
@@ -143,6 +224,7 @@ async fn load(parts: &Parts, app: &AppState) -> Result<Option<StaffSession>, Web
         member: record.member,
         csrf: record.csrf_token,
         key,
+        waiting,
     }))
 }
 
@@ -154,7 +236,18 @@ impl FromRequestParts<AppState> for StaffSession {
         app: &AppState,
     ) -> Result<Self, Self::Rejection> {
         match load(parts, app).await {
-            Ok(Some(session)) => Ok(session),
+            Ok(Some(session)) => match session.waiting {
+                None if session.member.role == StaffRole::Admin => {
+                    match admin_may_open(parts.uri.path()) {
+                        None => Ok(session),
+                        Some("") => Err(WebError::Forbidden.into_response()),
+                        Some(home) => Err(Redirect::to(home).into_response()),
+                    }
+                }
+                None => Ok(session),
+                // Half signed in: only the page that finishes signing in.
+                Some(waiting) => Err(Redirect::to(waiting.page()).into_response()),
+            },
             Ok(None) => {
                 // Only a page someone could have bookmarked or been emailed is worth returning to.
                 let path = parts.uri.path();
@@ -174,6 +267,24 @@ impl OptionalFromRequestParts<AppState> for StaffSession {
         parts: &mut Parts,
         app: &AppState,
     ) -> Result<Option<Self>, Self::Rejection> {
-        load(parts, app).await.map_err(IntoResponse::into_response)
+        load(parts, app)
+            .await
+            .map(|s| s.filter(|s| s.waiting.is_none()))
+            .map_err(IntoResponse::into_response)
+    }
+}
+
+impl FromRequestParts<AppState> for SigningIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match load(parts, app).await {
+            Ok(Some(session)) => Ok(Self(session)),
+            Ok(None) => Err(SignIn { next: None }.into_response()),
+            Err(e) => Err(e.into_response()),
+        }
     }
 }

@@ -4,7 +4,7 @@
 use askama::Template;
 
 use crate::timescale::{Calendar, Rag};
-use crate::web::view::{Bubble, Speaker, Words};
+use crate::web::view::Words;
 
 /// Ids the staff pages format from stored values.
 pub fn message_ids() -> Vec<String> {
@@ -71,6 +71,21 @@ pub fn message_ids() -> Vec<String> {
         "staff-spam-link",
         "staff-held-reason-honeypot",
         "staff-held-reason-fast",
+        "staff-viewed-times",
+        "staff-list-count",
+        "staff-bulk-none",
+        "staff-bulk-invalid",
+        "staff-bulk-done",
+        "staff-csv-yes",
+        "event-recorded",
+        "staff-transcript-safety",
+        "staff-transcript-chose-not-safe",
+        "staff-speaker-child",
+        "speaker-service",
+        "email-why-unrecorded",
+        "email-why-chose-not-safe",
+        "email-why-phrase",
+        "email-why-added",
         "actor-child",
         "actor-system",
         "actor-staff",
@@ -169,6 +184,8 @@ pub struct InboxRow {
     pub due: String,
     pub rag: &'static str,
     pub rag_label: String,
+    /// Due within two working days, late, or its acknowledgement late.
+    pub at_risk: bool,
     pub assignee: String,
     pub team: String,
 }
@@ -188,19 +205,68 @@ pub struct InboxPage<'a> {
     pub status_options: Vec<(&'static str, String)>,
     pub kind_options: Vec<(&'static str, String)>,
     pub stage_options: Vec<(&'static str, String)>,
+    pub procedure_options: Vec<(&'static str, String)>,
+    /// The council's teams `(id, name)`: names offered as the team filter is typed, ids for
+    /// the bulk "move to team".
+    pub team_options: Vec<(String, String)>,
+    /// The search words as typed ("" when none).
+    pub search: String,
     pub filter_status: String,
     pub filter_kind: String,
     pub filter_stage: String,
+    pub filter_procedure: String,
     pub filter_team: String,
+    /// A staff id, "none" for unassigned cases, or "".
     pub filter_assignee: String,
+    pub filter_risk: bool,
     pub staff: Vec<(i64, String)>,
     pub can_report: bool,
     pub can_record: bool,
+    /// Officers and managers tick cases and assign them or move them to a team at once.
+    pub can_bulk: bool,
     /// "cases", "held" or "spam": which list this is.
     pub screen: &'static str,
     /// Officers and managers check held cases; empty for everyone else.
     pub held_link: String,
     pub spam_link: String,
+    /// "Cases 26 to 50 of 293" ("" when none).
+    pub count_text: String,
+    pub page_links: Vec<PageLink>,
+    /// The same list as CSV.
+    pub export_link: String,
+    /// This list's query string, for the bulk form to come back to.
+    pub back_query: String,
+    /// What the last bulk action did, in words ("" when none).
+    pub bulk_text: String,
+}
+
+impl InboxPage<'_> {
+    /// Whether any filter beyond the search is set: the filters then show open.
+    pub fn filtered(&self) -> bool {
+        [
+            &self.filter_status,
+            &self.filter_kind,
+            &self.filter_stage,
+            &self.filter_procedure,
+            &self.filter_team,
+            &self.filter_assignee,
+        ]
+        .iter()
+        .any(|f| !f.is_empty())
+            || self.filter_risk
+    }
+}
+
+/// A link to another page of a list.
+pub struct PageLink {
+    pub href: String,
+    /// The page's number ("" for previous and next, whose words come from `rel`).
+    pub label: String,
+    pub current: bool,
+    /// "prev", "next" or "".
+    pub rel: &'static str,
+    /// An ellipsis between far-apart page numbers, not a link.
+    pub gap: bool,
 }
 
 pub struct EventView {
@@ -211,6 +277,8 @@ pub struct EventView {
     /// The values it carries, in words: the stage, the outcome, the category.
     pub detail: Option<String>,
     pub text: Option<String>,
+    /// A note the advocacy provider may read too.
+    pub shared: bool,
 }
 
 #[derive(Template)]
@@ -218,6 +286,8 @@ pub struct EventView {
 pub struct CasePage<'a> {
     /// What the case carries from the council's lists, and the forms to set it.
     pub listed: super::listed::ListedView,
+    /// The acknowledgement's route and the reply box's templates.
+    pub letters: super::letters::LettersView,
     pub t: Words<'a>,
     /// Cases whose urgent alert could not be delivered: a red banner on every staff page.
     pub urgent_alerts: Vec<String>,
@@ -225,6 +295,16 @@ pub struct CasePage<'a> {
     pub csrf: String,
     pub me: String,
     pub can_work: bool,
+    /// The advocacy provider: notes they add are always shared, so the form offers no choice.
+    pub is_advocate: bool,
+    /// Who works the case ("" when nobody).
+    pub assignee_name: String,
+    /// Why it is urgent, in words; empty when it is not.
+    pub urgent_reasons: Vec<String>,
+    /// Recorded by staff from a letter, a call or a visit: nobody can track it online.
+    pub recorded: bool,
+    /// What staff typed as what the complainant told them (recorded cases).
+    pub summary: String,
     pub reference: String,
     pub kind: String,
     /// Only complaints have a procedure, stages and outcomes.
@@ -257,7 +337,7 @@ pub struct CasePage<'a> {
     pub assignee_id: i64,
     pub outcome: String,
     pub resolution: String,
-    pub conversation: Vec<Bubble>,
+    pub conversation: Vec<super::case::transcript::Line>,
     pub events: Vec<EventView>,
     pub staff: Vec<(i64, String)>,
     pub categories: Vec<(&'static str, String)>,

@@ -1,0 +1,169 @@
+//! Every staff page on a phone: at 390 px in headless Chromium, with realistic long data (a
+//! long unbroken word, long names, a council's long team names, many notes), nothing scrolls
+//! sideways, the inbox is a list of cards, and axe-core finds no WCAG 2.2 AA violation.
+//! Screenshots go to `test-artifacts/staff-*-390.png` for a person to look at.
+
+mod helpers;
+
+use helpers::axe::{axe_source, violations};
+use helpers::webdriver::{Browser, Options};
+use helpers::{TestApp, spawn_app};
+
+const LONG_WORD: &str = "Supercalifragilisticexpialidociousandthensomemorewithoutanyspaces";
+
+async fn seed(app: &TestApp) -> String {
+    let what =
+        format!("{LONG_WORD} and my placement keeps changing every few weeks so I cannot settle");
+    let reference = app
+        .send(&[
+            "complaint",
+            "young_person",
+            "money",
+            what.as_str(),
+            "",
+            "yes",
+            "email",
+            "a.very.long.email.address.for.testing@averylongdomainname.example.org",
+            "Maximiliana-Alexandrina",
+            "16",
+        ])
+        .await
+        .reference();
+    app.get("/leave").await;
+    for _ in 0..3 {
+        app.send(&[
+            "comment",
+            "young_person",
+            "health",
+            "Dentist is far",
+            "yes",
+            "none",
+            "",
+            "12",
+        ])
+        .await;
+        app.get("/leave").await;
+    }
+    // A team typed before teams were a list, as long as some councils' names are.
+    sqlx::query(
+        "update cases set team = 'Children in Care and Care Leavers Service (North and West Localities)' \
+         where reference = $1",
+    )
+    .bind(&reference)
+    .execute(app.store.pool())
+    .await
+    .expect("team");
+    reference
+}
+
+/// How far the page is wider than the window (0 when it fits).
+async fn overflow(browser: &Browser) -> i64 {
+    browser
+        .run("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await
+        .as_i64()
+        .unwrap_or(i64::MAX)
+}
+
+async fn look(browser: &Browser, name: &str, problems: &mut Vec<String>) {
+    let width = browser.run("return window.innerWidth;").await;
+    assert_eq!(width.as_i64(), Some(390), "{name} is drawn 390 px wide");
+    browser.screenshot(&format!("staff-{name}-390")).await;
+    let over = overflow(browser).await;
+    if over > 0 {
+        problems.push(format!("{name}: {over} px wider than the screen"));
+    }
+    for v in violations(browser, &axe_source()).await {
+        problems.push(format!("{name}: {v}"));
+    }
+}
+
+/// A screenshot with `css` scrolled to the top, for the parts below the first screen.
+async fn part(browser: &Browser, css: &str, name: &str) {
+    browser
+        .run(&format!(
+            "document.querySelector('{css}').scrollIntoView(); return true;"
+        ))
+        .await;
+    browser.screenshot(&format!("staff-{name}-390")).await;
+}
+
+async fn sign_in(app: &TestApp, browser: &Browser, email: &str, password: &str) {
+    browser.goto(&app.url("/staff/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", password).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("class=\"cases\"").await;
+}
+
+#[tokio::test]
+async fn no_staff_page_scrolls_sideways_at_390_pixels_and_axe_finds_nothing() {
+    let app = spawn_app().await;
+    let reference = seed(&app).await;
+    let officer = app.add_staff("cro@council.gov.uk", "officer").await;
+    let manager = app.add_staff("manager@council.gov.uk", "manager").await;
+    let browser = Browser::start(Options {
+        width: 390,
+        height: 844,
+        javascript: true,
+    })
+    .await;
+    browser.phone_screen(390, 844).await;
+    let mut problems = Vec::new();
+
+    browser.goto(&app.url("/staff/login")).await;
+    look(&browser, "login", &mut problems).await;
+    sign_in(&app, &browser, "cro@council.gov.uk", &officer).await;
+    look(&browser, "inbox", &mut problems).await;
+    // Under 600 px the inbox is cards: the column headings are out of sight, each row a box.
+    let cards = browser
+        .run(
+            "var r = document.querySelector('table.cases tbody tr'); \
+             return getComputedStyle(r).display;",
+        )
+        .await;
+    assert_eq!(cards.as_str(), Some("block"), "rows are cards on a phone");
+    part(&browser, "table.cases", "inbox-cards").await;
+    part(&browser, "fieldset.bulk", "inbox-bulk").await;
+
+    // Work the case a little, so its page has notes, a long shared note and an assignment.
+    browser
+        .goto(&app.url(&format!("/staff/cases/{reference}")))
+        .await;
+    browser
+        .type_into(
+            "#note",
+            &format!("Spoke to {LONG_WORD} at the placement review"),
+        )
+        .await;
+    browser
+        .click("form[action$='/note'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Spoke to").await;
+    look(&browser, "case", &mut problems).await;
+    part(&browser, ".transcript", "case-transcript").await;
+    part(&browser, ".actions-grid", "case-actions").await;
+    part(&browser, ".timeline", "case-timeline").await;
+
+    browser.goto(&app.url("/staff?q=placement")).await;
+    look(&browser, "search", &mut problems).await;
+    browser.goto(&app.url("/staff/cases/new")).await;
+    look(&browser, "record", &mut problems).await;
+    browser.goto(&app.url("/staff/mail")).await;
+    look(&browser, "mail", &mut problems).await;
+    browser.goto(&app.url("/staff?view=held")).await;
+    look(&browser, "held", &mut problems).await;
+
+    let manager_browser = Browser::start(Options {
+        width: 390,
+        height: 844,
+        javascript: true,
+    })
+    .await;
+    manager_browser.phone_screen(390, 844).await;
+    sign_in(&app, &manager_browser, "manager@council.gov.uk", &manager).await;
+    manager_browser.goto(&app.url("/staff/report")).await;
+    look(&manager_browser, "report", &mut problems).await;
+
+    assert!(problems.is_empty(), "on a phone:\n{}", problems.join("\n"));
+}
