@@ -24,6 +24,8 @@ pub struct AppState {
     /// Working days: shipped bank holidays plus configured closure days.
     pub calendar: crate::timescale::Calendar,
     pub safety: Arc<crate::flow::safety::SafetyPhrases>,
+    /// The secret-word list of each locale.
+    pub secret_words: Arc<crate::domain::secret::lists::WordLists>,
 }
 
 pub struct App {
@@ -45,6 +47,8 @@ pub enum StartError {
     Letters(Vec<String>),
     #[error("cannot read the safety phrase lists: {0}")]
     Safety(std::io::Error),
+    #[error(transparent)]
+    SecretWords(#[from] crate::domain::secret::lists::ListError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -109,6 +113,7 @@ impl App {
         }
         let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
             .map_err(StartError::Safety)?;
+        let secret_words = crate::domain::secret::lists::WordLists::load(&config.locales_dir)?;
         let store = Store::connect(&config.database_url, config.max_connections)
             .await?
             .with_child_reply_every(config.reminders.child_reply_every);
@@ -149,6 +154,7 @@ impl App {
                 mailer: Mailer::new(transport),
                 calendar,
                 safety: Arc::new(safety),
+                secret_words: Arc::new(secret_words),
             },
         })
     }

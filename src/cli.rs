@@ -337,6 +337,14 @@ fn check(config: &Config) -> ExitCode {
         eprintln!("have-your-say check: a safety phrase list has problems");
         return ExitCode::FAILURE;
     }
+    let secret_words = crate::domain::secret::lists::lint(&config.locales_dir);
+    if !secret_words.is_empty() {
+        for problem in &secret_words {
+            eprintln!("{problem}");
+        }
+        eprintln!("have-your-say check: a secret-word list has problems");
+        return ExitCode::FAILURE;
+    }
     match load_content(config) {
         Ok((words, _)) if !words.incomplete().is_empty() => {
             for (locale, id) in words.incomplete() {

@@ -203,12 +203,19 @@ pub async fn submit(
     urgent_reasons.extend(conversation.state.concerns.iter().cloned());
     let answers_json =
         serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
-    let secret = SecretWords::for_token(token);
-    let secret_hash = secret
-        .clone()
-        .hash_in_background()
-        .await
-        .map_err(|e| IntakeError::Internal(e.to_string()))?;
+    // After "finish later" the case takes the reserved reference and the words already given.
+    let (reserved, secret, secret_hash) = match crate::tracking::kept_code(app, token).await? {
+        Some((reference, words, hash)) => (Some(reference), words, hash),
+        None => {
+            let words = app.secret_words.generate(&conversation.locale, token);
+            let hash = words
+                .clone()
+                .hash_in_background()
+                .await
+                .map_err(|e| IntakeError::Internal(e.to_string()))?;
+            (None, words, hash)
+        }
+    };
     let now = time::OffsetDateTime::now_utc();
     let received_at = crate::store::now_ms();
     let screening = Screening::assess(
@@ -252,6 +259,8 @@ pub async fn submit(
         flow_version: flow.version,
         locale: conversation.locale.clone(),
         secret_hash,
+        reserved,
+        words_sealed: secret.seal(token),
         received_at,
         started_on,
         acknowledge_by,
@@ -291,9 +300,17 @@ pub async fn confirmation(
         return Ok(None);
     };
     let fresh = crate::store::now_ms() - receipt.received_at < SHOW_SECRET_FOR_MS;
+    let secret = if fresh {
+        app.store
+            .case_words_sealed(&token.key())
+            .await?
+            .and_then(|sealed| SecretWords::unseal(&sealed, token))
+    } else {
+        None
+    };
     Ok(Some(Confirmation {
         receipt,
-        secret: fresh.then(|| SecretWords::for_token(token)),
+        secret,
         created: false,
     }))
 }

@@ -70,7 +70,7 @@ async fn throttle(
 
 /// A real hash of words nobody has, so a miss costs as much time as a hit.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    SecretWords::for_token(&ConversationToken::generate())
+    SecretWords::from_typed(ConversationToken::generate().expose())
         .hash()
         .unwrap_or_default()
 });
@@ -85,6 +85,16 @@ async fn verify(words: SecretWords, hash: Option<String>) -> Result<bool, TrackE
     Ok(ok && known)
 }
 
+/// Where a right pair leads: a sent case's tracking page, or back into an unsent conversation
+/// whose "finish later" code is the reference it will get.
+#[derive(Debug)]
+pub enum CameBack {
+    /// A new tracking session token.
+    Case(ConversationToken),
+    /// The conversation's new token (the old browser's no longer works).
+    Conversation(ConversationToken),
+}
+
 /// Check a reference and secret words; on success a new tracking session token.
 pub async fn sign_in(
     app: &AppState,
@@ -92,28 +102,84 @@ pub async fn sign_in(
     reference: &str,
     secret: &str,
 ) -> Result<ConversationToken, TrackError> {
+    match come_back(app, ip, reference, secret, false).await? {
+        CameBack::Case(token) => Ok(token),
+        CameBack::Conversation(_) => Err(TrackError::NoMatch),
+    }
+}
+
+/// As [`sign_in`]; with `unsent_too`, a reference reserved by "finish later" and its words
+/// carry on the conversation, so the child has one code and one set of words for both.
+pub async fn come_back(
+    app: &AppState,
+    ip: IpAddr,
+    reference: &str,
+    secret: &str,
+    unsent_too: bool,
+) -> Result<CameBack, TrackError> {
     let ref_key = throttle(app, ip, "track", reference).await?;
-    let found = match Reference::parse(reference) {
-        Ok(r) => app.store.case_secret(r.as_ref()).await?,
-        Err(_) => None,
+    let parsed = Reference::parse(reference).ok();
+    let found = match &parsed {
+        Some(r) => app.store.case_secret(r.as_ref()).await?,
+        None => None,
     };
+    let typed = SecretWords::from_typed(secret);
+    if found.is_none()
+        && unsent_too
+        && let Some(r) = &parsed
+        && let Some((key, hash)) = app.store.find_resume(r.as_ref()).await?
+    {
+        if verify(typed.clone(), Some(hash)).await? {
+            return carry_on(app, &key, &typed)
+                .await
+                .map(CameBack::Conversation);
+        }
+        app.store.record_attempt(&ref_key).await?;
+        return Err(TrackError::NoMatch);
+    }
     let (case_id, hash) = match found {
         Some((id, hash)) => (Some(id), Some(hash)),
         None => (None, None),
     };
-    let matches = verify(SecretWords::from_typed(secret), hash).await?;
+    let matches = verify(typed, hash).await?;
     match case_id.filter(|_| matches) {
         Some(case_id) => {
             let token = ConversationToken::generate();
             app.store
                 .create_track_session(&token.key(), case_id)
                 .await?;
-            Ok(token)
+            Ok(CameBack::Case(token))
         }
         None => {
             app.store.record_attempt(&ref_key).await?;
             Err(TrackError::NoMatch)
         }
+    }
+}
+
+/// Move a conversation to a new token, keeping its code and words: the words, as typed and
+/// checked, are written back in the list's spelling and sealed under the new token.
+async fn carry_on(
+    app: &AppState,
+    old_key: &str,
+    typed: &SecretWords,
+) -> Result<ConversationToken, TrackError> {
+    let locale = app
+        .store
+        .load_conversation(old_key)
+        .await?
+        .map(|c| c.locale)
+        .ok_or(TrackError::NoMatch)?;
+    let token = ConversationToken::generate();
+    let words = app.secret_words.recover(&locale, typed);
+    if app
+        .store
+        .rekey_conversation(old_key, &token.key(), &words.seal(&token))
+        .await?
+    {
+        Ok(token)
+    } else {
+        Err(TrackError::NoMatch)
     }
 }
 
@@ -254,6 +320,7 @@ pub async fn add_information(app: &AppState, case: &Case, text: &str) -> Result<
 }
 
 /// Check a "finish later" code and words; on success the conversation moves to a new token.
+/// The code is a reserved case reference, or an older `7K4P-Q2MX` code.
 pub async fn resume(
     app: &AppState,
     ip: IpAddr,
@@ -261,24 +328,21 @@ pub async fn resume(
     secret: &str,
 ) -> Result<ConversationToken, TrackError> {
     let code_key = throttle(app, ip, "resume", code).await?;
-    let found = match crate::domain::reference::ResumeCode::parse(code) {
-        Ok(code) => app.store.find_resume(code.as_ref()).await?,
+    let parsed = Reference::parse(code)
+        .map(|r| r.to_string())
+        .or_else(|_| crate::domain::reference::ResumeCode::parse(code).map(|c| c.to_string()));
+    let found = match parsed {
+        Ok(code) => app.store.find_resume(&code).await?,
         Err(_) => None,
     };
     let (key, hash) = match found {
         Some((key, hash)) => (Some(key), Some(hash)),
         None => (None, None),
     };
-    let matches = verify(SecretWords::from_typed(secret), hash).await?;
+    let typed = SecretWords::from_typed(secret);
+    let matches = verify(typed.clone(), hash).await?;
     match key.filter(|_| matches) {
-        Some(old_key) => {
-            let token = ConversationToken::generate();
-            if app.store.rekey_conversation(&old_key, &token.key()).await? {
-                Ok(token)
-            } else {
-                Err(TrackError::NoMatch)
-            }
-        }
+        Some(old_key) => carry_on(app, &old_key, &typed).await,
         None => {
             app.store.record_attempt(&code_key).await?;
             Err(TrackError::NoMatch)
@@ -286,20 +350,43 @@ pub async fn resume(
     }
 }
 
-/// Give the conversation a "finish later" code and store the hash of its words.
+/// The code and words this conversation already has: the reserved reference, the set sealed
+/// under this token, and its hash. None before "finish later", and for older codes.
+pub async fn kept_code(
+    app: &AppState,
+    token: &ConversationToken,
+) -> Result<Option<(Reference, SecretWords, String)>, StoreError> {
+    let Some(kept) = app.store.conversation_code(&token.key()).await? else {
+        return Ok(None);
+    };
+    let reference = Reference::parse(&kept.code).ok();
+    let words = kept
+        .sealed
+        .as_deref()
+        .and_then(|sealed| SecretWords::unseal(sealed, token));
+    Ok(reference.zip(words).map(|(r, w)| (r, w, kept.hash)))
+}
+
+/// "Finish later": reserve the reference the case will get and keep the words the confirmation
+/// will show, so the child has one code and one set of words from here to tracking. Asking
+/// again gives the same pair.
 pub async fn finish_later(
     app: &AppState,
     token: &ConversationToken,
-) -> Result<(crate::domain::reference::ResumeCode, SecretWords), TrackError> {
-    let code = crate::domain::reference::ResumeCode::generate();
-    let words = SecretWords::for_token(token);
+    locale: &str,
+) -> Result<(Reference, SecretWords), TrackError> {
+    if let Some((reference, words, _)) = kept_code(app, token).await? {
+        return Ok((reference, words));
+    }
+    let words = app.secret_words.generate(locale, token);
     let hash = words
         .clone()
         .hash_in_background()
         .await
         .map_err(|e| TrackError::Internal(e.to_string()))?;
-    app.store
-        .set_resume_code(&token.key(), code.as_ref(), &hash)
+    let reference = app
+        .store
+        .reserve_reference(&token.key(), &hash, &words.seal(token))
         .await?;
-    Ok((code, words))
+    Ok((reference, words))
 }

@@ -223,9 +223,10 @@ async fn a_complaint_goes_from_start_to_case_through_the_api() {
     let receipt = send(&app, COMPLAINT).await;
     let reference = receipt.body["reference"].as_str().unwrap();
     assert!(reference.starts_with("HYS-"), "{reference}");
+    // Four words and a number.
     assert_eq!(
         receipt.body["secret"].as_str().unwrap().split(' ').count(),
-        4
+        5
     );
     assert_eq!(receipt.body["urgent"], false);
     assert_eq!(receipt.body["kind"], "complaint");

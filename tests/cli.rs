@@ -181,16 +181,7 @@ fn check_reports_placeholder_recipients() {
 #[test]
 fn check_fails_on_an_incomplete_locale_and_names_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
-    let locales = dir.path().join("locales");
-    for entry in std::fs::read_dir(root().join("locales")).unwrap() {
-        let entry = entry.unwrap();
-        let target = locales.join(entry.file_name());
-        std::fs::create_dir_all(&target).unwrap();
-        for file in std::fs::read_dir(entry.path()).unwrap() {
-            let file = file.unwrap();
-            std::fs::copy(file.path(), target.join(file.file_name())).unwrap();
-        }
-    }
+    let locales = copied_locales(dir.path());
     let flow = locales.join("pl/flow.ftl");
     let text = std::fs::read_to_string(&flow).unwrap();
     let without: String = text
@@ -219,31 +210,15 @@ fn check_fails_on_an_incomplete_locale_and_names_what_is_missing() {
 #[test]
 fn check_fails_on_a_safety_list_line_it_cannot_read_and_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let locales = dir.path().join("locales");
-    for entry in std::fs::read_dir(root().join("locales")).unwrap() {
-        let entry = entry.unwrap();
-        let target = locales.join(entry.file_name());
-        std::fs::create_dir_all(&target).unwrap();
-        for file in std::fs::read_dir(entry.path()).unwrap() {
-            let file = file.unwrap();
-            std::fs::copy(file.path(), target.join(file.file_name())).unwrap();
-        }
-    }
+    let locales = copied_locales(dir.path());
     let list = locales.join("cy/safety.txt");
     let mut text = std::fs::read_to_string(&list).unwrap();
     text.push_str("\n{taro|curo fi\n");
     let broken_line = text.lines().count();
     std::fs::write(&list, text).unwrap();
 
-    let out = Command::new(BIN)
-        .args(["check", "--flows-dir"])
-        .arg(root().join("flows"))
-        .arg("--locales-dir")
-        .arg(&locales)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{text}");
+    let (ok, text) = check_locales(&locales);
+    assert!(!ok, "{text}");
     assert!(
         text.contains(&format!("safety.txt:{broken_line}")),
         "names the file and line: {text}"
@@ -353,4 +328,63 @@ fn check_fails_on_equality_age_bands_that_overlap_or_leave_a_gap_and_passes_good
     assert!(text.contains("empty label"), "{text}");
     let (ok, text) = run(r#"["0-9", "10-12", "13-15", "16-17", "18+"]"#);
     assert!(ok, "{text}");
+}
+
+/// `check` on the shipped flows and these locales: whether it passed, and what it wrote to stderr.
+fn check_locales(locales: &Path) -> (bool, String) {
+    let out = Command::new(BIN)
+        .args(["check", "--flows-dir"])
+        .arg(root().join("flows"))
+        .arg("--locales-dir")
+        .arg(locales)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A copy of the shipped locales in a temporary folder, to break one file of.
+fn copied_locales(dir: &Path) -> std::path::PathBuf {
+    let locales = dir.join("locales");
+    for entry in std::fs::read_dir(root().join("locales")).unwrap() {
+        let entry = entry.unwrap();
+        let target = locales.join(entry.file_name());
+        std::fs::create_dir_all(&target).unwrap();
+        for file in std::fs::read_dir(entry.path()).unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), target.join(file.file_name())).unwrap();
+        }
+    }
+    locales
+}
+
+#[test]
+fn check_fails_on_a_bad_secret_word_list_and_names_each_problem_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = copied_locales(dir.path());
+    let list = locales.join("pl/words.txt");
+    // Two lines left of the shipped list: far too few for 40 bits, and three bad lines.
+    let kept: Vec<String> = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .take(2)
+        .map(str::to_owned)
+        .collect();
+    let text = format!("{}\nlody waniliowe\nKOT\nx\n", kept.join("\n"));
+    std::fs::write(&list, text).unwrap();
+
+    let (ok, text) = check_locales(&locales);
+
+    assert!(!ok, "{text}");
+    for expected in [
+        "pl/words.txt:3: \"lody waniliowe\" has a space",
+        "pl/words.txt:4: \"KOT\" repeats line 1",
+        "pl/words.txt:5: \"x\" has 1 letters",
+        "usable words give",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in: {text}");
+    }
 }

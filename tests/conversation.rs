@@ -34,7 +34,7 @@ async fn a_child_sends_a_complaint_and_gets_a_reference_and_secret_words() {
     assert!(done.url.ends_with("/chat/done"), "{}", done.url);
     let reference = Reference::parse(&done.reference()).expect("a valid reference");
     let secret = done.secret().expect("secret words shown");
-    assert_eq!(secret.split(' ').count(), 4);
+    assert_eq!(secret.split(' ').count(), 5, "four words and a number");
     assert!(done.body.contains("We will reply by"));
 
     let case = app

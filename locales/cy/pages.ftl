@@ -86,11 +86,11 @@ privacy-just-in-time = Pwy sy'n gallu gweld hyn? Darllena sut rydyn ni'n ei gadw
 
 # Coming back to a message you sent.
 track-title = Gwirio dy neges
-track-intro = Teipia'r cyfeirnod a'r geiriau cyfrinachol gest ti pan anfonaist ti dy neges.
+track-intro = Teipia'r cyfeirnod a'r geiriau cyfrinachol gest ti pan anfonaist ti dy neges, neu pan ddewisaist ti "Gorffen wedyn".
 track-reference = Dy gyfeirnod
 track-reference-hint = Mae'n edrych fel HYS-7K4P-Q2MX.
 track-secret = Dy eiriau cyfrinachol
-track-secret-hint = Pedwar gair, fel: apple tiger cloud green
+track-secret-hint = Pedwar gair a rhif, fel: cath pêl cwmwl gwyrdd 472
 track-button = Dangos i fi
 track-no-match = Dydy'r manylion yna ddim yn cyfateb. Gwiria'r cyfeirnod a'r geiriau cyfrinachol a rho gynnig arall arni.
 track-throttled = Mae gormod o ymdrechion wedi bod. Arhosa am awr a rho gynnig arall arni, neu ffonia ni.
@@ -114,10 +114,10 @@ track-who-sees = Mae'r bobl sy'n gweithio ar dy neges yn gallu gweld beth ddweda
 # Finish later.
 later-button = Gorffen wedyn
 later-title = Gelli di orffen wedyn
-later-your-code = Dy god yw:
+later-your-code = Dy gyfeirnod yw:
 later-your-secret = Dy eiriau cyfrinachol yw:
 later-until = Byddwn ni'n cadw beth ysgrifennaist ti tan { $date }. Ar ôl hynny, bydd yn cael ei ddileu.
-later-how = I barhau, cer i "Gwirio neges" a dewisa "Dw i heb ei hanfon hi eto". Gelli di ddefnyddio unrhyw ffôn neu gyfrifiadur.
+later-how = I barhau, cer i "Gwirio neges" a theipia dy gyfeirnod a'th eiriau cyfrinachol. Gelli di ddefnyddio unrhyw ffôn neu gyfrifiadur. Maen nhw'n aros yr un fath pan fyddi di'n anfon dy neges, felly dyma'r unig rai sydd angen i ti eu cadw.
 later-carry-on = Parhau nawr
 later-leave = Gadael am y tro
 resume-title = Gorffen dy neges

@@ -78,11 +78,11 @@ privacy-just-in-time = Who can see this? Read how we keep it private.
 
 # Coming back to a message you sent.
 track-title = Check on your message
-track-intro = Type the reference and the secret words you got when you sent your message.
+track-intro = Type the reference and the secret words you got when you sent your message, or when you chose "Finish later".
 track-reference = Your reference
 track-reference-hint = It looks like HYS-7K4P-Q2MX.
 track-secret = Your secret words
-track-secret-hint = Four words, like: apple tiger cloud green
+track-secret-hint = Four words and a number, like: cat ball cloud green 472
 track-button = Show me
 track-no-match = Those details don't match. Check the reference and the secret words and try again.
 track-throttled = There have been too many tries. Please wait an hour and try again, or call us.
@@ -106,10 +106,10 @@ track-who-sees = The people working on your message can see what you told us and
 # Finish later.
 later-button = Finish later
 later-title = You can finish later
-later-your-code = Your code is:
+later-your-code = Your reference is:
 later-your-secret = Your secret words are:
 later-until = We will keep what you wrote until { $date }. After that it is deleted.
-later-how = To carry on, go to "Check on a message" and choose "I didn't send it yet". You can use any phone or computer.
+later-how = To carry on, go to "Check on a message" and type your reference and secret words. You can use any phone or computer. They stay the same when you send your message, so these are the only ones you need to keep.
 later-carry-on = Carry on now
 later-leave = Leave for now
 resume-title = Finish your message

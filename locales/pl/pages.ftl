@@ -85,11 +85,11 @@ privacy-just-in-time = Kto może to zobaczyć? Przeczytaj, jak dbamy o prywatno�
 
 # Coming back to a message you sent.
 track-title = Sprawdź swoją wiadomość
-track-intro = Wpisz numer sprawy i tajne słowa, które pokazaliśmy ci po wysłaniu wiadomości.
+track-intro = Wpisz numer sprawy i tajne słowa, które pokazaliśmy ci po wysłaniu wiadomości albo gdy wybrałeś lub wybrałaś „Dokończ później”.
 track-reference = Twój numer sprawy
 track-reference-hint = Wygląda tak: HYS-7K4P-Q2MX.
 track-secret = Twoje tajne słowa
-track-secret-hint = Cztery słowa, na przykład: apple tiger cloud green
+track-secret-hint = Cztery słowa i liczba, na przykład: kot piłka chmura zielony 472
 track-button = Pokaż
 track-no-match = Te dane się nie zgadzają. Sprawdź numer sprawy i tajne słowa i spróbuj jeszcze raz.
 track-throttled = Było za dużo prób. Poczekaj godzinę i spróbuj jeszcze raz albo do nas zadzwoń.
@@ -113,10 +113,10 @@ track-who-sees = Osoby, które zajmują się twoją wiadomością, widzą ją i 
 # Finish later.
 later-button = Dokończ później
 later-title = Możesz dokończyć później
-later-your-code = Twój kod:
+later-your-code = Twój numer sprawy:
 later-your-secret = Twoje tajne słowa:
 later-until = Zachowamy twoje odpowiedzi do tego dnia: { $date }. Potem zostaną usunięte.
-later-how = Żeby pisać dalej, wejdź w „Sprawdź wiadomość” i wybierz „Wiadomość nie jest jeszcze wysłana”. Możesz użyć dowolnego telefonu albo komputera.
+later-how = Żeby pisać dalej, wejdź w „Sprawdź wiadomość” i wpisz numer sprawy i tajne słowa. Możesz użyć dowolnego telefonu albo komputera. Po wysłaniu wiadomości zostają takie same, więc wystarczy, że zachowasz tylko je.
 later-carry-on = Pisz dalej teraz
 later-leave = Na razie wyjdź
 resume-title = Dokończ swoją wiadomość

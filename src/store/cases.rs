@@ -24,6 +24,10 @@ pub struct NewCase {
     pub flow_version: i64,
     pub locale: String,
     pub secret_hash: String,
+    /// The reference reserved by "finish later", which the case takes when it is free.
+    pub reserved: Option<Reference>,
+    /// The secret words sealed under the browser's token, to show them again while fresh.
+    pub words_sealed: String,
     pub received_at: i64,
     /// The day the Stage 1 clock started (the next working day after a late or holiday receipt).
     pub started_on: time::Date,
@@ -422,8 +426,11 @@ async fn submit_in(
     }
     // A clash on a random reference is rare; each try is a savepoint, because on PostgreSQL a
     // failed statement would otherwise spoil the whole transaction.
-    for _ in 0..5 {
-        let reference = Reference::generate();
+    for attempt in 0..5 {
+        let reference = match (&new.reserved, attempt) {
+            (Some(reserved), 0) => reserved.clone(),
+            _ => Reference::generate(),
+        };
         conn.execute("savepoint new_case").await?;
         match insert_case(conn, new, &reference).await {
             Ok(()) => {
@@ -465,9 +472,10 @@ async fn insert_case(
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
          stage_started_on, acknowledge_by, submitter_role, submitter_name, \
          submitter_organisation, child_consent, child_has_advocate, held, suspect_honeypot, \
-         suspect_fast, completion_ms, urgent_reasons, created_at, updated_at) \
+         suspect_fast, completion_ms, urgent_reasons, words_sealed, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $18, $18) \
+         $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $18, \
+         $18) \
          returning id",
     )
     .bind(reference.as_ref())
@@ -502,6 +510,7 @@ async fn insert_case(
     .bind(i16::from(new.screening.too_fast))
     .bind(new.screening.completion_ms)
     .bind(crate::domain::urgency::store_reasons(&new.urgent_reasons))
+    .bind(&new.words_sealed)
     .fetch_one(&mut *tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;

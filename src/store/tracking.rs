@@ -6,6 +6,16 @@ use sqlx::Row;
 use super::casework::{EventRecord, NewEvent};
 use super::outbox::{NewEmail, insert_emails};
 use super::{Store, StoreError, now_ms};
+use crate::domain::Reference;
+
+/// An unsent conversation's "finish later" code (the reserved case reference, or an older
+/// `7K4P-Q2MX` code), the hash of its words, and the words sealed under its token.
+#[derive(Debug, Clone)]
+pub struct ConversationCode {
+    pub code: String,
+    pub hash: String,
+    pub sealed: Option<String>,
+}
 
 /// Counts from one purge run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -125,19 +135,66 @@ impl Store {
             .collect())
     }
 
-    pub async fn set_resume_code(
+    /// Reserve a fresh case reference as this conversation's "finish later" code, with the hash
+    /// of its words and the words sealed under its token. A reference no case and no other
+    /// conversation has: the case gets it when it is sent.
+    pub async fn reserve_reference(
         &self,
         conversation_key: &str,
-        code: &str,
         hash: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query("update conversations set resume_code = $1, resume_hash = $2 where id = $3")
-            .bind(code)
+        sealed: &str,
+    ) -> Result<Reference, StoreError> {
+        for _ in 0..5 {
+            let reference = Reference::generate();
+            let taken = sqlx::query("select 1 as one from cases where reference = $1")
+                .bind(reference.as_ref())
+                .fetch_optional(self.pool())
+                .await?
+                .is_some();
+            if taken {
+                continue;
+            }
+            let saved = sqlx::query(
+                "update conversations set resume_code = $1, resume_hash = $2, words_sealed = $3 \
+                 where id = $4",
+            )
+            .bind(reference.as_ref())
             .bind(hash)
+            .bind(sealed)
             .bind(conversation_key)
             .execute(self.pool())
-            .await?;
-        Ok(())
+            .await;
+            match saved {
+                Ok(_) => return Ok(reference),
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(StoreError::Corrupt(
+            "could not find a free case reference".into(),
+        ))
+    }
+
+    /// The conversation's "finish later" code, words hash and sealed words, once it has them.
+    pub async fn conversation_code(
+        &self,
+        conversation_key: &str,
+    ) -> Result<Option<ConversationCode>, StoreError> {
+        let row = sqlx::query(
+            "select resume_code, resume_hash, words_sealed from conversations \
+             where id = $1 and resume_code is not null and resume_hash is not null",
+        )
+        .bind(conversation_key)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            Ok(ConversationCode {
+                code: r.try_get("resume_code")?,
+                hash: r.try_get("resume_hash")?,
+                sealed: r.try_get("words_sealed")?,
+            })
+        })
+        .transpose()
     }
 
     /// `(conversation key, words hash)` for a live "finish later" code.
@@ -154,23 +211,41 @@ impl Store {
             .transpose()
     }
 
-    /// Give a conversation a new key (a new browser's token) and forget its resume code.
+    /// Give a conversation a new key (a new browser's token), with its words sealed under the
+    /// new token. The code and words stay valid: they are what the child keeps, to the end.
     pub async fn rekey_conversation(
         &self,
         old_key: &str,
         new_key: &str,
+        sealed: &str,
     ) -> Result<bool, StoreError> {
         let done = sqlx::query(
-            "update conversations set id = $1, resume_code = null, resume_hash = null, \
-             revision = revision + 1, updated_at = $2 where id = $3",
+            "update conversations set id = $1, words_sealed = $2, \
+             revision = revision + 1, updated_at = $3 where id = $4",
         )
         .bind(new_key)
+        .bind(sealed)
         .bind(now_ms())
         .bind(old_key)
         .execute(self.pool())
         .await?;
         self.forget_conversation(old_key);
         Ok(done.rows_affected() == 1)
+    }
+
+    /// The words of the case this browser sent, sealed under its token.
+    pub async fn case_words_sealed(
+        &self,
+        submission_key: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("select words_sealed from cases where submission_key = $1")
+            .bind(submission_key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<Option<String>, _>("words_sealed"))
+            .transpose()?
+            .flatten())
     }
 
     /// Delete expired conversations, sessions and throttle counters; anonymise cases closed
@@ -192,6 +267,7 @@ impl Store {
             sqlx::query(
                 "update cases set summary = null, desired_outcome = null, contact_value = null, \
                  first_name = null, resolution = null, answers = '{}', secret_hash = '', \
+                 words_sealed = null, \
                  submission_key = null, urgent_reasons = null, investigating_officer = null, \
                  independent_person = null, remedy_for = null, ombudsman_remedy = null, \
                  anonymised_at = $1, updated_at = $1 where id = $2",

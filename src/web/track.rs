@@ -1,5 +1,6 @@
 //! Coming back, as pages: `/track` (reference and secret words) to see where a case is, read
-//! replies and add more; "finish later" and `/resume` for an unsent conversation. The tracking
+//! replies and add more, or to carry on an unsent conversation with the reference "finish
+//! later" reserved for it; `/resume` for older finish-later codes and links. The tracking
 //! session lives in its own session-only cookie; nothing the child typed goes in a URL.
 
 use std::net::SocketAddr;
@@ -22,7 +23,7 @@ use crate::app::AppState;
 use crate::config::Config;
 use crate::domain::{Case, CaseStatus, ContactMethod, ConversationToken};
 use crate::error::WebError;
-use crate::tracking::{self, NextRight, TrackError};
+use crate::tracking::{self, CameBack, NextRight, TrackError};
 
 const TRACK_COOKIE: &str = "hys-track";
 
@@ -88,10 +89,18 @@ pub async fn sign_in(
             "",
         );
     }
-    match tracking::sign_in(&app, client_ip(&app, peer, &headers), reference, secret).await {
-        Ok(token) => {
+    let ip = client_ip(&app, peer, &headers);
+    match tracking::come_back(&app, ip, reference, secret, true).await {
+        Ok(CameBack::Case(token)) => {
             let mut response = Redirect::to("/track/case").into_response();
             let (name, value) = set_cookie(&app.config, TRACK_COOKIE, token.expose(), false);
+            response.headers_mut().append(name, value);
+            Ok(response)
+        }
+        // Not sent yet: the same pair carries on the conversation, as `/resume` does.
+        Ok(CameBack::Conversation(token)) => {
+            let mut response = Redirect::to("/chat").into_response();
+            let (name, value) = cookie::set(&app.config, &token);
             response.headers_mut().append(name, value);
             Ok(response)
         }
@@ -269,7 +278,7 @@ pub async fn finish_later(
 ) -> Result<Response, WebError> {
     let token = cookie::token(&app.config, &headers).ok_or(WebError::NoConversation)?;
     let conversation = crate::intake::load(&app, &token).await?;
-    let (code, secret) = tracking::finish_later(&app, &token).await?;
+    let (code, secret) = tracking::finish_later(&app, &token, &conversation.locale).await?;
     let locale = app
         .words
         .resolve(&conversation.locale)

@@ -467,3 +467,15 @@ pub async fn outbox_drained(app: &TestApp) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+/// A child's complaint about late pocket money, no contact wanted, answered step by step.
+pub const COMPLAINT: &[&str] = &[
+    "complaint",
+    "young_person",
+    "money",
+    "Late pocket money",
+    "",
+    "no",
+    "none",
+    "",
+    "13",
+];

@@ -29,7 +29,7 @@ pub struct TrackRequest {
     #[schema(example = "HYS-7K4P-Q2MX", max_length = 64)]
     pub reference: String,
     /// The four secret words, in order.
-    #[schema(example = "apple tiger cloud green", max_length = 200)]
+    #[schema(example = "cat ball cloud green 472", max_length = 200)]
     pub secret: String,
 }
 
