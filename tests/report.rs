@@ -787,10 +787,7 @@ async fn the_page_shows_exact_figures_with_charts_and_a_year_picker() {
     );
     // Exact: three complaints from the North team, the Stage 1 average.
     assert!(page.body.contains("<td>10.80</td>"), "{}", page.body);
-    assert!(
-        !page.body.contains("<td>fewer than 5</td>"),
-        "exact figures"
-    );
+    assert!(!page.body.contains("<td>not shown</td>"), "exact figures");
     assert!(
         page.body
             .contains("Statutory</th><td>2</td><td>100.0%</td><td>5</td><td>83.3%</td>"),
@@ -874,13 +871,13 @@ async fn the_public_csv_shows_one_to_four_as_fewer_than_five_and_managers_see_ex
             &public.body,
             [
                 header,
-                // Six complaints, five statutory, one corporate: showing the six would give
-                // the one away, so the six is not shown either.
-                "Representations received,Complaint,fewer than 5,not shown,not shown,not shown",
-                "Representations received,Compliment,fewer than 5,not shown,fewer than 5,not shown",
-                "Complaints by procedure,Corporate,0,not shown,fewer than 5,not shown",
+                // Six complaints, five statutory, one corporate: the one is hidden, and so is
+                // the five (six less five would give the one away).
+                "Representations received,Complaint,not shown,not shown,6,not shown",
+                "Representations received,Compliment,not shown,not shown,not shown,not shown",
+                "Complaints by procedure,Corporate,0,not shown,not shown,not shown",
                 "Timescales at Stage 1: all complaints,Average working days to respond,not shown,,10.80,",
-                "Language used,en-GB,fewer than 5,not shown,7,not shown",
+                "Language used,en-GB,not shown,not shown,7,not shown",
             ],
         ),
     ] {
@@ -1279,7 +1276,7 @@ async fn public_output_hides_small_numbers_in_every_format() {
 
     use askama::Template;
     let html = report::page(t, &report, Audience::Public).render().unwrap();
-    assert!(html.contains("<td>fewer than 5</td><td>not shown</td>"));
+    assert!(html.contains("<td>not shown</td><td>not shown</td>"));
     assert!(!html.contains("<td>2</td>"), "no 2 anywhere in a table");
 }
 
@@ -1485,7 +1482,7 @@ async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_council
     .await;
     assert!(
         public.body.lines().any(|l| l
-            == "Equality monitoring: ethnic group,\"Black, Black British, Caribbean or African\",0,,fewer than 5,not shown"),
+            == "Equality monitoring: ethnic group,\"Black, Black British, Caribbean or African\",0,,not shown,not shown"),
         "{}",
         public.body
     );

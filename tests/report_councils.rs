@@ -597,7 +597,7 @@ async fn birmingham_2021_22_is_reproduced_figure_for_figure() {
     ));
     assert_eq!(public, command);
     assert!(
-        public.contains("fewer than 5"),
+        public.contains("not shown"),
         "Birmingham hides 1 to 4 (the default)"
     );
 }

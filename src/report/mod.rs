@@ -188,7 +188,6 @@ pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = [
         "report-period",
         "report-percent",
-        "report-fewer-than",
         "report-money",
         "report-col-amount",
         "report-title-part",

@@ -1,8 +1,9 @@
 //! The report as words: cell text (with small numbers hidden where published), CSV and JSON.
 //!
-//! In anything meant for publishing, a count from 1 to the council's threshold is shown as
-//! "fewer than N" and any cell that would give one away as "not shown" ([`super::suppress`]);
-//! a percentage or average worked out from a hidden count is not shown either. Managers see
+//! In anything meant for publishing, a count from 1 to the council's threshold, and any cell
+//! that would give one away, is "not shown" ([`super::suppress`]): one marker for both, so the
+//! marker itself gives nothing away. A percentage or average worked out from a hidden count
+//! is not shown either. Managers see
 //! exact figures on the page and in their own CSV. Averages have two decimal places (councils
 //! publish 15.79 working days), percentages one.
 
@@ -58,9 +59,8 @@ pub enum Shown {
     Percent(f64),
     /// Whole pence.
     Money(i64),
-    /// A small count, in public output: "fewer than N".
-    FewerThan(i64),
-    /// A number that would give a small one away, or a percentage or average from one.
+    /// A small number, one that would give a small one away, or a percentage or average
+    /// from one.
     Withheld,
     Nothing,
 }
@@ -99,8 +99,7 @@ impl<'r> Published<'r> {
             (RowKind::Money, _) => Shown::Money(cell.count),
             (RowKind::Average, Some(_)) => Shown::Withheld,
             (RowKind::Average, None) => cell.average.map_or(Shown::Nothing, Shown::Average),
-            (_, Some(Hidden::Small)) => Shown::FewerThan(self.suppression.threshold + 1),
-            (_, Some(Hidden::Withheld)) => Shown::Withheld,
+            (_, Some(_)) => Shown::Withheld,
             (_, None) => Shown::Number(cell.count),
         }
     }
@@ -151,7 +150,7 @@ pub fn pounds(pence: i64) -> String {
     format!("{sign}{grouped}.{pence:02}")
 }
 
-/// For people: `42.5%`, `15.79`, `£31,027.24`, `fewer than 5`, `–`.
+/// For people: `42.5%`, `15.79`, `£31,027.24`, `not shown`, `–`.
 pub fn text(t: &Words<'_>, shown: &Shown) -> String {
     match shown {
         Shown::Number(n) => n.to_string(),
@@ -161,10 +160,6 @@ pub fn text(t: &Words<'_>, shown: &Shown) -> String {
             &[("value", FluentValue::from(one_place(*x)))],
         ),
         Shown::Money(p) => t.get_with("report-money", &[("value", FluentValue::from(pounds(*p)))]),
-        Shown::FewerThan(n) => t.get_with(
-            "report-fewer-than",
-            &[("n", FluentValue::from(n.to_string()))],
-        ),
         Shown::Withheld => t.get("report-withheld"),
         Shown::Nothing => t.get("report-nothing"),
     }
@@ -177,7 +172,7 @@ fn csv_text(t: &Words<'_>, shown: &Shown) -> String {
         Shown::Average(x) => two_places(*x),
         Shown::Percent(x) => one_place(*x),
         Shown::Money(p) => format!("{}.{:02}", p / 100, (p % 100).abs()),
-        Shown::FewerThan(_) | Shown::Withheld => text(t, shown),
+        Shown::Withheld => text(t, shown),
         Shown::Nothing => String::new(),
     }
 }

@@ -35,7 +35,7 @@ pub struct StageRun {
 }
 
 impl StageRun {
-    fn new(started: Option<Date>) -> Self {
+    pub(crate) fn new(started: Option<Date>) -> Self {
         Self {
             started,
             responded: None,

@@ -4,9 +4,10 @@
 //! showing the same number, or from a percentage of a hidden base. So more cells are hidden
 //! ("secondary" suppression) until none can be:
 //!
-//! - for every relation of a table (rows that add up to a total, in one year's column), no
-//!   hidden cell may be pinned to one value by the others, knowing that a "fewer than N" cell
-//!   is 1 to N and a "withheld" cell is more than N;
+//! - for every relation (rows that add up to a total, in one year's column, within a table
+//!   or across tables), taken together with every other, no hidden cell may be pinned to one
+//!   value; every hidden cell shows the same "not shown", so a reader knows only that it is
+//!   not zero;
 //! - a number hidden in one row is hidden in every row showing the same number (the same
 //!   quantity key, in any table);
 //! - percentages in a column are hidden when any cell of that column, or the number they are
@@ -56,12 +57,13 @@ impl Suppression {
         self.percents.contains(&(table, column))
     }
 
-    /// The range a reader knows a cell lies in.
+    /// The range a reader knows a cell lies in: a hidden cell says only that it is not
+    /// zero (small or not, every hidden cell reads the same, so the marker itself tells
+    /// nothing).
     pub fn bounds(&self, value: i64, at: At) -> (i64, i64) {
         match self.hidden(at) {
             None => (value, value),
-            Some(Hidden::Small) => (1, self.threshold),
-            Some(Hidden::Withheld) => (self.threshold + 1, MANY),
+            Some(_) => (1, MANY),
         }
     }
 
@@ -136,19 +138,43 @@ impl Suppression {
         if changed {
             return true;
         }
+        let all = links(report);
+        let known = ranges(report, self, c, &all);
         let value = |(t, r): Place| value(report, (t, r, c));
-        for link in links(report) {
-            if recoverable(self, c, &link, &value).is_none() {
-                continue;
-            }
-            // Hide the smallest visible part that is not zero; failing that, the total.
+        let pinned = |p: &Place| {
+            self.cells.contains_key(&(p.0, p.1, c)) && known.get(p).is_some_and(|(lo, hi)| lo == hi)
+        };
+        // The relation that pins a cell down is the one with the fewest hidden cells: open
+        // one more cell there.
+        let hidden_in = |link: &Link| {
+            link.parts
+                .iter()
+                .chain([&link.total])
+                .filter(|p| self.cells.contains_key(&(p.0, p.1, c)))
+                .count()
+        };
+        let mut candidates: Vec<&Link> = all
+            .iter()
+            .filter(|link| link.parts.iter().chain([&link.total]).any(pinned))
+            .collect();
+        candidates.sort_by_key(|link| hidden_in(link));
+        for link in candidates {
+            // Hide the smallest visible part that is not zero, preferring one not shown
+            // elsewhere (hiding that would hide it there too); failing that, the total.
             let open = |p: &Place| !self.cells.contains_key(&(p.0, p.1, c));
+            let shared = |p: &Place| {
+                report
+                    .tables
+                    .get(p.0)
+                    .and_then(|t| t.rows.get(p.1))
+                    .is_some_and(|row| row.quantity.is_some())
+            };
             let pick = link
                 .parts
                 .iter()
                 .copied()
                 .filter(|p| open(p) && value(*p) > 0)
-                .min_by_key(|p| (value(*p), *p));
+                .min_by_key(|p| (shared(p), value(*p), *p));
             let pick = pick.or_else(|| open(&link.total).then_some(link.total));
             if let Some((t, r)) = pick {
                 self.cells.insert((t, r, c), Hidden::Withheld);
@@ -157,6 +183,63 @@ impl Suppression {
         }
         false
     }
+}
+
+/// What a reader can work out about each count in column `c`: its range, narrowed by every
+/// relation and by the same number shown elsewhere, until nothing more follows.
+pub fn ranges(
+    report: &Report,
+    s: &Suppression,
+    c: usize,
+    all: &[Link],
+) -> BTreeMap<Place, (i64, i64)> {
+    let mut range: BTreeMap<Place, (i64, i64)> = BTreeMap::new();
+    let mut same: BTreeMap<&str, Vec<Place>> = BTreeMap::new();
+    for (t, table) in report.tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.kind == RowKind::Money {
+                continue;
+            }
+            range.insert((t, r), s.bounds(value(report, (t, r, c)), (t, r, c)));
+            if let Some(key) = &row.quantity {
+                same.entry(key.as_str()).or_default().push((t, r));
+            }
+        }
+    }
+    let get =
+        |range: &BTreeMap<Place, (i64, i64)>, p: &Place| range.get(p).copied().unwrap_or((0, 0));
+    for _ in 0..100 {
+        let before = range.clone();
+        for places in same.values() {
+            let lo = places.iter().map(|p| get(&range, p).0).max().unwrap_or(0);
+            let hi = places.iter().map(|p| get(&range, p).1).min().unwrap_or(0);
+            for p in places {
+                range.insert(*p, (lo, hi));
+            }
+        }
+        for link in all {
+            let (lows, highs): (Vec<i64>, Vec<i64>) =
+                link.parts.iter().map(|p| get(&range, p)).unzip();
+            let low: i64 = lows.iter().fold(0, |a, b| a.saturating_add(*b));
+            let high: i64 = highs.iter().fold(0, |a, b| a.saturating_add(*b));
+            let (tlo, thi) = get(&range, &link.total);
+            let total = (tlo.max(low), thi.min(high));
+            range.insert(link.total, total);
+            for (i, p) in link.parts.iter().enumerate() {
+                let (lo, hi) = (lows[i], highs[i]);
+                let others = (low.saturating_sub(lo), high.saturating_sub(hi));
+                let narrowed = (
+                    lo.max(total.0.saturating_sub(others.1)),
+                    hi.min(total.1.saturating_sub(others.0)),
+                );
+                range.insert(*p, narrowed);
+            }
+        }
+        if range == before {
+            break;
+        }
+    }
+    range
 }
 
 /// A cell's count (0 where there is no such cell).
@@ -186,48 +269,5 @@ pub fn links(report: &Report) -> Vec<Link> {
     out
 }
 
-/// The first hidden cell of `link` (in column `c`) whose value the others pin down, if any:
-/// total = sum of parts, each known exactly or within its bounds.
-pub fn recoverable(
-    s: &Suppression,
-    c: usize,
-    link: &Link,
-    value: &dyn Fn(Place) -> i64,
-) -> Option<Place> {
-    let bounds = |p: Place| s.bounds(value(p), (p.0, p.1, c));
-    let hidden: Vec<Place> = link
-        .parts
-        .iter()
-        .copied()
-        .chain([link.total])
-        .filter(|p| s.cells.contains_key(&(p.0, p.1, c)))
-        .collect();
-    let (total_lo, total_hi) = bounds(link.total);
-    for &p in &hidden {
-        let (lo, hi) = bounds(p);
-        // Its own marker already says it (a threshold of 1: "fewer than 2" is 1).
-        if lo == hi {
-            continue;
-        }
-        let (others_lo, others_hi) = link
-            .parts
-            .iter()
-            .filter(|q| **q != p)
-            .map(|q| bounds(*q))
-            .fold((0i64, 0i64), |(a, b), (l, h)| {
-                (a.saturating_add(l), b.saturating_add(h))
-            });
-        let (from, to) = if p == link.total {
-            (others_lo, others_hi)
-        } else {
-            (
-                total_lo.saturating_sub(others_hi),
-                total_hi.saturating_sub(others_lo),
-            )
-        };
-        if from.max(lo) >= to.min(hi) {
-            return Some(p);
-        }
-    }
-    None
-}
+#[cfg(test)]
+mod tests;
