@@ -3,7 +3,7 @@
 
 report-title = Annual report
 report-period = 1 April { $start } to 31 March { $end }
-report-intro = Comments, compliments and complaints received by or on behalf of children and young people, under the Children Act 1989 Representations Procedure (England) Regulations 2006. Each figure counts the representations received in the year, by the date they arrived, with the year before beside it.
+report-intro = Comments, compliments and complaints received by or on behalf of children and young people, under the Children Act 1989 Representations Procedure (England) Regulations 2006. Each figure counts the representations received in the year, by the date they arrived, with the years before beside it.
 report-exact-note = Exact figures, for managers. Before publishing, use the CSV for publishing: it hides small numbers (from 1 to 4 unless the council set another threshold), and any figure that would give one away, so that no child can be identified.
 report-public-note = Small numbers (from 1 to 4 unless the council set another threshold), any figure that would let one be worked out (by subtracting from a total, or from another table), and percentages and averages from them are "not shown". So no child can be identified.
 report-year = Financial year
