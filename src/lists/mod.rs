@@ -8,6 +8,7 @@
 //! free-text team names still find it and the report counts one row under the current name.
 //! [`lint`] names every problem with its place; a file with any problem stops start-up.
 
+pub mod counting;
 mod lint;
 
 use serde::Deserialize;
@@ -104,6 +105,9 @@ pub struct Lists {
     pub actions_taken: Vec<Entry>,
     #[serde(default)]
     equality: Ignored,
+    /// How the annual report counts (`[report]`).
+    #[serde(default)]
+    pub report: counting::Counting,
 }
 
 /// A table this module accepts and does not read.
@@ -137,7 +141,11 @@ impl Lists {
             path: path.to_owned(),
             reason: e.to_string().trim_end().to_owned(),
         })?;
-        let problems = lint(&lists);
+        let mut problems = lint(&lists);
+        problems.extend(lists.report.problems().into_iter().map(|message| Problem {
+            place: "report".to_owned(),
+            message,
+        }));
         if problems.is_empty() {
             Ok(lists)
         } else {

@@ -281,7 +281,10 @@ fn complaint(line: &mut Timeline<'_>, row: &mut CaseRow, started: Date) {
         let (standard, extended) = match (stage, statutory) {
             (2, true) => (Deadline::StageTwo, Some(Deadline::StageTwoExtended)),
             (3, true) => (Deadline::StageThreePanel, None),
-            _ => (Deadline::StageOne, Some(Deadline::StageOneExtended)),
+            (_, true) => (Deadline::StageOne, Some(Deadline::StageOneExtended)),
+            // The corporate procedure's stages are never extended (the shipped first stage
+            // has ten working days, as the statutory Stage 1).
+            (_, false) => (Deadline::StageOne, None),
         };
         let limit = standard.working_days();
         let roll: f64 = line.rng.random();
@@ -405,5 +408,22 @@ mod tests {
             .count();
         assert!(escalated > 0, "some complaints escalate");
         assert_eq!(kinds, 3);
+    }
+
+    #[test]
+    fn no_corporate_complaint_is_extended_as_the_rules_forbid() {
+        let cal = crate::timescale::calendar();
+        let rows = generate(2000, 2, cal, crate::store::now_ms());
+        let corporate: Vec<_> = rows.iter().filter(|r| r.procedure == "corporate").collect();
+        assert!(!corporate.is_empty());
+        for row in corporate {
+            assert!(row.extended_due_on.is_none());
+            assert!(row.events.iter().all(|e| e.kind != "extended"));
+        }
+        let statutory_extended = rows
+            .iter()
+            .filter(|r| r.procedure == "statutory")
+            .any(|r| r.events.iter().any(|e| e.kind == "extended"));
+        assert!(statutory_extended, "statutory stages still are, sometimes");
     }
 }

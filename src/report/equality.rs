@@ -33,15 +33,15 @@ const SKIPPED: &str = "skipped";
 const NOT_ASKED: &str = "not-asked";
 const AGE_NOT_GIVEN: &str = "not-given";
 
-/// The four tables for `years` (the year before, then the chosen year), with each case's
+/// The four tables for `years` (oldest first, the chosen year last), with each case's
 /// answers by case id.
 pub fn tables(
-    years: [&[CaseHistory]; 2],
+    years: &[&[CaseHistory]],
     answers: &HashMap<i64, EqualityAnswers>,
     config: &EqualityConfig,
 ) -> Vec<Table> {
-    let sets: [Vec<&CaseHistory>; 2] = [years[0].iter().collect(), years[1].iter().collect()];
-    let refs = [sets[0].as_slice(), sets[1].as_slice()];
+    let sets: Vec<Vec<&CaseHistory>> = years.iter().map(|y| y.iter().collect()).collect();
+    let refs = sets.as_slice();
     let with_total = |rows: Rows| Rows {
         others: false,
         total: true,
@@ -74,8 +74,10 @@ pub fn tables(
             names: Default::default(),
             others: false,
             total: true,
+            per_key: false,
         },
-    );
+    )
+    .of("all");
 
     let question = |id: &'static str,
                     prefix: &str,
@@ -100,6 +102,7 @@ pub fn tables(
             },
             with_total(fixed(labels)),
         )
+        .of("all")
     };
     vec![
         age,

@@ -5,8 +5,8 @@
 
 use askama::Template;
 
-use super::output::{self, Audience, Shown};
-use super::tables::{Report, RowKind, Table};
+use super::output::{self, Audience, Published, Shown};
+use super::tables::{Report, RowKind};
 use crate::web::view::Words;
 
 /// The chart's coordinate space; the SVG scales to the page width.
@@ -18,10 +18,19 @@ const BAR_START: u32 = 190;
 const BAR_MAX: u32 = WIDTH - BAR_START - 110;
 const LEGEND: u32 = 28;
 const BAR: u32 = 12;
-const ROW: u32 = 2 * BAR + 2 + 12;
 const LABEL_CHARS: usize = 28;
 pub const PREVIOUS_COLOUR: &str = "#5694ca";
 pub const CURRENT_COLOUR: &str = "#003078";
+
+/// Bar colours, newest year first (the chosen year darkest).
+const COLOURS: [&str; 6] = [
+    CURRENT_COLOUR,
+    PREVIOUS_COLOUR,
+    "#a3c4e5",
+    "#b1b4b6",
+    "#d3d3d3",
+    "#e8e8e8",
+];
 
 pub struct Bar {
     pub y: u32,
@@ -29,14 +38,20 @@ pub struct Bar {
     pub text: String,
     pub text_x: u32,
     pub text_y: u32,
+    pub colour: &'static str,
 }
 
 pub struct ChartRow {
     pub label: String,
     pub full_label: String,
     pub label_y: u32,
-    pub previous: Bar,
-    pub current: Bar,
+    pub bars: Vec<Bar>,
+}
+
+pub struct LegendItem {
+    pub x: u32,
+    pub label: String,
+    pub colour: &'static str,
 }
 
 pub struct Chart {
@@ -46,25 +61,28 @@ pub struct Chart {
     pub label_end: u32,
     pub bar_start: u32,
     pub bar_height: u32,
-    pub legend_previous: String,
-    pub legend_current: String,
+    pub legend: Vec<LegendItem>,
     pub rows: Vec<ChartRow>,
+}
+
+pub struct CellView {
+    pub count: String,
+    pub percent: String,
 }
 
 pub struct RowView {
     pub label: String,
-    pub previous_count: String,
-    pub previous_percent: String,
-    pub current_count: String,
-    pub current_percent: String,
+    pub cells: Vec<CellView>,
     pub total: bool,
 }
 
 pub struct TableView {
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     pub about: String,
     pub chart: Option<Chart>,
+    /// Money tables have no percentage column.
+    pub money: bool,
     pub rows: Vec<RowView>,
 }
 
@@ -85,12 +103,11 @@ pub struct ReportPage<'a> {
     pub public: bool,
     pub year: i32,
     pub year_label: String,
-    pub previous_label: String,
+    /// Every year shown, oldest first.
+    pub year_labels: Vec<String>,
     pub period: String,
     pub years: Vec<(i32, String)>,
     pub tables: Vec<TableView>,
-    pub previous_colour: &'static str,
-    pub current_colour: &'static str,
 }
 
 fn shorten(label: &str) -> String {
@@ -103,88 +120,114 @@ fn shorten(label: &str) -> String {
     }
 }
 
-fn chart(t: &Words<'_>, report: &Report, table: &Table, audience: Audience) -> Chart {
-    let rows: Vec<_> = table
+fn chart(t: &Words<'_>, view: &Published<'_>, ti: usize) -> Option<Chart> {
+    let report = view.report;
+    let table = report.tables.get(ti)?;
+    let rows: Vec<(usize, &super::tables::Row)> = table
         .rows
         .iter()
-        .filter(|r| r.kind == RowKind::Count)
+        .enumerate()
+        .filter(|(_, r)| r.kind == RowKind::Count)
         .collect();
+    let years = report.years.len();
     // Hidden numbers draw no bar, so they cannot be measured off the chart.
-    let drawn = |n: i64| {
-        if audience == Audience::Public && output::is_small(n) {
-            0
-        } else {
-            n
-        }
+    let drawn = |ri: usize, c: usize| match view.count(ti, ri, c) {
+        Shown::Number(n) => n.max(0),
+        _ => 0,
     };
     let max = rows
         .iter()
-        .flat_map(|r| [drawn(r.previous.count), drawn(r.current.count)])
+        .flat_map(|(ri, _)| (0..years).map(move |c| (*ri, c)))
+        .map(|(ri, c)| drawn(ri, c))
         .max()
         .unwrap_or(0)
         .max(1);
-    let bar = |y: u32, row: &super::tables::Row, cell: &super::tables::Cell| {
-        let n = drawn(cell.count).max(0);
-        let width = u32::try_from(n * i64::from(BAR_MAX) / max).unwrap_or(BAR_MAX);
-        let width = if n > 0 { width.max(1) } else { 0 };
-        Bar {
-            y,
-            width,
-            text: output::text(t, &output::count(row, cell, audience), false),
-            text_x: BAR_START + width + 4,
-            text_y: y + BAR - 2,
-        }
-    };
-    let rows = rows
+    let bar_rows = u32::try_from(years).unwrap_or(2);
+    let row_height = bar_rows * (BAR + 2) + 12;
+    let colour = |c: usize| COLOURS[(years - 1 - c).min(COLOURS.len() - 1)];
+    let chart_rows = rows
         .iter()
         .zip(0u32..)
-        .map(|(row, i)| {
-            let top = LEGEND + i * ROW;
+        .map(|((ri, row), i)| {
+            let top = LEGEND + i * row_height;
             let full = output::label(t, &row.label);
+            let bars = (0..years)
+                .zip(0u32..)
+                .map(|(c, k)| {
+                    let n = drawn(*ri, c);
+                    let width = u32::try_from(n * i64::from(BAR_MAX) / max).unwrap_or(BAR_MAX);
+                    let width = if n > 0 { width.max(1) } else { 0 };
+                    let y = top + k * (BAR + 2);
+                    Bar {
+                        y,
+                        width,
+                        text: output::text(t, &view.count(ti, *ri, c)),
+                        text_x: BAR_START + width + 4,
+                        text_y: y + BAR - 2,
+                        colour: colour(c),
+                    }
+                })
+                .collect();
             ChartRow {
                 label: shorten(&full),
                 full_label: full,
-                label_y: top + BAR + 5,
-                previous: bar(top, row, &row.previous),
-                current: bar(top + BAR + 2, row, &row.current),
+                label_y: top + (bar_rows * (BAR + 2)) / 2 + 4,
+                bars,
             }
         })
         .collect::<Vec<_>>();
-    Chart {
-        dom_id: format!("chart-{}", table.id),
+    let legend = report
+        .years
+        .iter()
+        .enumerate()
+        .zip(0u32..)
+        .map(|((c, y), k)| LegendItem {
+            x: 8 + k * 100,
+            label: y.label(),
+            colour: colour(c),
+        })
+        .collect();
+    Some(Chart {
+        dom_id: format!("chart-{}", table.key()),
         width: WIDTH,
-        height: LEGEND + u32::try_from(rows.len()).unwrap_or(0) * ROW + 4,
+        height: LEGEND + u32::try_from(chart_rows.len()).unwrap_or(0) * row_height + 4,
         label_end: LABEL_END,
         bar_start: BAR_START,
         bar_height: BAR,
-        legend_previous: report.year.previous().label(),
-        legend_current: report.year.label(),
-        rows,
-    }
+        legend,
+        rows: chart_rows,
+    })
 }
 
 pub fn tables(t: &Words<'_>, report: &Report, audience: Audience) -> Vec<TableView> {
+    let view = Published::new(report, audience);
     report
         .tables
         .iter()
-        .map(|table| TableView {
-            id: table.id,
+        .enumerate()
+        .map(|(ti, table)| TableView {
+            id: table.key(),
             title: output::title(t, table),
             about: output::about(t, table),
-            chart: table.chart.then(|| chart(t, report, table, audience)),
+            chart: if table.chart {
+                chart(t, &view, ti)
+            } else {
+                None
+            },
+            money: table.rows.iter().all(|r| r.kind == RowKind::Money),
             rows: table
                 .rows
                 .iter()
-                .map(|row| {
-                    let show = |shown: Shown, pct: bool| output::text(t, &shown, pct);
-                    RowView {
-                        label: output::label(t, &row.label),
-                        previous_count: show(output::count(row, &row.previous, audience), false),
-                        previous_percent: show(output::percent(row, &row.previous, audience), true),
-                        current_count: show(output::count(row, &row.current, audience), false),
-                        current_percent: show(output::percent(row, &row.current, audience), true),
-                        total: row.kind == RowKind::Total,
-                    }
+                .enumerate()
+                .map(|(ri, row)| RowView {
+                    label: output::label(t, &row.label),
+                    cells: (0..report.years.len())
+                        .map(|c| CellView {
+                            count: output::text(t, &view.count(ti, ri, c)),
+                            percent: output::text(t, &view.percent(ti, ri, c)),
+                        })
+                        .collect(),
+                    total: row.kind == RowKind::Total,
                 })
                 .collect(),
         })

@@ -9,13 +9,17 @@
 //! makes fake cases to look at. The staff pages are `web::staff::report`; the command line is
 //! [`run_report`] and [`run_demo_data`].
 
+pub mod breakdowns;
+pub mod contents;
 pub mod demo;
 pub mod equality;
 pub mod html;
 pub mod output;
 pub mod procedure;
 pub mod record;
+pub mod redress;
 pub mod stages;
+pub mod suppress;
 pub mod tables;
 pub mod values;
 
@@ -27,40 +31,58 @@ pub use output::Audience;
 pub use tables::{Cell, Label, Report, Row, RowKind, Table};
 pub use values::FinancialYear;
 
+use crate::casework::Rules;
 use crate::config::Config;
 use crate::store::{Store, StoreError};
 use crate::timescale::Calendar;
 use crate::web::view::Words;
 
-/// Count the report for `year` and the year before, from the cases received in each, with the
-/// equality tables in the default age bands.
+/// Count the report for `year` and the years before it, from the cases received in each,
+/// with the council's `lists` (and their counting rules), the default corporate stages and
+/// the equality tables in the default age bands.
 pub async fn build(
     store: &Store,
     calendar: &Calendar,
     lists: &crate::lists::Lists,
     year: FinancialYear,
 ) -> Result<Report, StoreError> {
+    let rules = Rules {
+        lists: std::sync::Arc::new(lists.clone()),
+        ..Rules::default()
+    };
     let equality = crate::equality::EqualityConfig::default();
-    build_with_equality(store, calendar, lists, year, &equality).await
+    build_for(store, calendar, &rules, year, &equality).await
 }
 
-/// As [`build`], with the council's own age bands for the equality tables.
-pub async fn build_with_equality(
+/// As [`build`], with the council's procedures (corporate stages, lists and counting rules)
+/// and its own age bands for the equality tables.
+pub async fn build_for(
     store: &Store,
     calendar: &Calendar,
-    lists: &crate::lists::Lists,
+    rules: &Rules,
     year: FinancialYear,
     equality: &crate::equality::EqualityConfig,
 ) -> Result<Report, StoreError> {
-    let (from, to) = (year.previous().start_ms(), year.end_ms());
+    let lists = &rules.lists;
+    let back = i32::from(
+        lists
+            .report
+            .previous_years
+            .min(crate::lists::counting::MAX_PREVIOUS_YEARS),
+    );
+    let first = FinancialYear::new(year.start_year() - back)
+        .unwrap_or_else(|| FinancialYear::new(FinancialYear::EARLIEST).unwrap_or(year));
+    let shown: Vec<FinancialYear> = (first.start_year()..=year.start_year())
+        .filter_map(FinancialYear::new)
+        .collect();
+    let (from, to) = (first.start_ms(), year.end_ms());
     let cases = store.report_cases(from, to).await?;
     let mut events: HashMap<i64, Vec<_>> = HashMap::new();
     for event in store.report_events(from, to).await? {
         events.entry(event.case_id).or_default().push(event);
     }
     let mut listed = store.report_listed(from, to).await?;
-    let split = year.start_ms();
-    let (mut previous, mut current) = (Vec::new(), Vec::new());
+    let mut by_year: Vec<Vec<stages::CaseHistory>> = shown.iter().map(|_| Vec::new()).collect();
     for mut case in cases {
         let id = case.id;
         // The council's own outcome counts as the statutory outcome its list entry names,
@@ -73,30 +95,34 @@ pub async fn build_with_equality(
                 .and_then(crate::lists::CouncilOutcome::statutory)
                 .map(|o| o.as_str().to_owned());
         }
-        let before = case.received_at < split;
+        let at = FinancialYear::of_ms(case.received_at);
+        let Some(slot) = shown.iter().position(|y| *y == at) else {
+            continue;
+        };
         let history = stages::history(
             case,
             events.get(&id).map(Vec::as_slice).unwrap_or_default(),
             listed.remove(&id).unwrap_or_default(),
             calendar,
         );
-        if before {
-            previous.push(history);
-        } else {
-            current.push(history);
-        }
+        by_year[slot].push(history);
     }
-    let mut report = tables::build(
-        year,
-        &tables::Year { cases: &previous },
-        &tables::Year { cases: &current },
+    let setting = procedure::Setting {
+        rules,
         calendar,
-        lists,
-    );
+        today: crate::timescale::today_in_england(time::OffsetDateTime::now_utc()),
+    };
+    let years: Vec<(FinancialYear, &[stages::CaseHistory])> = shown
+        .iter()
+        .copied()
+        .zip(by_year.iter().map(Vec::as_slice))
+        .collect();
+    let mut report = contents::build(&years, &setting);
     let answers = store.report_equality(from, to).await?;
+    let sets: Vec<&[stages::CaseHistory]> = by_year.iter().map(Vec::as_slice).collect();
     report
         .tables
-        .extend(equality::tables([&previous, &current], &answers, equality));
+        .extend(equality::tables(&sets, &answers, equality));
     Ok(report)
 }
 
@@ -148,12 +174,10 @@ pub fn page<'a>(t: Words<'a>, report: &Report, audience: Audience) -> html::Repo
         public: audience == Audience::Public,
         year: report.year.start_year(),
         year_label: report.year.label(),
-        previous_label: report.year.previous().label(),
+        year_labels: report.years.iter().map(|y| y.label()).collect(),
         period: period(&t, report.year),
         years: Vec::new(),
         tables: html::tables(&t, report, audience),
-        previous_colour: html::PREVIOUS_COLOUR,
-        current_colour: html::CURRENT_COLOUR,
     }
 }
 
@@ -164,7 +188,9 @@ pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = [
         "report-period",
         "report-percent",
-        "report-fewer-than-five",
+        "report-money",
+        "report-col-amount",
+        "report-title-part",
         "report-withheld",
         "report-nothing",
         "report-csv-table",
@@ -176,9 +202,14 @@ pub fn message_ids() -> Vec<String> {
     .chain(tables::FIXED_ROW_IDS)
     .chain(equality::FIXED_ROW_IDS)
     .chain(record::ERROR_IDS)
+    .chain(procedure::ADR_ROW_IDS)
+    .chain(breakdowns::ACK_ROW_IDS)
     .map(|s| (*s).to_owned())
     .collect();
-    for id in tables::TABLE_IDS.iter().chain(equality::TABLE_IDS) {
+    ids.extend(redress::message_ids());
+    ids.extend(breakdowns::quarter_ids());
+    ids.extend(contents::part_ids());
+    for id in contents::TABLE_IDS.iter().chain(equality::TABLE_IDS) {
         ids.push(format!("report-table-{id}"));
         ids.push(format!("report-about-{id}"));
     }
@@ -245,7 +276,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
                 serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
             )
             .await?;
-        build_with_equality(&store, &calendar, &config.procedures.lists, year, &config.equality).await
+        build_for(&store, &calendar, &config.procedures, year, &config.equality).await
     }
     .await;
     store.close().await;

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use time::Date;
 
 use super::values::instant;
+use crate::casework::Rules;
 use crate::domain::CaseEvent;
+use crate::domain::Procedure;
 use crate::store::report::{ReportCase, ReportEvent};
 use crate::timescale::{Calendar, Deadline, today_in_england};
 
@@ -33,7 +35,7 @@ pub struct StageRun {
 }
 
 impl StageRun {
-    fn new(started: Option<Date>) -> Self {
+    pub(crate) fn new(started: Option<Date>) -> Self {
         Self {
             started,
             responded: None,
@@ -67,6 +69,13 @@ pub struct CaseHistory {
     pub teams: Vec<String>,
 }
 
+impl CaseHistory {
+    /// The last stage the complaint reached.
+    pub fn final_stage(&self) -> u8 {
+        self.stages.keys().next_back().copied().unwrap_or(1)
+    }
+}
+
 /// How a stage's response compares with its time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timeliness {
@@ -76,25 +85,23 @@ pub enum Timeliness {
     Over,
 }
 
-/// The standard and (if any) extended limit of a stage, in working days: the same deadlines
-/// the case page gives the stage.
-pub fn limits(stage: u8, procedure: &str) -> (i64, Option<i64>) {
-    let days = |d: Deadline| i64::from(d.working_days());
-    match (stage, procedure) {
-        (2, "statutory") => (
-            days(Deadline::StageTwo),
-            Some(days(Deadline::StageTwoExtended)),
-        ),
-        (3, "statutory") => (days(Deadline::StageThreePanel), None),
-        _ => (
-            days(Deadline::StageOne),
-            Some(days(Deadline::StageOneExtended)),
-        ),
+/// The standard and (if any) extended limit of a stage, in working days: the same limits the
+/// case page gives the stage (a corporate stage has the council's days and no extension).
+/// An informal complaint has no stages; its one response is held to Stage 1's standard limit.
+pub fn limits(stage: u8, procedure: &str, rules: &Rules) -> (i64, Option<i64>) {
+    let standard = (i64::from(Deadline::StageOne.working_days()), None);
+    match Procedure::parse(procedure) {
+        Some(p @ (Procedure::Statutory | Procedure::Corporate)) => {
+            crate::casework::stage_limits(rules, p, stage).map_or(standard, |(days, extended)| {
+                (i64::from(days), extended.map(i64::from))
+            })
+        }
+        _ => standard,
     }
 }
 
-pub fn timeliness(days: i64, stage: u8, procedure: &str, extended: bool) -> Timeliness {
-    let (standard, extended_limit) = limits(stage, procedure);
+pub fn timeliness(days: i64, limits: (i64, Option<i64>), extended: bool) -> Timeliness {
+    let (standard, extended_limit) = limits;
     if days <= standard {
         Timeliness::WithinStandard
     } else if extended && extended_limit.is_some_and(|limit| days <= limit) {
@@ -251,6 +258,13 @@ mod tests {
             received_at: london_ms(date!(2025 - 07 - 01), 10, 0),
             stage_started_on: None,
             closed_at: None,
+            acknowledged_at: None,
+            cost_investigation_pence: None,
+            cost_independent_person_pence: None,
+            cost_panel_pence: None,
+            remedy_pence: None,
+            ombudsman_received_on: None,
+            ombudsman_decision: None,
         }
     }
 
@@ -339,20 +353,34 @@ mod tests {
 
     #[test]
     fn the_extended_limit_counts_only_when_the_stage_was_extended() {
+        let rules = Rules::default();
+        let at = |days, stage, procedure, extended| {
+            timeliness(days, limits(stage, procedure, &rules), extended)
+        };
+        assert_eq!(at(10, 1, "statutory", false), Timeliness::WithinStandard);
+        assert_eq!(at(15, 1, "statutory", false), Timeliness::Over);
+        assert_eq!(at(15, 1, "statutory", true), Timeliness::WithinExtended);
+        assert_eq!(at(21, 1, "corporate", true), Timeliness::Over);
+        assert_eq!(at(65, 2, "statutory", true), Timeliness::WithinExtended);
+        assert_eq!(at(31, 3, "statutory", true), Timeliness::Over);
+    }
+
+    #[test]
+    fn a_corporate_stage_has_the_councils_days_and_is_never_extended() {
+        let rules = Rules {
+            corporate_stage_days: vec![20, 25],
+            ..Rules::default()
+        };
+        assert_eq!(limits(1, "corporate", &rules), (20, None));
+        assert_eq!(limits(2, "corporate", &rules), (25, None));
         assert_eq!(
-            timeliness(10, 1, "statutory", false),
+            timeliness(22, limits(2, "corporate", &rules), true),
             Timeliness::WithinStandard
         );
-        assert_eq!(timeliness(15, 1, "statutory", false), Timeliness::Over);
         assert_eq!(
-            timeliness(15, 1, "statutory", true),
-            Timeliness::WithinExtended
+            timeliness(30, limits(2, "corporate", &rules), true),
+            Timeliness::Over
         );
-        assert_eq!(timeliness(21, 1, "corporate", true), Timeliness::Over);
-        assert_eq!(
-            timeliness(65, 2, "statutory", true),
-            Timeliness::WithinExtended
-        );
-        assert_eq!(timeliness(31, 3, "statutory", true), Timeliness::Over);
+        assert_eq!(limits(1, "statutory", &rules), (10, Some(20)));
     }
 }

@@ -1,42 +1,17 @@
-//! The tables of the annual report, each for the chosen financial year beside the year before,
-//! counted from the cases received in each year (by their date in London). A case is counted
-//! in the year it was received even when its later stages ran into the next year, so every
-//! figure for a year describes the same set of representations.
+//! The tables of the annual report, each for the chosen financial year beside the years before
+//! it, counted from the cases received in each year (by their date in London). A case is
+//! counted in the year it was received even when its later stages ran into the next year, so
+//! every figure for a year describes the same set of representations.
+//!
+//! One computation serves every output: the page, both CSVs, JSON and the command line all
+//! read the [`Report`] built here, and [`super::suppress`] decides what a published copy hides.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::procedure::{escalations, outcomes, timescales};
 use super::stages::CaseHistory;
-use super::values::{AgeBand, FinancialYear};
-use crate::domain::{AdvocateWanted, CaseKind, Category, Procedure, SubmitterRole};
-use crate::lists::Lists;
-use crate::timescale::Calendar;
-
-/// Every table, in the order the report shows them. Each has a title `report-table-<id>` and
-/// a sentence `report-about-<id>` in `locales/`.
-pub const TABLE_IDS: &[&str] = &[
-    "received-by-kind",
-    "received-by-procedure",
-    "complaints-by-stage",
-    "escalations",
-    "submitted-by",
-    "advocacy",
-    "method-of-receipt",
-    "complaints-by-category",
-    "complaint-aspects",
-    "complaints-by-team",
-    "outcomes-stage-1",
-    "outcomes-stage-2",
-    "outcomes-stage-3",
-    "timescales-stage-1",
-    "timescales-stage-2",
-    "timescales-stage-3",
-    "compliments-by-category",
-    "compliments-by-team",
-    "urgent",
-    "age-bands",
-    "languages",
-];
+use super::values::FinancialYear;
+use crate::domain::{CaseKind, Procedure};
+use crate::lists::counting::Scope;
 
 /// Rows that are not a stored value, with their message ids.
 pub const FIXED_ROW_IDS: &[&str] = &[
@@ -53,7 +28,9 @@ pub const FIXED_ROW_IDS: &[&str] = &[
     "report-row-within-standard",
     "report-row-within-extended",
     "report-row-over",
+    "report-row-open-over",
     "report-row-awaiting",
+    "report-row-excluded",
     "report-row-average-days",
     "report-row-extensions",
     "report-row-pauses",
@@ -62,15 +39,70 @@ pub const FIXED_ROW_IDS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub year: FinancialYear,
+    /// Every year shown, oldest first; the last is `year`.
+    pub years: Vec<FinancialYear>,
     pub tables: Vec<Table>,
+    /// Rows of different tables that add up to a row of another, in every year.
+    pub links: Vec<Link>,
+    /// Published counts from 1 to this are hidden (the council's `small_numbers`).
+    pub small_numbers: u32,
+}
+
+/// A cell's row: `(table, row)` positions in the report.
+pub type Place = (usize, usize);
+
+/// `parts` add up to `total`, across tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub parts: Vec<Place>,
+    pub total: Place,
+}
+
+/// Which complaints or representations a table is about, when its title alone does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Procedure(Scope),
+    Kind(CaseKind),
+}
+
+impl Part {
+    /// A stable name for machines: `statutory`, `all`, `compliment`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Procedure(scope) => scope.as_str(),
+            Self::Kind(kind) => kind.as_str(),
+        }
+    }
+
+    /// The message naming it.
+    pub fn message_id(self) -> String {
+        match self {
+            Self::Procedure(scope) => format!("report-scope-{}", scope.as_str()),
+            Self::Kind(kind) => format!("report-scope-kind-{}", kind.as_str()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub id: &'static str,
+    pub part: Option<Part>,
     /// Worth a bar chart (counts that add up to something).
     pub chart: bool,
+    /// Rows that add up to another row in every year (each case in exactly one row), so a
+    /// published copy must not let one hidden cell be worked out by subtraction.
+    pub relations: Vec<Relation>,
+    /// What the percentages are of, when that number is shown elsewhere (a quantity key, see
+    /// [`Row::quantity`]).
+    pub base: Option<String>,
     pub rows: Vec<Row>,
+}
+
+/// `rows[parts]` add up to `rows[total]` in every year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub parts: Vec<usize>,
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +111,11 @@ pub struct Row {
     pub id: String,
     pub label: Label,
     pub kind: RowKind,
+    /// The same number is shown in other rows (of this table or another) with the same key,
+    /// e.g. `complaints:statutory`: hidden in one, it is hidden in all.
+    pub quantity: Option<String>,
+    /// Years before the year before, oldest first (empty when the report shows two years).
+    pub earlier: Vec<Cell>,
     pub previous: Cell,
     pub current: Cell,
 }
@@ -89,6 +126,8 @@ pub enum Label {
     Message(String),
     /// Text from the data (a team's name, a language tag), shown as it is.
     Text(String),
+    /// Two labels read together ("South Safeguarding: Stage 2").
+    Pair(Box<Label>, Box<Label>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +138,8 @@ pub enum RowKind {
     Average,
     /// The sum of the rows above it.
     Total,
+    /// A sum of money in whole pence (in `count`); never a number of people.
+    Money,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -109,14 +150,61 @@ pub struct Cell {
 }
 
 impl Report {
+    /// The first table with this id (the statutory one, for procedure tables).
     pub fn table(&self, id: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// The table with this id for one procedure or kind.
+    pub fn table_for(&self, id: &str, part: &str) -> Option<&Table> {
+        self.tables
+            .iter()
+            .find(|t| t.id == id && t.part.map(Part::as_str) == Some(part))
     }
 }
 
 impl Table {
     pub fn row(&self, id: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// The key of the table in a page or file: its id, and its part when it has one.
+    pub fn key(&self) -> String {
+        match self.part {
+            Some(part) => format!("{}-{}", self.id, part.as_str()),
+            None => self.id.to_owned(),
+        }
+    }
+}
+
+impl Row {
+    /// A row from its cells, oldest year first (at least one).
+    pub fn new(id: impl Into<String>, label: Label, kind: RowKind, mut cells: Vec<Cell>) -> Self {
+        let current = cells.pop().unwrap_or_default();
+        let previous = cells.pop().unwrap_or_default();
+        Self {
+            id: id.into(),
+            label,
+            kind,
+            quantity: None,
+            earlier: cells,
+            previous,
+            current,
+        }
+    }
+
+    /// The row, standing for the same number as every other row with `key`.
+    pub fn same_as(mut self, key: impl Into<String>) -> Self {
+        self.quantity = Some(key.into());
+        self
+    }
+
+    /// Every year's cell, oldest first.
+    pub fn cells(&self) -> Vec<&Cell> {
+        self.earlier
+            .iter()
+            .chain([&self.previous, &self.current])
+            .collect()
     }
 }
 
@@ -132,6 +220,26 @@ pub(super) fn count_cell(count: i64, base: i64) -> Cell {
     }
 }
 
+pub(super) fn plain(count: i64) -> Cell {
+    Cell {
+        count,
+        percent: None,
+        average: None,
+    }
+}
+
+pub(super) fn average_cell(total: i64, n: i64) -> Cell {
+    Cell {
+        count: n,
+        percent: None,
+        average: (n > 0).then(|| total as f64 / n as f64),
+    }
+}
+
+pub(super) fn len(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// What a row of a counted table stands for: a stored value, or nothing recorded.
 pub(super) type Key = Option<String>;
 
@@ -145,6 +253,9 @@ pub(super) struct Rows {
     /// Other values found in the data are shown too, largest first, by their own text.
     pub(super) others: bool,
     pub(super) total: bool,
+    /// Percentages (and the total) are of every key counted rather than of the cases: a
+    /// complaint raising three issues counts three times.
+    pub(super) per_key: bool,
 }
 
 pub(super) fn fixed(values: impl IntoIterator<Item = (&'static str, String)>) -> Rows {
@@ -156,11 +267,12 @@ pub(super) fn fixed(values: impl IntoIterator<Item = (&'static str, String)>) ->
         names: BTreeMap::new(),
         others: true,
         total: false,
+        per_key: false,
     }
 }
 
 /// Rows for entries of the council's lists: `(id, current label)`, each always shown.
-fn listed<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
+pub(super) fn listed<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
     Rows {
         fixed: entries
             .into_iter()
@@ -171,7 +283,7 @@ fn listed<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
 }
 
 /// Rows for the entries found in the data only, named by their current labels.
-fn named<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
+pub(super) fn named<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
     Rows {
         names: entries
             .into_iter()
@@ -181,34 +293,25 @@ fn named<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Rows {
     }
 }
 
-/// A case's list ids as keys; none at all is "not recorded".
-fn each(ids: &[String]) -> Vec<Key> {
-    if ids.is_empty() {
-        vec![None]
-    } else {
-        ids.iter().cloned().map(Some).collect()
-    }
-}
-
-/// One year's cases, worked out.
-pub struct Year<'a> {
-    pub cases: &'a [CaseHistory],
-}
-
-impl Year<'_> {
-    fn of_kind(&self, kind: CaseKind) -> impl Iterator<Item = &CaseHistory> {
-        self.cases
+/// Rows for the council's teams found in the data, under their current names.
+pub(super) fn teams(lists: &crate::lists::Lists) -> Rows {
+    named(
+        lists
+            .teams
             .iter()
-            .filter(move |c| c.case.kind == kind.as_str())
-    }
+            .map(|t| (t.id.as_str(), t.label.as_str())),
+    )
 }
 
-/// Count the `keys` of each case, in both years. Percentages are of the cases given (a case
-/// with several keys, e.g. aspects, counts once in the base).
-pub(super) fn counted<'c>(
+/// The cases of each year, oldest first.
+pub(super) type Years<'c> = [Vec<&'c CaseHistory>];
+
+/// Count the `keys` of each case, in every year. Percentages are of the cases given (a case
+/// with several keys, e.g. teams, counts once in the base) unless the rows say per key.
+pub(super) fn counted(
     id: &'static str,
     chart: bool,
-    years: [&'c [&'c CaseHistory]; 2],
+    years: &Years<'_>,
     keys: impl Fn(&CaseHistory) -> Vec<Key>,
     rows: Rows,
 ) -> Table {
@@ -216,26 +319,45 @@ pub(super) fn counted<'c>(
         .iter()
         .map(|cases| {
             let mut tally = BTreeMap::new();
-            for case in *cases {
+            let mut counted = 0;
+            for case in cases {
                 for key in keys(case) {
                     *tally.entry(key).or_insert(0) += 1;
+                    counted += 1;
                 }
             }
-            (tally, i64::try_from(cases.len()).unwrap_or(i64::MAX))
+            let base = if rows.per_key {
+                counted
+            } else {
+                len(cases.len())
+            };
+            (tally, base)
         })
         .collect();
-    let get = |year: usize, key: &Key| tallies[year].0.get(key).copied().unwrap_or(0);
+    let last = tallies.len().saturating_sub(1);
+    let prior = last.saturating_sub(1);
+    let get = |year: usize, key: &Key| {
+        tallies
+            .get(year)
+            .and_then(|t| t.0.get(key))
+            .copied()
+            .unwrap_or(0)
+    };
+    let cells = |key: &Key| -> Vec<Cell> {
+        (0..tallies.len())
+            .map(|y| count_cell(get(y, key), tallies[y].1))
+            .collect()
+    };
     let mut out: Vec<Row> = Vec::new();
     let mut shown: BTreeSet<Key> = BTreeSet::new();
     for (value, label) in &rows.fixed {
         let key = Some(value.clone());
-        out.push(Row {
-            id: value.clone(),
-            label: label.clone(),
-            kind: RowKind::Count,
-            previous: count_cell(get(0, &key), tallies[0].1),
-            current: count_cell(get(1, &key), tallies[1].1),
-        });
+        out.push(Row::new(
+            value.clone(),
+            label.clone(),
+            RowKind::Count,
+            cells(&key),
+        ));
         shown.insert(key);
     }
     let mut others: Vec<Key> = tallies
@@ -247,7 +369,7 @@ pub(super) fn counted<'c>(
         .filter(|k| rows.others || k.is_none())
         .collect();
     // Largest this year first, then largest last year, then by name; "not recorded" last.
-    others.sort_by_key(|k| (k.is_none(), -get(1, k), -get(0, k), k.clone()));
+    others.sort_by_key(|k| (k.is_none(), -get(last, k), -get(prior, k), k.clone()));
     for key in others {
         let (id, label) = match &key {
             Some(text) => (
@@ -259,35 +381,51 @@ pub(super) fn counted<'c>(
                 Label::Message("report-row-not-recorded".into()),
             ),
         };
-        out.push(Row {
-            id,
-            label,
-            kind: RowKind::Count,
-            previous: count_cell(get(0, &key), tallies[0].1),
-            current: count_cell(get(1, &key), tallies[1].1),
+        out.push(Row::new(id, label, RowKind::Count, cells(&key)));
+    }
+    // Each case in exactly one row, every row shown: the rows add up to the total.
+    let mut relations = Vec::new();
+    if rows.total && !rows.per_key {
+        relations.push(Relation {
+            parts: (0..out.len()).collect(),
+            total: out.len(),
         });
     }
     if rows.total {
-        out.push(Row {
-            id: "total".into(),
-            label: Label::Message("report-row-total".into()),
-            kind: RowKind::Total,
-            previous: count_cell(tallies[0].1, tallies[0].1),
-            current: count_cell(tallies[1].1, tallies[1].1),
-        });
+        out.push(Row::new(
+            "total",
+            Label::Message("report-row-total".into()),
+            RowKind::Total,
+            tallies
+                .iter()
+                .map(|(_, base)| count_cell(*base, *base))
+                .collect(),
+        ));
     }
     Table {
         id,
+        part: None,
         chart,
+        relations,
+        base: None,
         rows: out,
     }
 }
 
-fn one(value: &str) -> Vec<Key> {
+/// A case's list ids as keys; none at all is "not recorded".
+pub(super) fn each(ids: &[String]) -> Vec<Key> {
+    if ids.is_empty() {
+        vec![None]
+    } else {
+        ids.iter().cloned().map(Some).collect()
+    }
+}
+
+pub(super) fn one(value: &str) -> Vec<Key> {
     vec![Some(value.to_owned())]
 }
 
-fn maybe(value: Option<&String>) -> Vec<Key> {
+pub(super) fn maybe(value: Option<&String>) -> Vec<Key> {
     vec![value.filter(|v| !v.trim().is_empty()).cloned()]
 }
 
@@ -301,209 +439,44 @@ pub(super) fn labelled<T: Copy>(
         .collect()
 }
 
-fn refs<'a, 'c>(sets: &'a [Vec<&'c CaseHistory>; 2]) -> [&'a [&'c CaseHistory]; 2] {
-    [sets[0].as_slice(), sets[1].as_slice()]
+/// Each year's cases that `keep` keeps.
+pub(super) fn only<'c>(
+    years: &Years<'c>,
+    keep: impl Fn(&CaseHistory) -> bool,
+) -> Vec<Vec<&'c CaseHistory>> {
+    years
+        .iter()
+        .map(|cases| cases.iter().copied().filter(|c| keep(c)).collect())
+        .collect()
 }
 
-/// Build every table for `year` (the cases received in it) beside `previous`.
-pub fn build(
-    year: FinancialYear,
-    previous: &Year<'_>,
-    current: &Year<'_>,
-    calendar: &Calendar,
-    lists: &Lists,
-) -> Report {
-    let all: [Vec<&CaseHistory>; 2] = [
-        previous.cases.iter().collect(),
-        current.cases.iter().collect(),
-    ];
-    let complaints: [Vec<&CaseHistory>; 2] = [
-        previous.of_kind(CaseKind::Complaint).collect(),
-        current.of_kind(CaseKind::Complaint).collect(),
-    ];
-    let compliments: [Vec<&CaseHistory>; 2] = [
-        previous.of_kind(CaseKind::Compliment).collect(),
-        current.of_kind(CaseKind::Compliment).collect(),
-    ];
-    let categories = labelled(Category::ALL, Category::as_str, "label-category-");
-    let mut tables = vec![
-        counted(
-            "received-by-kind",
-            true,
-            refs(&all),
-            |c| one(&c.case.kind),
-            Rows {
-                total: true,
-                ..fixed(labelled(CaseKind::ALL, CaseKind::as_str, "label-kind-"))
-            },
-        ),
-        counted(
-            "received-by-procedure",
-            false,
-            refs(&complaints),
-            |c| one(&c.case.procedure),
-            fixed(labelled(
-                Procedure::ALL,
-                Procedure::as_str,
-                "report-procedure-",
-            )),
-        ),
-        counted(
-            "complaints-by-stage",
-            true,
-            refs(&complaints),
-            |c| {
-                c.stages
-                    .keys()
-                    .map(|s| Some(format!("stage-{s}")))
-                    .collect()
-            },
-            Rows {
-                others: false,
-                ..fixed(["stage-1", "stage-2", "stage-3"].map(|s| (s, s.to_owned())))
-            },
-        ),
-        escalations(refs(&complaints)),
-        counted(
-            "submitted-by",
-            true,
-            refs(&all),
-            |c| one(&c.case.submitted_by),
-            fixed(labelled(
-                SubmitterRole::ALL,
-                SubmitterRole::as_str,
-                "report-submitted-by-",
-            )),
-        ),
-        counted(
-            "advocacy",
-            false,
-            refs(&all),
-            |c| one(&c.case.advocate_wanted),
-            fixed(labelled(
-                AdvocateWanted::ALL,
-                AdvocateWanted::as_str,
-                "report-advocate-",
-            )),
-        ),
-        counted(
-            "method-of-receipt",
-            true,
-            refs(&all),
-            |c| one(&c.case.method_of_receipt),
-            listed(
-                lists
-                    .receipt_methods
-                    .iter()
-                    .map(|m| (m.id.as_str(), m.label.as_str())),
-            ),
-        ),
-        counted(
-            "complaints-by-category",
-            true,
-            refs(&complaints),
-            |c| maybe(c.case.category.as_ref()),
-            fixed(categories.clone()),
-        ),
-        // Every mention counts (one complaint about two delays counts twice); percentages
-        // are of complaints.
-        counted(
-            "complaint-aspects",
-            false,
-            refs(&complaints),
-            |c| c.mentions.iter().cloned().map(Some).collect(),
-            listed(
-                lists
-                    .complaint_categories()
-                    .map(|(_, c)| (c.id.as_str(), c.label.as_str())),
-            ),
-        ),
-        // Teams from the list only, under their current names; a complaint about two teams
-        // counts in each. A typed team name that is not on the list is not a row.
-        counted(
-            "complaints-by-team",
-            true,
-            refs(&complaints),
-            |c| each(&c.teams),
-            named(
-                lists
-                    .teams
-                    .iter()
-                    .map(|t| (t.id.as_str(), t.label.as_str())),
-            ),
-        ),
-    ];
-    for stage in 1..=3u8 {
-        let reached = [
-            complaints[0]
-                .iter()
-                .copied()
-                .filter(|c| c.stages.contains_key(&stage))
-                .collect::<Vec<_>>(),
-            complaints[1]
-                .iter()
-                .copied()
-                .filter(|c| c.stages.contains_key(&stage))
-                .collect::<Vec<_>>(),
-        ];
-        tables.push(outcomes(stage, refs(&reached)));
+pub(super) fn of_kind(case: &CaseHistory, kind: CaseKind) -> bool {
+    case.case.kind == kind.as_str()
+}
+
+/// A complaint of a procedure the scope takes in.
+pub(super) fn in_scope(case: &CaseHistory, scope: Scope) -> bool {
+    of_kind(case, CaseKind::Complaint)
+        && Procedure::parse(&case.case.procedure).is_some_and(|p| scope.includes(p))
+}
+
+impl Table {
+    /// The table, about one procedure or kind.
+    pub(super) fn about(mut self, part: Part) -> Self {
+        self.part = Some(part);
+        self
     }
-    for stage in 1..=3u8 {
-        tables.push(timescales(stage, refs(&complaints), calendar));
+
+    /// The table, with percentages of a number shown elsewhere under `key`, and its total
+    /// row (if any) that number.
+    pub(super) fn of(mut self, key: impl Into<String>) -> Self {
+        let key = key.into();
+        for row in &mut self.rows {
+            if row.kind == RowKind::Total {
+                row.quantity = Some(key.clone());
+            }
+        }
+        self.base = Some(key);
+        self
     }
-    tables.extend([
-        counted(
-            "compliments-by-category",
-            true,
-            refs(&compliments),
-            |c| maybe(c.case.category.as_ref()),
-            fixed(categories),
-        ),
-        counted(
-            "compliments-by-team",
-            false,
-            refs(&compliments),
-            |c| each(&c.teams),
-            named(
-                lists
-                    .teams
-                    .iter()
-                    .map(|t| (t.id.as_str(), t.label.as_str())),
-            ),
-        ),
-        counted(
-            "urgent",
-            false,
-            refs(&all),
-            |c| {
-                if c.case.urgent == 1 {
-                    one("urgent")
-                } else {
-                    Vec::new()
-                }
-            },
-            Rows {
-                others: false,
-                ..fixed([("urgent", "report-row-urgent".to_owned())])
-            },
-        ),
-        counted(
-            "age-bands",
-            true,
-            refs(&all),
-            |c| one(AgeBand::of(c.case.age).as_str()),
-            Rows {
-                others: false,
-                ..fixed(labelled(AgeBand::ALL, AgeBand::as_str, "report-age-"))
-            },
-        ),
-        counted(
-            "languages",
-            false,
-            refs(&all),
-            |c| one(&c.case.locale),
-            fixed([]),
-        ),
-    ]);
-    Report { year, tables }
 }

@@ -35,6 +35,16 @@ pub struct ReportCase {
     pub closed_at: Option<i64>,
     /// The council's own outcome (an id from its lists).
     pub council_outcome: Option<String>,
+    pub acknowledged_at: Option<i64>,
+    /// What the Stage 2 investigation, its Independent Person and the Stage 3 panel cost, and
+    /// any remedy paid, in whole pence.
+    pub cost_investigation_pence: Option<i64>,
+    pub cost_independent_person_pence: Option<i64>,
+    pub cost_panel_pence: Option<i64>,
+    pub remedy_pence: Option<i64>,
+    /// `YYYY-MM-DD`.
+    pub ombudsman_received_on: Option<String>,
+    pub ombudsman_decision: Option<String>,
 }
 
 /// A timeline event the report reads: its values, and the day it really happened when staff
@@ -104,7 +114,9 @@ impl Store {
         Ok(sqlx::query_as::<_, ReportCase>(&format!(
             "select id, kind, procedure, stage, status, submitted_by, category, advocate_wanted, \
              age, locale, urgent, method_of_receipt, outcome, received_at, \
-             stage_started_on, closed_at, council_outcome from cases \
+             stage_started_on, closed_at, council_outcome, acknowledged_at, \
+             cost_investigation_pence, cost_independent_person_pence, cost_panel_pence, \
+             remedy_pence, ombudsman_received_on, ombudsman_decision from cases \
              where received_at >= $1 and received_at < $2 and {COUNTED} order by id"
         ))
         .bind(from_ms)

@@ -66,10 +66,10 @@ pub async fn show_report(
             serde_json::json!({ "year": year.start_year() }),
         )
         .await?;
-    let report = crate::report::build_with_equality(
+    let report = crate::report::build_for(
         &app.store,
         &app.calendar,
-        &app.config.procedures.lists,
+        &app.config.procedures,
         year,
         &app.config.equality,
     )
@@ -107,10 +107,10 @@ pub async fn download_report_csv(
             }),
         )
         .await?;
-    let report = crate::report::build_with_equality(
+    let report = crate::report::build_for(
         &app.store,
         &app.calendar,
-        &app.config.procedures.lists,
+        &app.config.procedures,
         year,
         &app.config.equality,
     )
