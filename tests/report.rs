@@ -1101,7 +1101,18 @@ async fn a_case_recorded_from_the_form_is_stored_with_its_due_dates_and_appears_
             .await,
         2
     );
-    assert_eq!(app.count("outbox").await, 0, "staff already have it");
+    // Staff already have it, so no new-case email; the child asked for an advocate, so the
+    // advocacy provider is sent a referral.
+    assert_eq!(
+        app.count_where("outbox", "kind = 'new_case'").await,
+        0,
+        "staff already have it"
+    );
+    assert_eq!(
+        app.count_where("outbox", "kind = 'advocacy_referral'")
+            .await,
+        app.count("outbox").await
+    );
 
     let report = report::build(
         &app.store,
