@@ -953,6 +953,8 @@ async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels(
         ..Options::default()
     })
     .await;
+    // Headless Chromium draws at least 500 px wide unless told the screen's size.
+    browser.phone_screen(320, 800).await;
     let mut problems = Vec::new();
     for lang in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
         let mut check = async |page: &str| {
@@ -994,6 +996,8 @@ async fn read_it_to_me_is_on_every_child_page_and_reads_the_question_in_its_lang
         ..Options::default()
     })
     .await;
+    // Headless Chromium draws at least 500 px wide unless told the screen's size.
+    browser.phone_screen(320, 800).await;
     // What would be spoken, caught where the page hands it to the browser's voice.
     let listen = "window.__said = null; window.speechSynthesis.speak = function (u) { window.__said = [u.text, u.lang]; }; return true;";
     let heard = async |page: &str| -> (String, String) {
