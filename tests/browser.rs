@@ -945,16 +945,22 @@ async fn small_targets(browser: &Browser) -> Vec<String> {
     helpers::webdriver::strings(&found)
 }
 
-#[tokio::test]
-async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels() {
-    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+/// A browser with a real 320 px screen: headless Chromium draws at least 500 px wide unless
+/// told the screen's size.
+async fn phone_at_320() -> Browser {
     let browser = Browser::start(Options {
         width: 320,
         ..Options::default()
     })
     .await;
-    // Headless Chromium draws at least 500 px wide unless told the screen's size.
     browser.phone_screen(320, 800).await;
+    browser
+}
+
+#[tokio::test]
+async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels() {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let browser = phone_at_320().await;
     let mut problems = Vec::new();
     for lang in ["en-GB", "cy", "pl", "ar", "ur", "ps"] {
         let mut check = async |page: &str| {
@@ -991,13 +997,7 @@ async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels(
 #[tokio::test]
 async fn read_it_to_me_is_on_every_child_page_and_reads_the_question_in_its_language() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
-    let browser = Browser::start(Options {
-        width: 320,
-        ..Options::default()
-    })
-    .await;
-    // Headless Chromium draws at least 500 px wide unless told the screen's size.
-    browser.phone_screen(320, 800).await;
+    let browser = phone_at_320().await;
     // What would be spoken, caught where the page hands it to the browser's voice.
     let listen = "window.__said = null; window.speechSynthesis.speak = function (u) { window.__said = [u.text, u.lang]; }; return true;";
     let heard = async |page: &str| -> (String, String) {
@@ -1128,4 +1128,42 @@ async fn pages_do_not_shift_when_scripts_add_controls_and_the_journey_weighs_und
         assert!(*shift < 0.1, "{page}: layout shift {shift} ({shifts:?})");
     }
     println!("layout shift per page: {shifts:?}; journey {bytes} bytes");
+}
+
+#[tokio::test]
+async fn a_closed_complaint_on_the_tracking_page_at_320_pixels_shows_the_outcome_the_next_right_and_what_was_sent()
+ {
+    let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+    let done = app.send(helpers::COMPLAINT).await;
+    let (reference, secret) = (done.reference(), done.secret().expect("words"));
+    app.get("/leave").await;
+    let officer = helpers::StaffBrowser::sign_in(&app, "cro@council.gov.uk", "officer").await;
+    officer
+        .act(&reference, "outcome", &[("outcome", "partly_upheld")])
+        .await;
+    officer.act(&reference, "close", &[]).await;
+
+    let browser = phone_at_320().await;
+    browser.goto(&app.url("/track")).await;
+    browser.type_into("#reference", &reference).await;
+    browser.type_into("#secret", &secret).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("What we decided").await;
+    browser.screenshot("track-closed-320").await;
+    let source = browser.source().await;
+    assert!(source.contains("We agreed with some of your complaint."));
+    assert!(source.contains("you can ask for Stage 2 of your complaint"));
+    // Their words wait behind one tap.
+    let shown = "return [...document.querySelectorAll('.sent-rows dd')].some(d => d.checkVisibility() && d.textContent.includes('Late pocket money'));";
+    assert_eq!(browser.run(shown).await, serde_json::json!(false));
+    browser.click(".sent summary").await;
+    assert_eq!(browser.run(shown).await, serde_json::json!(true));
+    browser
+        .run("document.querySelector('.sent').scrollIntoView(); return true;")
+        .await;
+    browser.screenshot("track-closed-sent-320").await;
+    let wide = browser
+        .run("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(wide, serde_json::json!(true), "no sideways scroll");
 }

@@ -449,24 +449,38 @@ impl<'a> StaffBrowser<'a> {
     }
 }
 
-/// Poll until no email is waiting to go now (every due row sent), or time runs out.
-pub async fn outbox_drained(app: &TestApp) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let now = have_your_say::store::now_ms();
-        let waiting = app
-            .count_where(
-                "outbox",
-                &format!("status in ('pending', 'sending') and next_attempt_at <= {now}"),
-            )
-            .await;
-        if waiting == 0 {
-            return;
-        }
-        assert!(std::time::Instant::now() < deadline, "emails still waiting");
+/// Wait for something another task does (the email worker sending, a lease running out),
+/// checking `done` every 50 ms, or fail after 30 s naming `what`. The one poll loop for tests
+/// that cannot drive that task's own step.
+pub async fn eventually<F, Fut>(what: &str, mut done: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done().await {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} never happened"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+/// Until no email is waiting to go now (every due row sent).
+pub async fn outbox_drained(app: &TestApp) {
+    eventually("the outbox emptying", || async {
+        let now = have_your_say::store::now_ms();
+        app.count_where(
+            "outbox",
+            &format!("status in ('pending', 'sending') and next_attempt_at <= {now}"),
+        )
+        .await
+            == 0
+    })
+    .await;
+}
+
 /// A child's complaint about late pocket money, no contact wanted, answered step by step.
 pub const COMPLAINT: &[&str] = &[
     "complaint",

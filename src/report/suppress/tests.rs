@@ -325,7 +325,9 @@ fn leaking_percentages(report: &Report) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    // A case proptest once shrank a failure to is kept below as a plain test, so no
+    // regression file sits outside the agreed layout.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(48) })]
 
     #[test]
     fn no_hidden_cell_can_be_worked_out_by_subtraction(
@@ -349,6 +351,31 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn four_complaints_in_three_months_and_one_compliment_hide_nothing_that_can_be_worked_out() {
+    // Once found by the property test above, shrunk to this.
+    let made = |kind, month| Made {
+        year: 2,
+        kind,
+        procedure: 0,
+        last: 1,
+        outcomes: [0, 0, 0],
+        answered: false,
+        days: [1, 1, 1],
+        team: 0,
+        method: 0,
+        who: 0,
+        mentions: vec![],
+        ombudsman: None,
+        month,
+    };
+    let cases = [made(0, 1), made(0, 4), made(1, 1), made(0, 12)];
+    let report = report(&cases, false);
+    let s = Suppression::of(&report, report.small_numbers);
+    assert_eq!(recovered(&report, &s), Vec::<String>::new());
+    assert_eq!(leaking_percentages(&report), Vec::<String>::new());
 }
 
 #[test]
