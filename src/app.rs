@@ -13,9 +13,21 @@ use crate::notify::{Mailer, Transport, worker::Worker};
 use crate::store::Store;
 use crate::web;
 
-/// Everything a request handler needs; cheap to clone.
+/// Everything a request handler needs. One reference count to clone: every middleware layer
+/// and handler takes its own copy of the state per request, so this is on the hot path.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+pub struct Shared {
     pub config: Arc<Config>,
     pub store: Store,
     pub flows: Flows,
@@ -146,7 +158,7 @@ impl App {
         }
         Ok(Self {
             listener,
-            state: AppState {
+            state: AppState(Arc::new(Shared {
                 config: Arc::new(config),
                 store,
                 flows,
@@ -155,7 +167,7 @@ impl App {
                 calendar,
                 safety: Arc::new(safety),
                 secret_words: Arc::new(secret_words),
-            },
+            })),
         })
     }
 

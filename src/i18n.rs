@@ -28,7 +28,33 @@ pub struct Localizer {
     /// tag → id → text, formatted once with the arguments every page passes (see
     /// [`Localizer::prepare`]): a step page shows dozens of messages, and formatting each
     /// through Fluent on every request was most of the page's cost.
-    prepared: HashMap<String, HashMap<String, String>>,
+    prepared: HashMap<String, HashMap<String, String, Fnv>, Fnv>,
+}
+
+/// FNV-1a for the prepared messages: keys are our own short message ids, so the default
+/// hasher's protection against chosen keys buys nothing, and a step page looks up dozens.
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// Files of staff wording, read in en-GB only; other locales need not translate them.
@@ -149,7 +175,7 @@ impl Localizer {
             tags,
             public_ids,
             all_ids,
-            prepared: HashMap::new(),
+            prepared: HashMap::default(),
         })
     }
 
@@ -158,11 +184,11 @@ impl Localizer {
     /// Fluent. Messages that need other arguments fail to format here and are left out.
     /// `args` is told whether the locale is written right to left.
     pub fn prepare<'c>(&mut self, args: impl Fn(bool) -> FluentArgs<'c>) {
-        let mut prepared = HashMap::new();
+        let mut prepared = HashMap::default();
         for tag in &self.tags {
             let locale = Locale(tag.clone());
             let args = args(self.is_rtl(&locale));
-            let mut texts = HashMap::new();
+            let mut texts = HashMap::default();
             for id in &self.all_ids {
                 let found = [tag.as_str(), FALLBACK].iter().find_map(|t| {
                     let bundle = self.bundles.get(*t)?;

@@ -138,8 +138,10 @@ impl Client {
         expect(&response, 201)
     }
 
-    /// `GET /chat` as the browser holding this conversation's cookie.
+    /// `GET /chat/<step>` as the browser holding the cookie of a conversation walked
+    /// [`STEP_PAGE_ANSWERS`] answers along [`PATH`] (`/chat` itself only redirects there).
     pub async fn page(&mut self, token: &str, gzip: bool) -> Result<Response, String> {
+        let path = format!("/chat/{}", PATH[STEP_PAGE_ANSWERS].0);
         let conn = self.next();
         let extra = format!(
             "cookie: hys={token}\r\n{}",
@@ -149,7 +151,7 @@ impl Client {
                 ""
             }
         );
-        let request = http::get(conn.addr(), "/chat", &extra);
+        let request = http::get(conn.addr(), &path, &extra);
         let response = conn.send(&request).await.map_err(|e| e.to_string())?;
         expect(&response, 200)?;
         Ok(response)

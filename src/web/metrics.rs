@@ -10,7 +10,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
@@ -26,11 +26,27 @@ struct Series {
     buckets: [u64; BUCKETS.len()],
 }
 
-type Key = (String, String, &'static str);
+/// Route template → (method, status class) → series. Counting a request looks the route up by
+/// `&str`, so nothing is allocated once a route has been seen.
+type Requests = BTreeMap<String, BTreeMap<(&'static str, &'static str), Series>>;
 
-fn requests() -> &'static Mutex<BTreeMap<Key, Series>> {
-    static REQUESTS: OnceLock<Mutex<BTreeMap<Key, Series>>> = OnceLock::new();
+fn requests() -> &'static Mutex<Requests> {
+    static REQUESTS: OnceLock<Mutex<Requests>> = OnceLock::new();
     REQUESTS.get_or_init(|| Mutex::new(BTreeMap::new()))
+}
+
+/// Methods outside the standard set share one label, so a client cannot add series at will.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::HEAD => "HEAD",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::PATCH => "PATCH",
+        _ => "OTHER",
+    }
 }
 
 fn status_class(status: StatusCode) -> &'static str {
@@ -44,12 +60,16 @@ fn status_class(status: StatusCode) -> &'static str {
 }
 
 /// Count one request under its route template.
-pub fn record(route: &str, method: &str, status: StatusCode, took: Duration) {
+pub fn record(route: &str, method: &Method, status: StatusCode, took: Duration) {
     let seconds = took.as_secs_f64();
     // A poisoned lock only means another request panicked mid-update; the counts still serve.
     let mut map = requests().lock().unwrap_or_else(|e| e.into_inner());
-    let series = map
-        .entry((route.to_owned(), method.to_owned(), status_class(status)))
+    let by_route = match map.get_mut(route) {
+        Some(by_route) => by_route,
+        None => map.entry(route.to_owned()).or_default(),
+    };
+    let series = by_route
+        .entry((method_label(method), status_class(status)))
         .or_default();
     series.count += 1;
     series.sum_seconds += seconds;
@@ -116,7 +136,12 @@ pub async fn show_metrics(State(app): State<AppState>) -> Response {
          # TYPE hys_http_requests_total counter\n",
     );
     let map = requests().lock().unwrap_or_else(|e| e.into_inner());
-    for ((route, method, class), s) in map.iter() {
+    let series = map.iter().flat_map(|(route, by_route)| {
+        by_route
+            .iter()
+            .map(move |((method, class), s)| (route, method, class, s))
+    });
+    for (route, method, class, s) in series.clone() {
         let labels = format!(
             "route=\"{}\",method=\"{}\",status=\"{class}\"",
             label(route),
@@ -128,7 +153,7 @@ pub async fn show_metrics(State(app): State<AppState>) -> Response {
         "# HELP hys_http_request_duration_seconds Time to answer a request.\n\
          # TYPE hys_http_request_duration_seconds histogram\n",
     );
-    for ((route, method, class), s) in map.iter() {
+    for (route, method, class, s) in series {
         let labels = format!(
             "route=\"{}\",method=\"{}\",status=\"{class}\"",
             label(route),

@@ -6,6 +6,7 @@ pub mod api;
 pub mod chat;
 pub mod cookie;
 pub mod form;
+mod front;
 pub mod listener;
 pub mod metrics;
 pub mod origin;
@@ -18,10 +19,9 @@ pub mod view;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::middleware;
 use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -105,16 +105,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages)
         .merge(assets)
-        // Inside the error pages, so a refused post gets a kind page, not an empty 403.
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            refuse_cross_site_posts,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            pages::render_error_pages,
-        ))
-        .layer(middleware::from_fn(log_request))
+        .layer(middleware::from_fn_with_state(state.clone(), front::front))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         // Bounds a request's whole life, slow bodies included (slow heads: see `listener`).
@@ -136,88 +127,14 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            strict_transport,
-        ))
+        .layer(tower::util::option_layer(state.config.is_https().then(
+            || {
+                // Over https, tell browsers to use nothing else for a year.
+                SetResponseHeaderLayer::overriding(
+                    header::STRICT_TRANSPORT_SECURITY,
+                    HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                )
+            },
+        )))
         .with_state(state)
-}
-
-/// Over https, tell browsers to use nothing else for a year.
-async fn strict_transport(
-    axum::extract::State(app): axum::extract::State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
-    if app.config.is_https() {
-        response.headers_mut().insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        );
-    }
-    response
-}
-
-/// A state-changing request from another site gets 403 before it reaches a handler (see
-/// [`origin`] for the rules); the error-page layer outside this one renders it. The JSON API is
-/// exempt (bearer tokens are not sent by browsers on their own, and it has its own CORS list).
-async fn refuse_cross_site_posts(
-    axum::extract::State(app): axum::extract::State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    use axum::response::IntoResponse;
-    let method = request.method();
-    let changes_state = !(method == axum::http::Method::GET
-        || method == axum::http::Method::HEAD
-        || method == axum::http::Method::OPTIONS);
-    if changes_state && !request.uri().path().starts_with("/api/") {
-        let headers = request.headers();
-        let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-        let (origin, referer) = (text(header::ORIGIN), text(header::REFERER));
-        // Only a post that claims no origin at all needs to know whether it acts for someone.
-        let signed_in = origin.is_none() && referer.is_none() && {
-            let cookie = staff::session::cookie_name(&app.config);
-            match staff::session::read_cookie(&app.config, headers, cookie)
-                .and_then(crate::domain::ConversationToken::parse)
-            {
-                Some(token) => !matches!(app.store.session(&token.key()).await, Ok(None)),
-                None => false,
-            }
-        };
-        let seen = origin::Seen {
-            sec_fetch_site: text(header::HeaderName::from_static("sec-fetch-site")),
-            origin,
-            referer,
-            signed_in,
-        };
-        let ours = origin::origin_of(&app.config.public_url).unwrap_or_default();
-        if let Err(why) = origin::judge(&ours, seen) {
-            tracing::warn!(?why, "refused a form post from outside our pages");
-            return crate::error::WebError::Forbidden.into_response();
-        }
-    }
-    next.run(request).await
-}
-
-/// One line per request with the route's path only: never a query string, a body or a cookie.
-async fn log_request(request: Request, next: Next) -> Response {
-    let method = request.method().clone();
-    let path = request
-        .extensions()
-        .get::<axum::extract::MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "(unmatched)".into());
-    let started = std::time::Instant::now();
-    let response = next.run(request).await;
-    metrics::record(&path, method.as_str(), response.status(), started.elapsed());
-    tracing::info!(
-        %method,
-        path,
-        status = response.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
-        "request"
-    );
-    response
 }

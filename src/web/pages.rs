@@ -347,20 +347,15 @@ pub async fn not_found() -> WebError {
     WebError::NotFound
 }
 
-/// Replace the body of any error response that carries an [`ErrorPage`] marker with a kind page
-/// in the visitor's language. Also covers rejections axum produces itself (405 and friends).
-pub async fn render_error_pages(
-    State(app): State<AppState>,
-    request: Request,
-    next: Next,
+/// Replace the body of an error response that carries an [`ErrorPage`] marker with a kind page
+/// in the visitor's language (read from `language`, the request's language headers). Also covers
+/// rejections axum produces itself (405 and friends). Called by [`super::front`].
+pub fn error_page(
+    app: &AppState,
+    language: &HeaderMap,
+    staff_area: bool,
+    response: Response,
 ) -> Response {
-    let locale = browser_locale(&app, request.headers());
-    let staff_area = request.uri().path().starts_with("/staff");
-    // The API answers its own errors in JSON.
-    if request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
@@ -392,9 +387,10 @@ pub async fn render_error_pages(
             _ => ErrorPage::BadRequest("error-bad-request"),
         });
     if staff_area && page == ErrorPage::Forbidden {
-        return super::staff::account_pages::forbidden(&app, status);
+        return super::staff::account_pages::forbidden(app, status);
     }
-    let t = words(&app, &locale);
+    let locale = browser_locale(app, language);
+    let t = words(app, &locale);
     let (title, message) = match page {
         ErrorPage::BadRequest(id) => ("error-title", id),
         ErrorPage::NotFound => ("error-not-found-title", "error-not-found"),

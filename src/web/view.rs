@@ -354,48 +354,56 @@ fn rows(
 /// The result is safe to insert as markup (`|safe`): everything else is escaped.
 pub fn link_phones(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let chars: Vec<char> = text.chars().collect();
+    // Every step page links its whole transcript: walk the text once, copying plain runs whole.
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let starts_number = (chars[i].is_ascii_digit() || chars[i] == '+')
-            && !chars
-                .get(i.wrapping_sub(1))
-                .is_some_and(|c| c.is_alphanumeric());
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts_number = (b.is_ascii_digit() || b == b'+')
+            && !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         if starts_number {
-            let end = number_end(&chars, i);
-            let written: String = chars[i..end].iter().collect();
-            let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-            let glued = chars.get(end).is_some_and(|c| c.is_alphanumeric());
-            let callable = digits == "999"
+            let end = number_end(bytes, i);
+            let written = &text[i..end];
+            let glued = text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let digits = written.bytes().filter(u8::is_ascii_digit).count();
+            let callable = written.bytes().filter(u8::is_ascii_digit).eq(*b"999")
                 || ((written.starts_with('0') || written.starts_with("+44"))
-                    && (8..=13).contains(&digits.len()));
+                    && (8..=13).contains(&digits));
             if callable && !glued {
-                let dial = if written.starts_with('+') {
-                    format!("+{digits}")
-                } else {
-                    digits
-                };
-                out.push_str(&format!(
-                    "<a class=\"tel\" href=\"tel:{dial}\">{}</a>",
-                    escape(&written)
-                ));
+                escape_into(&mut out, &text[plain_from..i]);
+                out.push_str("<a class=\"tel\" href=\"tel:");
+                if written.starts_with('+') {
+                    out.push('+');
+                }
+                out.extend(written.chars().filter(char::is_ascii_digit));
+                out.push_str("\">");
+                escape_into(&mut out, written);
+                out.push_str("</a>");
                 i = end;
+                plain_from = end;
                 continue;
             }
         }
-        out.push_str(&escape(&chars[i].to_string()));
         i += 1;
     }
+    escape_into(&mut out, &text[plain_from..]);
     out
 }
 
 /// Where a number that starts at `start` ends: digits, with single spaces between groups.
-fn number_end(chars: &[char], start: usize) -> usize {
+fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start + 1;
-    while end < chars.len() {
-        if chars[end].is_ascii_digit() {
+    while end < bytes.len() {
+        if bytes[end].is_ascii_digit() {
             end += 1;
-        } else if chars[end] == ' ' && chars.get(end + 1).is_some_and(char::is_ascii_digit) {
+        } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
             end += 2;
         } else {
             break;
@@ -404,19 +412,22 @@ fn number_end(chars: &[char], start: usize) -> usize {
     end
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+fn escape_into(out: &mut String, text: &str) {
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
-    out
+    out.push_str(&text[from..]);
 }
 
 #[cfg(test)]
@@ -447,6 +458,15 @@ mod phone_tests {
         assert_eq!(
             link_phones("\"x\" & 'y'"),
             "&quot;x&quot; &amp; &#39;y&#39;"
+        );
+        // Around other scripts, and a plus that does not start a UK number.
+        assert_eq!(
+            link_phones("اتصل بـ 999 الآن"),
+            "اتصل بـ <a class=\"tel\" href=\"tel:999\">999</a> الآن"
+        );
+        assert_eq!(
+            link_phones("+0800 1111"),
+            "+<a class=\"tel\" href=\"tel:08001111\">0800 1111</a>"
         );
     }
 }
