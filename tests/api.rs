@@ -11,49 +11,11 @@ use helpers::{Page, TestApp, spawn_app, spawn_app_with};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was paid late <b>again</b>",
-    "Pay it on Fridays",
-    "yes",
-    "phone",
-    "07700 900123",
-    "Sam",
-    "14",
-    "skip",
-];
+use helpers::COMPLAINT_BY_PHONE as COMPLAINT;
 
-const COMPLIMENT: &[&str] = &[
-    "compliment",
-    "young_person",
-    "school",
-    "My teacher listened",
-    "none",
-    "",
-    "11",
-];
+use helpers::COMPLIMENT;
 
-/// A parent's comment: the adult branch asks about the adult and the child first.
-const COMMENT: &[&str] = &[
-    "comment",
-    "parent_carer",
-    "parent",
-    "Jo Parent",
-    "",
-    "Jo",
-    "9",
-    "yes",
-    "yes",
-    "no",
-    "health",
-    "Appointments clash with school",
-    "",
-    "not_sure",
-    "email",
-    "carer@example.org",
-];
+use helpers::ADULT_COMMENT as COMMENT;
 
 /// A reply: status, headers and the JSON body (`Null` when there is none).
 struct Reply {

@@ -16,7 +16,6 @@ use helpers::{Page, TestApp, spawn_app_with};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-const WAIT: Duration = Duration::from_secs(30);
 /// The honeypot's name on the answer forms (`src/web/chat.rs`).
 const HONEYPOT: &str = "more_detail";
 /// The Start button's form: no fields, but a form all the same.
@@ -24,31 +23,8 @@ const NO_FIELDS: [(&str, &str); 0] = [];
 /// What a bot typically puts in every box it finds.
 const BOT_TEXT: &str = "https://cheap-pills.example";
 
-/// A complaint that emails only the rights officer.
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was late",
-    "",
-    "no",
-    "email",
-    "sam@example.org",
-    "Sam",
-    "14",
-    "skip",
-];
-/// A comment asking for an advocate: advocates see it (once it is not held).
-const WANTS_ADVOCATE: &[&str] = &[
-    "comment",
-    "young_person",
-    "health",
-    "Dentist is far",
-    "yes",
-    "none",
-    "",
-    "12",
-];
+use helpers::COMPLAINT_BY_EMAIL_ABOUT_YOU_SKIPPED as COMPLAINT;
+use helpers::WANTS_ADVOCATE;
 
 /// Which answers a sender types into the hidden field.
 #[derive(Clone, Copy, PartialEq)]
@@ -160,8 +136,9 @@ async fn api(app: &TestApp, method: Method, path: &str, token: &str, body: Value
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
-/// The same conversation through the JSON API, waiting `pause` before sending; the receipt.
-async fn send_by_api(app: &TestApp, values: &[&str], pause: Duration) -> Value {
+/// The same conversation through the JSON API, started `taken` earlier than it was (the clock
+/// moved on, not waited for) before sending; the receipt.
+async fn send_by_api(app: &TestApp, values: &[&str], taken: Duration) -> Value {
     let started = reqwest::Client::new()
         .post(app.url("/api/v1/conversations"))
         .json(&json!({"flow": "feedback", "locale": "en-GB"}))
@@ -208,11 +185,22 @@ async fn send_by_api(app: &TestApp, values: &[&str], pause: Duration) -> Value {
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    tokio::time::sleep(pause).await;
+    started_earlier(app, taken).await;
     let submit = format!("/api/v1/conversations/{id}/submit");
     let (status, receipt) = api(app, Method::POST, &submit, &token, Value::Null).await;
     assert_eq!(status, 201, "{receipt}");
     receipt
+}
+
+/// Move the start of every open conversation `by` into the past, as if the child had taken
+/// that long: the minimum completion time is measured from it.
+async fn started_earlier(app: &TestApp, by: Duration) {
+    let ms = i64::try_from(by.as_millis()).expect("a short time");
+    sqlx::query("update conversations set created_at = created_at - $1")
+        .bind(ms)
+        .execute(app.store.pool())
+        .await
+        .expect("conversations moved back");
 }
 
 // ---- Reading what happened -------------------------------------------------------------------
@@ -243,13 +231,14 @@ async fn events(app: &TestApp, reference: &str, kind: &str) -> i64 {
     .await
 }
 
-/// Wait until the worker has sent every queued email (the sink has each one by then).
+/// Send every queued email (the sink has each one by then).
 async fn all_sent(app: &TestApp) {
-    let deadline = std::time::Instant::now() + WAIT;
-    while app.count_where("outbox", "status <> 'sent'").await > 0 {
-        assert!(std::time::Instant::now() < deadline, "emails were not sent");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.dispatch_emails().await;
+    assert_eq!(
+        app.count_where("outbox", "status <> 'sent'").await,
+        0,
+        "emails were not sent"
+    );
 }
 
 fn mentioning(smtp: &SmtpSink, reference: &str) -> usize {
@@ -337,7 +326,6 @@ async fn a_filled_honeypot_holds_the_case_with_no_email_and_the_sender_sees_no_d
 
     // The person's email goes out; by then the held case would have been sent too.
     assert_eq!(outbox_rows(&app, &person).await, 1);
-    smtp.wait_for(1, WAIT).await;
     all_sent(&app).await;
     assert_eq!(mentioning(&smtp, &person), 1);
     assert_eq!(mentioning(&smtp, &bot), 0, "no email about a held case");
@@ -392,7 +380,7 @@ async fn a_conversation_sent_after_the_minimum_is_not_held_on_the_pages_or_in_th
         page = Some(answer(&app, &browser, value, false).await);
     }
     assert_eq!(page.expect("a page").step_id(), "send");
-    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    started_earlier(&app, Duration::from_millis(1_200)).await;
     let done = Page::from(
         browser
             .post(app.url("/chat/submit"))
@@ -463,7 +451,8 @@ async fn an_urgent_conversation_is_never_held_even_when_it_looks_like_a_bot() {
         2,
         "the duty team and the rights officer"
     );
-    let mail = smtp.wait_for(2, WAIT).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     assert_eq!(mentioning(&smtp, &reference), 2, "{mail:?}");
 
     // Staff see it among real cases, with what looked odd about it.
@@ -555,7 +544,6 @@ async fn a_rights_officer_releases_one_held_case_and_marks_another_as_spam() {
         1,
         "queued once, as a send would"
     );
-    smtp.wait_for(1, WAIT).await;
     all_sent(&app).await;
     assert_eq!(mentioning(&smtp, &real), 1, "the email arrives once");
     assert!(

@@ -42,7 +42,12 @@ async fn three_shift_presses_leave_at_once_and_back_does_not_bring_the_answers_b
         "the server forgot the conversation"
     );
     browser.back().await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    browser
+        .wait_for_script(
+            "return document.readyState === 'complete';",
+            "the page going back to loading",
+        )
+        .await;
     let source = browser.source().await;
     assert!(
         !source.contains("Zebracorn"),
@@ -75,6 +80,7 @@ async fn two_shift_presses_do_nothing() {
     let browser = Browser::start(Options::default()).await;
     answer_a_few_questions(&browser, &app).await;
     browser.press(SHIFT, 2).await;
+    // About time: nothing may happen, so give what would happen (a page leaving) a moment.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let url = browser.url().await;
     assert!(url.contains("/chat"), "{url}");
@@ -202,6 +208,8 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
     browser.press(ENTER, 1).await;
     browser.wait_for_text("What do you want to tell us?").await;
     for value in ["compliment", "young_person", "school"] {
+        // Finding the button waits for the page that has it.
+        browser.find(&format!("button[value={value}]")).await;
         browser.tab_to(&format!("button[value={value}]")).await;
         browser
             .press(
@@ -213,7 +221,6 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
                 1,
             )
             .await;
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     browser.wait_for_text("What was good?").await;
     browser.tab_to("textarea#answer").await;
@@ -245,7 +252,8 @@ async fn the_journey_can_be_completed_with_the_keyboard_alone() {
 /// Where the newest thing the child must read sits against the sticky "Leave this page" bar:
 /// `(bar bottom, top of the first bubble or panel of the newest turn, its text)`.
 async fn newest_against_the_bar(browser: &Browser) -> (f64, f64, String) {
-    // A smooth scroll may still be moving: measure once it has come to rest.
+    // A smooth scroll may still be moving: measure once it has come to rest. About time: two
+    // readings 50 ms apart that agree are what "at rest" means.
     let mut last = serde_json::Value::Null;
     for _ in 0..100 {
         let y = browser.run("return window.scrollY;").await;
@@ -375,17 +383,7 @@ async fn with_javascript_a_whole_conversation_is_two_history_entries_and_leaving
 #[tokio::test]
 async fn worrying_words_added_later_bring_help_to_the_top_of_the_tracking_page_at_320_pixels() {
     let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
-    let done = app
-        .send(&[
-            "compliment",
-            "young_person",
-            "school",
-            "My teacher listened",
-            "none",
-            "",
-            "11",
-        ])
-        .await;
+    let done = app.send(helpers::COMPLIMENT).await;
     let (reference, secret) = (done.reference(), done.secret().expect("secret"));
     let browser = Browser::start(Options {
         width: 320,

@@ -12,26 +12,8 @@ use have_your_say::timescale::{Calendar, today_in_england};
 use helpers::{Page, TestApp, spawn_app, spawn_app_with};
 use time::Date;
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was late",
-    "",
-    "no",
-    "none",
-    "",
-    "14",
-];
-const COMPLIMENT: &[&str] = &[
-    "compliment",
-    "young_person",
-    "school",
-    "My teacher listened",
-    "none",
-    "",
-    "11",
-];
+use helpers::COMPLAINT;
+use helpers::COMPLIMENT;
 
 /// A signed-in officer looking at one case.
 struct Officer<'a> {
@@ -1007,7 +989,7 @@ async fn an_old_database_is_carried_forward_aspects_become_mentions_and_typed_te
 
     // Today's service starts on it: the migrations carry it forward.
     let app = spawn_app_with(|c| {
-        c.database_url = url;
+        c.database_url = url.to_string();
         c.procedures.lists = std::sync::Arc::new(lists_with_south("South Team"));
     })
     .await;

@@ -1,9 +1,10 @@
 //! The binary as an operator uses it: `serve` with nothing set, `serve --help`, and `check`
 //! on good and broken flows.
 
+mod helpers;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_have-your-say");
 
@@ -50,15 +51,8 @@ fn serve_with_no_settings_uses_a_sqlite_file_in_the_working_folder_and_says_wher
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut up = false;
-    while Instant::now() < deadline {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            up = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let up =
+        helpers::eventually_blocking(|| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
     child.kill().unwrap();
     let out = child.wait_with_output().unwrap();
     let log =

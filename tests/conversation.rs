@@ -6,19 +6,7 @@ mod helpers;
 use have_your_say::domain::{Reference, SecretWords};
 use helpers::{Page, spawn_app};
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was paid late <b>again</b>",
-    "Pay it on Fridays",
-    "yes",
-    "phone",
-    "07700 900123",
-    "Sam",
-    "14",
-    "skip",
-];
+use helpers::COMPLAINT_BY_PHONE as COMPLAINT;
 
 async fn send(app: &helpers::TestApp, values: &[&str]) -> Page {
     app.send(values).await
@@ -78,19 +66,7 @@ async fn a_child_sends_a_complaint_and_gets_a_reference_and_secret_words() {
 #[tokio::test]
 async fn a_compliment_asks_only_what_it_needs() {
     let app = spawn_app().await;
-    let done = send(
-        &app,
-        &[
-            "compliment",
-            "young_person",
-            "school",
-            "My teacher listened",
-            "none",
-            "",
-            "11",
-        ],
-    )
-    .await;
+    let done = send(&app, helpers::COMPLIMENT).await;
     let case = app
         .store
         .case_by_reference(&Reference::parse(&done.reference()).unwrap())
@@ -108,28 +84,7 @@ async fn a_compliment_asks_only_what_it_needs() {
 #[tokio::test]
 async fn a_comment_by_email_from_a_parent_is_stored_with_who_sent_it() {
     let app = spawn_app().await;
-    let done = send(
-        &app,
-        &[
-            "comment",
-            "parent_carer",
-            "parent",
-            "Jo Parent",
-            "",
-            "Jo",
-            "9",
-            "yes",
-            "yes",
-            "no",
-            "health",
-            "Appointments clash with school",
-            "",
-            "not_sure",
-            "email",
-            "carer@example.org",
-        ],
-    )
-    .await;
+    let done = send(&app, helpers::ADULT_COMMENT).await;
     let case = app
         .store
         .case_by_reference(&Reference::parse(&done.reference()).unwrap())

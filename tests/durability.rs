@@ -304,6 +304,8 @@ impl Tally {
     }
 }
 
+/// About time: a client takes a moment over each answer, as a person does, so that answers and
+/// sends are spread over the whole run and its crashes.
 async fn pause(ms: std::ops::Range<u64>) {
     let ms = rand::rng().random_range(ms);
     tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -756,6 +758,7 @@ async fn a_database_locked_by_another_process_delays_sends_and_reads_but_fails_n
         let (api, reference, secret) = (api.clone(), reference.clone(), secret.clone());
         requests.spawn(async move { seen("track", api.track(&reference, &secret).await) });
     }
+    // About time: the lock is held for 2 s, and the requests wait behind it meanwhile.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let given_while_locked = given.load(Ordering::SeqCst);
     let read_while_locked = read.load(Ordering::SeqCst);

@@ -62,7 +62,11 @@ async fn count(db: &str, sql: &str) -> i64 {
 /// report of each year is the same there, figure for figure, and so is a second export.
 /// `flags` are added to each export (`--with-summaries`). Returns the new store's URL (and
 /// the folder holding it).
-async fn round_trip(from: &str, years: &[i32], flags: &[&str]) -> (String, tempfile::TempDir) {
+async fn round_trip(
+    from: &str,
+    years: &[i32],
+    flags: &[&str],
+) -> (helpers::TestDatabase, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let to = fresh_database_url(dir.path()).await;
     let mut exports = Vec::new();

@@ -5,8 +5,6 @@
 
 mod helpers;
 
-use std::time::Duration;
-
 use have_your_say::config::Config;
 use have_your_say::domain::Reference;
 use have_your_say::notify::inbound::{InboundSettings, Poller};
@@ -14,7 +12,6 @@ use helpers::imap::Dovecot;
 use helpers::smtp::SmtpSink;
 use helpers::{TestApp, spawn_app_with};
 
-const WAIT: Duration = Duration::from_secs(30);
 const OFFICER: &str = "cro@testshire.gov.uk";
 const CHILD: &str = "robin@example.net";
 
@@ -79,20 +76,10 @@ async fn every_email_threads_under_the_case_and_names_it_by_token() {
     let app = spawn_app_with(|c| route(c, port, None, "replies+@testshire.gov.uk")).await;
     let reference = app.send(&complaint(CHILD)).await.reference();
     app.get("/leave").await;
-    let compliment = app
-        .send(&[
-            "compliment",
-            "young_person",
-            "school",
-            "My teacher listened",
-            "none",
-            "",
-            "11",
-        ])
-        .await
-        .reference();
+    let compliment = app.send(helpers::COMPLIMENT).await.reference();
     // complaint: officer + advocacy referral; compliment: officer
-    let mail = smtp.wait_for(3, WAIT).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     assert_eq!(mail.len(), 3);
     let token = app
         .store
@@ -173,7 +160,8 @@ async fn without_a_plus_mailbox_the_token_rides_in_the_subject() {
     let port = smtp.port;
     let app = spawn_app_with(|c| route(c, port, None, "replies@testshire.gov.uk")).await;
     let reference = app.send(&complaint(CHILD)).await.reference();
-    let mail = smtp.wait_for(2, WAIT).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     let token = app
         .store
         .reply_token(case_id(&app, &reference).await)
@@ -267,7 +255,7 @@ async fn each_routing_rule_files_through_dovecot() {
         .reply_token(case_id(&app, &other).await)
         .await
         .unwrap();
-    smtp.wait_for(4, WAIT).await;
+    app.dispatch_emails().await;
     let first = app.store.first_message_id(case).await.unwrap().unwrap();
 
     // Staff: an internal note, the quoted history gone.

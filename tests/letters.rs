@@ -8,7 +8,6 @@ mod helpers;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
 use helpers::smtp::SmtpSink;
 use helpers::{Page, TestApp, spawn_app, spawn_app_with};
@@ -109,7 +108,8 @@ async fn acknowledging_emails_them_an_acknowledgement_in_their_language() {
     assert!(page.url.ends_with(&format!("/staff/cases/{reference}")));
     assert_eq!(acknowledgements(&app).await, 1);
     // The new case's email to the rights officer, and the acknowledgement.
-    let mail = smtp.wait_for(2, Duration::from_secs(20)).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     let ack = mail
         .iter()
         .find(|m| m.rcpt_to == "sam@example.org")

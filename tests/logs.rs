@@ -5,7 +5,6 @@
 mod helpers;
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use helpers::{Page, between, browser};
 
@@ -23,7 +22,7 @@ async fn nothing_a_child_wrote_reaches_the_logs_even_at_trace_level() {
         command
             .current_dir(dir.path())
             .env("HYS_BIND", format!("127.0.0.1:{port}"))
-            .env("HYS_DATABASE_URL", &database)
+            .env("HYS_DATABASE_URL", database.as_str())
             .env("HYS_FLOWS_DIR", root.join("flows"))
             .env("HYS_LOCALES_DIR", root.join("locales"))
             .env("HYS_LOG", "trace");
@@ -60,11 +59,12 @@ async fn nothing_a_child_wrote_reaches_the_logs_even_at_trace_level() {
         .stderr(log)
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "service did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    helpers::eventually("the service starting", || async {
+        tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+    })
+    .await;
     let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
     let child_browser = browser();
     let post = |client: &reqwest::Client, path: &str, fields: Vec<(&str, String)>| {
@@ -146,7 +146,19 @@ async fn nothing_a_child_wrote_reaches_the_logs_even_at_trace_level() {
     )
     .await;
     assert!(case.body.contains(secrets[0]), "the officer does see it");
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The service's worker sends (and logs) the case's emails before it is stopped.
+    let store = have_your_say::store::Store::connect(&database, 1)
+        .await
+        .unwrap();
+    helpers::eventually("the service's worker sending every email", || async {
+        let waiting: i64 = sqlx::query_scalar("select count(*) from outbox where status <> 'sent'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        waiting == 0
+    })
+    .await;
+    store.close().await;
 
     child.kill().unwrap();
     child.wait().unwrap();

@@ -9,9 +9,7 @@ use std::time::Duration;
 use have_your_say::config::Config;
 use have_your_say::notify::worker::Worker;
 use helpers::smtp::{Received, SmtpSink, free_port};
-use helpers::{TestApp, spawn_app_with};
-
-const WAIT: Duration = Duration::from_secs(30);
+use helpers::{TestApp, spawn_app_with, spawn_app_with_worker};
 
 fn route(config: &mut Config, smtp_port: u16) {
     config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}"));
@@ -37,18 +35,7 @@ fn by_recipient(mail: &[Received]) -> BTreeMap<String, Vec<&Received>> {
     map
 }
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "leaving_care",
-    "Nobody told me <script>alert('x')</script> about my flat",
-    "A proper plan",
-    "yes",
-    "phone",
-    "07700 900123",
-    "Robin",
-    "17",
-];
+use helpers::LEAVING_CARE_COMPLAINT_WITH_SCRIPT as COMPLAINT;
 
 #[tokio::test]
 async fn each_rule_emails_the_right_people_with_only_what_they_need() {
@@ -77,7 +64,8 @@ async fn each_rule_emails_the_right_people_with_only_what_they_need() {
         .reference();
 
     // complaint: officer + leaving care + advocacy; compliment: officer; urgent: 2 duty + officer
-    let mail = smtp.wait_for(7, WAIT).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     assert_eq!(
         mail.len(),
         7,
@@ -189,14 +177,6 @@ async fn each_rule_emails_the_right_people_with_only_what_they_need() {
 
     // Every row is marked sent (just after the server took it), and Message-IDs are the
     // outbox's own.
-    let deadline = std::time::Instant::now() + WAIT;
-    while app.count_where("outbox", "status = 'sent'").await < 7 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "rows never marked sent"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     assert_eq!(app.count_where("outbox", "status = 'sent'").await, 7);
     let stored: BTreeSet<String> = message_ids(&app).await;
     let received: BTreeSet<String> = mail.iter().map(|m| m.message_id.clone()).collect();
@@ -212,7 +192,8 @@ async fn the_referral_quotes_the_child_only_when_configured() {
     })
     .await;
     app.send(COMPLAINT).await;
-    let mail = smtp.wait_for(3, WAIT).await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     let referral = mail
         .iter()
         .find(|m| m.rcpt_to.contains("advocacy"))
@@ -239,7 +220,8 @@ async fn message_ids(app: &TestApp) -> BTreeSet<String> {
 #[tokio::test]
 async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back() {
     let port = free_port();
-    let app = spawn_app_with(|c| {
+    // The real worker: this test is about its retries while the server is away.
+    let app = spawn_app_with_worker(|c| {
         route(c, port);
         c.mail.max_attempts = 1000;
     })
@@ -260,8 +242,13 @@ async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back
         .await;
     }
     assert_eq!(app.count("outbox").await, 50);
-    // Let the worker fail against the closed port at least once.
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    // The worker fails against the closed port at least once.
+    helpers::eventually("the worker failing against the closed port", || async {
+        app.count_where("outbox", "attempts > 0 and status = 'pending'")
+            .await
+            > 0
+    })
+    .await;
     assert!(
         app.count_where("outbox", "attempts > 0 and status = 'pending'")
             .await
@@ -270,8 +257,16 @@ async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back
     assert_eq!(app.count_where("outbox", "status = 'sent'").await, 0);
 
     let smtp = SmtpSink::start_on(port);
-    let mail = smtp.wait_for(50, WAIT).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    helpers::eventually("all 50 emails arriving", || async {
+        smtp.received().len() >= 50
+    })
+    .await;
+    let mail = smtp.received();
+    // Once every row is marked sent no worker sends it again: what arrived by then is all.
+    helpers::eventually("every row marked sent", || async {
+        app.count_where("outbox", "status = 'sent'").await == 50
+    })
+    .await;
     let mail_after = smtp.received();
 
     assert_eq!(mail.len(), 50);
@@ -283,22 +278,15 @@ async fn emails_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back
         message_ids(&app).await,
         "the retried email keeps its Message-ID"
     );
-    let deadline = std::time::Instant::now() + WAIT;
-    while app.count_where("outbox", "status = 'sent'").await < 50 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "rows never marked sent"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[tokio::test]
 async fn two_instances_on_one_database_send_each_email_once() {
     let smtp = SmtpSink::start();
-    let first = spawn_app_with(|c| route(c, smtp.port)).await;
+    // Two real workers racing for one outbox: that race is what this test is about.
+    let first = spawn_app_with_worker(|c| route(c, smtp.port)).await;
     let shared = first.config.database_url.clone();
-    let second = spawn_app_with(|c| {
+    let second = spawn_app_with_worker(|c| {
         route(c, smtp.port);
         c.database_url = shared.clone();
     })
@@ -306,26 +294,15 @@ async fn two_instances_on_one_database_send_each_email_once() {
 
     for n in 0..30 {
         let app = if n % 2 == 0 { &first } else { &second };
-        app.send(&[
-            "comment",
-            "young_person",
-            "health",
-            "Dentist is far",
-            "yes",
-            "none",
-            "",
-            "12",
-        ])
-        .await;
+        app.send(helpers::WANTS_ADVOCATE).await;
     }
-    // Each case: rights officer + advocacy referral.
-    let mail = smtp.wait_for(60, WAIT).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let mail = if smtp.received().len() > mail.len() {
-        smtp.received()
-    } else {
-        mail
-    };
+    // Each case: rights officer + advocacy referral. Once every row is marked sent neither
+    // worker sends it again, so what arrived by then is everything that ever will.
+    helpers::eventually("every row marked sent", || async {
+        first.count_where("outbox", "status = 'sent'").await == 60
+    })
+    .await;
+    let mail = smtp.received();
 
     assert_eq!(mail.len(), 60);
     let ids: BTreeSet<String> = mail.iter().map(|m| m.message_id.clone()).collect();
@@ -336,31 +313,19 @@ async fn two_instances_on_one_database_send_each_email_once() {
 #[tokio::test]
 async fn emails_that_keep_failing_are_kept_as_failed_with_their_error() {
     let port = free_port(); // nothing listens here
-    let app = spawn_app_with(|c| {
+    // The real worker: the retry comes when its backoff has passed.
+    let app = spawn_app_with_worker(|c| {
         route(c, port);
         c.mail.max_attempts = 2;
         c.mail.retry_base = Duration::from_millis(20);
     })
     .await;
-    app.send(&[
-        "compliment",
-        "young_person",
-        "school",
-        "Great trip",
-        "none",
-        "",
-        "10",
-    ])
-    .await;
+    app.send(helpers::COMPLIMENT_ABOUT_A_TRIP).await;
 
-    let deadline = std::time::Instant::now() + WAIT;
-    while app.count_where("outbox", "status = 'failed'").await == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "row never marked failed"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    helpers::eventually("the row marked failed", || async {
+        app.count_where("outbox", "status = 'failed'").await > 0
+    })
+    .await;
     let failed = app.store.failed_emails().await.unwrap();
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].attempts, 2);
@@ -385,26 +350,9 @@ async fn emails_that_keep_failing_are_kept_as_failed_with_their_error() {
 #[tokio::test]
 async fn a_worker_told_to_stop_hands_back_what_it_claimed_without_counting_an_attempt() {
     let port = free_port();
-    let app = spawn_app_with(|c| {
-        route(c, port);
-        // The app's own worker waits an hour between rounds, so this test's worker acts alone.
-        c.mail.poll = Duration::from_secs(3600);
-        c.mail.retry_base = Duration::from_secs(3600);
-    })
-    .await;
-    // Let the app's worker make its first (failing) round, then queue fresh mail.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    app.send(&[
-        "compliment",
-        "young_person",
-        "school",
-        "Great trip",
-        "none",
-        "",
-        "10",
-    ])
-    .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The app runs no worker of its own, so this test's worker acts alone.
+    let app = spawn_app_with(|c| route(c, port)).await;
+    app.send(helpers::COMPLIMENT_ABOUT_A_TRIP).await;
     sqlx::query("update outbox set status = 'pending', next_attempt_at = 0, attempts = 0")
         .execute(app.store.pool())
         .await
@@ -434,33 +382,18 @@ async fn a_worker_told_to_stop_hands_back_what_it_claimed_without_counting_an_at
 #[tokio::test]
 async fn with_no_mail_server_the_email_lands_in_the_drop_folder_named_by_its_message_id() {
     let app = spawn_app_with(|_| {}).await;
-    app.send(&[
-        "compliment",
-        "young_person",
-        "school",
-        "Great trip",
-        "none",
-        "",
-        "10",
-    ])
-    .await;
+    app.send(helpers::COMPLIMENT_ABOUT_A_TRIP).await;
+    app.dispatch_emails().await;
     let folder = app.dir.path().join("mail");
-    let deadline = std::time::Instant::now() + WAIT;
-    let files = loop {
-        let files: Vec<_> = std::fs::read_dir(&folder)
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    // A message is written under a hidden temporary name, then renamed.
-                    .filter(|name| name.ends_with(".eml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !files.is_empty() || std::time::Instant::now() > deadline {
-            break files;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                // A message is written under a hidden temporary name, then renamed.
+                .filter(|name| name.ends_with(".eml"))
+                .collect()
+        })
+        .unwrap_or_default();
     assert_eq!(files.len(), 1, "{files:?}");
     let id = message_ids(&app).await.into_iter().next().unwrap();
     assert_eq!(files[0], format!("{}.eml", id.trim_matches(['<', '>'])));

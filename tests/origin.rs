@@ -40,18 +40,7 @@ async fn bare_signed_in(app: &TestApp) -> (reqwest::Client, String) {
 #[tokio::test]
 async fn a_link_from_another_site_opens_the_case_signed_in() {
     let app = spawn_app().await;
-    let reference = app
-        .send(&[
-            "compliment",
-            "young_person",
-            "school",
-            "Great trip",
-            "none",
-            "",
-            "10",
-        ])
-        .await
-        .reference();
+    let reference = app.send(helpers::COMPLIMENT_ABOUT_A_TRIP).await.reference();
     let (browser, _) = bare_signed_in(&app).await;
     // What a browser sends following a link in a webmail page: a top-level GET from another
     // site, which a Lax cookie accompanies.

@@ -10,31 +10,11 @@ use have_your_say::reminders::digest::Digester;
 use have_your_say::store::cases::format_date;
 use have_your_say::timescale::{Calendar, london_offset};
 use helpers::smtp::SmtpSink;
-use helpers::{StaffBrowser as Staff, TestApp, outbox_drained, spawn_app_with};
+use helpers::{StaffBrowser as Staff, TestApp, spawn_app_with};
 use time::{Date, OffsetDateTime};
 
-/// A complaint from a young person who wants replies by email.
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was late again",
-    "",
-    "no",
-    "email",
-    "sam@example.org",
-    "Sam",
-    "14",
-];
-const COMPLIMENT: &[&str] = &[
-    "compliment",
-    "young_person",
-    "school",
-    "My teacher listened to me",
-    "none",
-    "",
-    "11",
-];
+use helpers::COMPLAINT_BY_EMAIL as COMPLAINT;
+use helpers::COMPLIMENT_ABOUT_BEING_HEARD as COMPLIMENT;
 
 /// An instance; given another's, a second instance of the same service: its database and its
 /// public URL (each test app otherwise gets the URL of its own port).
@@ -151,7 +131,7 @@ async fn each_officer_and_manager_gets_one_digest_a_day_from_two_instances() {
         .execute(first.store.pool())
         .await
         .unwrap();
-    outbox_drained(&first).await;
+    first.dispatch_emails().await;
 
     // Act: before 08:00 nothing goes; at 09:00 both instances tick at once, then again.
     let (one, two) = (digester(&first), digester(&second));
@@ -166,7 +146,7 @@ async fn each_officer_and_manager_gets_one_digest_a_day_from_two_instances() {
         again_one.try_execute_tick(london(day, 10)),
         again_two.try_execute_tick(london(day, 11))
     );
-    outbox_drained(&first).await;
+    first.dispatch_emails().await;
 
     // Assert: Ana and Mo, once each; Ben (nothing due), the advocate, the admin and the
     // disabled officer get nothing.
@@ -347,7 +327,7 @@ async fn a_bounced_digest_is_failed_and_shown_without_breaking_the_inbox() {
             .unwrap(),
         1
     );
-    outbox_drained(&app).await;
+    app.dispatch_emails().await;
     let (message_id,): (String,) =
         sqlx::query_as("select message_id from outbox where kind = 'digest'")
             .fetch_one(app.store.pool())

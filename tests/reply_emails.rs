@@ -7,21 +7,9 @@ mod helpers;
 use std::time::Duration;
 
 use helpers::smtp::SmtpSink;
-use helpers::{StaffBrowser as Staff, TestApp, outbox_drained, spawn_app_with};
+use helpers::{StaffBrowser as Staff, TestApp, spawn_app_with};
 
-/// A complaint from a young person who wants replies by email.
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was late again",
-    "",
-    "no",
-    "email",
-    "sam@example.org",
-    "Sam",
-    "14",
-];
+use helpers::COMPLAINT_BY_EMAIL as COMPLAINT;
 
 async fn app_on(smtp: &SmtpSink, every: Option<Duration>) -> TestApp {
     let port = smtp.port;
@@ -46,7 +34,7 @@ async fn a_burst_of_replies_sends_the_child_one_email_and_the_next_waits_an_hour
     let app = app_on(&smtp, None).await;
     let ana = Staff::sign_in(&app, "ana@council.gov.uk", "officer").await;
     let reference = case(&app, COMPLAINT).await;
-    outbox_drained(&app).await;
+    app.dispatch_emails().await;
 
     for n in 1..=12 {
         ana.act(
@@ -56,7 +44,7 @@ async fn a_burst_of_replies_sends_the_child_one_email_and_the_next_waits_an_hour
         )
         .await;
     }
-    outbox_drained(&app).await;
+    app.dispatch_emails().await;
 
     let to_child: Vec<_> = smtp
         .received()
@@ -101,7 +89,7 @@ async fn with_no_window_each_reply_may_email_the_child() {
     for n in 1..=3 {
         ana.act(&reference, "reply", &[("text", &format!("Reply {n}"))])
             .await;
-        outbox_drained(&app).await;
+        app.dispatch_emails().await;
     }
     assert_eq!(
         app.count_where("outbox", "kind = 'reply_to_child' and status = 'sent'")

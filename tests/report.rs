@@ -1313,25 +1313,7 @@ const ANSWERS_ABOUT_YOU: &[&str] = &[
     "black",
 ];
 
-/// A parent's comment: adults on a child's behalf are not asked.
-const ADULT_COMMENT: &[&str] = &[
-    "comment",
-    "parent_carer",
-    "parent",
-    "Jo Parent",
-    "",
-    "Jo",
-    "9",
-    "yes",
-    "yes",
-    "no",
-    "health",
-    "Appointments clash with school",
-    "",
-    "not_sure",
-    "email",
-    "carer@example.org",
-];
+use helpers::ADULT_COMMENT;
 
 /// One stored equality answer: a value, or none when the questions were skipped.
 type Answer = Option<String>;
@@ -1427,12 +1409,8 @@ async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_council
     // duty team's).
     let queued = app.count("outbox").await;
     assert!(queued >= 4, "{queued}");
-    let mail = smtp
-        .wait_for(
-            usize::try_from(queued).unwrap(),
-            std::time::Duration::from_secs(30),
-        )
-        .await;
+    app.dispatch_emails().await;
+    let mail = smtp.received();
     assert_eq!(mail.len(), usize::try_from(queued).unwrap());
     assert!(mail.iter().any(|m| m.rcpt_to.contains("referrals@")));
     for m in &mail {

@@ -115,8 +115,9 @@ async fn loaded(council: &Council) -> TestApp {
         .map(|d| d.parse().unwrap())
         .collect();
     let lists_file = council.lists.clone();
+    let url = db.to_string();
     let app = helpers::spawn_app_with(move |c| {
-        c.database_url = db;
+        c.database_url = url;
         c.lists_file = Some(lists_file);
         c.procedures.lists = std::sync::Arc::new(lists);
         c.procedures.corporate_stage_days = days;
@@ -124,7 +125,7 @@ async fn loaded(council: &Council) -> TestApp {
     .await;
     // The temporary folder holds the SQLite file: keep it for the app's life.
     std::mem::forget(dir);
-    app
+    app.keeping(db)
 }
 
 async fn build(app: &TestApp, year: i32) -> Report {

@@ -5,13 +5,10 @@
 
 mod helpers;
 
-use std::time::Duration;
-
 use have_your_say::config::Config;
 use helpers::smtp::{Received, SmtpSink};
 use helpers::{Page, TestApp, spawn_app_with};
 
-const WAIT: Duration = Duration::from_secs(30);
 const DUTY: &str = "mash@testshire.gov.uk";
 
 fn route(config: &mut Config, smtp_port: u16) {
@@ -22,12 +19,10 @@ fn route(config: &mut Config, smtp_port: u16) {
     config.routing.urgent = vec![DUTY.into()];
 }
 
-/// The urgent emails the duty team got, once every queued email (all recipients) has arrived:
-/// the outbox rows are written with the case, so their count is known at once.
+/// The urgent emails the duty team got, once every queued email (all recipients) is sent.
 async fn urgent_mail(app: &TestApp, smtp: &SmtpSink) -> Vec<Received> {
-    let total = usize::try_from(app.count("outbox").await).unwrap_or_default();
-    smtp.wait_for(total, WAIT)
-        .await
+    app.dispatch_emails().await;
+    smtp.received()
         .into_iter()
         .filter(|m| m.rcpt_to == DUTY)
         .collect()

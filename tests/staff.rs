@@ -7,28 +7,8 @@ use have_your_say::domain::Reference;
 use have_your_say::timescale::{Deadline, calendar};
 use helpers::{Page, TestApp, spawn_app};
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance <b>was</b> late",
-    "",
-    "no",
-    "email",
-    "sam@example.org",
-    "Sam",
-    "14",
-];
-const WANTS_ADVOCATE: &[&str] = &[
-    "comment",
-    "young_person",
-    "health",
-    "Dentist is far",
-    "yes",
-    "none",
-    "",
-    "12",
-];
+use helpers::COMPLAINT_WITH_MARKUP_BY_EMAIL as COMPLAINT;
+use helpers::WANTS_ADVOCATE;
 
 async fn case(app: &TestApp, values: &[&str]) -> String {
     let reference = app.send(values).await.reference();

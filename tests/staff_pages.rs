@@ -7,28 +7,8 @@ mod helpers;
 
 use helpers::{Page, TestApp, between, spawn_app};
 
-const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "My allowance was late again",
-    "",
-    "yes",
-    "email",
-    "sam@example.org",
-    "Samira",
-    "14",
-];
-const WANTS_ADVOCATE: &[&str] = &[
-    "comment",
-    "young_person",
-    "health",
-    "Dentist is far",
-    "yes",
-    "none",
-    "",
-    "12",
-];
+use helpers::COMPLAINT_WANTING_ADVOCATE_BY_EMAIL as COMPLAINT;
+use helpers::WANTS_ADVOCATE;
 
 async fn case(app: &TestApp, values: &[&str]) -> String {
     let reference = app.send(values).await.reference();

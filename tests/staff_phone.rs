@@ -31,17 +31,7 @@ async fn seed(app: &TestApp) -> String {
         .reference();
     app.get("/leave").await;
     for _ in 0..3 {
-        app.send(&[
-            "comment",
-            "young_person",
-            "health",
-            "Dentist is far",
-            "yes",
-            "none",
-            "",
-            "12",
-        ])
-        .await;
+        app.send(helpers::WANTS_ADVOCATE).await;
         app.get("/leave").await;
     }
     // A team typed before teams were a list, as long as some councils' names are.

@@ -62,9 +62,6 @@ const URGENT: &[(&str, Option<&str>)] = &[
     ("about-you", Some("skip")),
     ("check", None),
 ];
-/// Only a guard against a hung test: waits end as soon as what they wait for happens.
-const WAIT: Duration = Duration::from_secs(60);
-
 /// aiosmtpd with a handler that logs `held` and `arrived` events with each message's
 /// Message-ID, and holds every message to one address while the hold file exists. Run as
 /// `python3 sink.py HOST:PORT EVENTS.jsonl HOLD_FILE HELD_ADDRESS`.
@@ -136,15 +133,11 @@ impl Sink {
             .spawn()
             .expect("python3 with aiosmtpd (pip install aiosmtpd)");
         let sink = Self { port, dir, child };
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while !sink.events().iter().any(|e| e.event == "listening") {
-            assert!(
-                Instant::now() < deadline,
-                "the sink did not start: {}",
-                std::fs::read_to_string(&errors).unwrap_or_default()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        assert!(
+            helpers::eventually_blocking(|| sink.events().iter().any(|e| e.event == "listening")),
+            "the sink did not start: {}",
+            std::fs::read_to_string(&errors).unwrap_or_default()
+        );
         sink
     }
 
@@ -189,13 +182,12 @@ impl Sink {
             .count()
     }
 
-    /// Wait (up to [`WAIT`]) until a message is being held.
+    /// Wait until a message is being held.
     async fn wait_until_holding(&self) {
-        let deadline = Instant::now() + WAIT;
-        while !self.events().iter().any(|e| e.event == "held") {
-            assert!(Instant::now() < deadline, "no message was ever held");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        helpers::eventually("a message being held", || async {
+            self.events().iter().any(|e| e.event == "held")
+        })
+        .await;
     }
 }
 
@@ -211,15 +203,17 @@ struct Quiet {
     app: App,
     config: Config,
     _dir: tempfile::TempDir,
+    _database: helpers::TestDatabase,
 }
 
 impl Quiet {
     async fn new(smtp: &Sink) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let database = helpers::fresh_database_url(dir.path()).await;
         let mut config = Config {
             bind: "127.0.0.1:0".parse().expect("addr"),
-            database_url: helpers::fresh_database_url(dir.path()).await,
+            database_url: database.to_string(),
             flows_dir: root.join("flows"),
             locales_dir: root.join("locales"),
             authority_name: "Testshire Council".into(),
@@ -239,6 +233,7 @@ impl Quiet {
             app,
             config,
             _dir: dir,
+            _database: database,
         }
     }
 
@@ -490,11 +485,11 @@ async fn lease_renewal_keeps_another_worker_from_taking_a_row_still_being_sent()
 
     // Act: wait until the lease taken with the claim has run out and the sending worker has
     // renewed it; then another worker looks for due rows.
-    let deadline = Instant::now() + WAIT;
-    while now_ms() <= first_lease || quiet.lease_until().await <= first_lease {
-        assert!(Instant::now() < deadline, "the lease was never renewed");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // (About time: the lease running out is what this test watches.)
+    helpers::eventually("the lease running out and being renewed", || async {
+        now_ms() > first_lease && quiet.lease_until().await > first_lease
+    })
+    .await;
     let other = drain(&quiet.worker()).await;
     smtp.let_go();
     let first = round.await.expect("round task").expect("round");
@@ -627,15 +622,11 @@ async fn a_killed_server_sends_the_urgent_email_it_was_sending_within_30_s_of_it
     server.start().await;
 
     // Assert
-    let deadline = restarted + Duration::from_secs(30);
-    while smtp.arrived_to(DUTY) == 0 {
-        assert!(
-            Instant::now() < deadline,
-            "the urgent email had not arrived 30 s after the restart; log:\n{}",
-            server.log_tail()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // `eventually` gives up after 30 s: the promise this test checks.
+    helpers::eventually("the urgent email arriving after the restart", || async {
+        smtp.arrived_to(DUTY) > 0
+    })
+    .await;
     eprintln!(
         "the urgent email arrived {} ms after the restart",
         restarted.elapsed().as_millis()

@@ -120,15 +120,11 @@ service stats {{
             dir,
             child: Some(child),
         };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "dovecot did not start on {port}: {}",
-                server.log()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        assert!(
+            super::eventually_blocking(|| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()),
+            "dovecot did not start on {port}: {}",
+            server.log()
+        );
         server
     }
 

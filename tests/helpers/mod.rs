@@ -1,19 +1,30 @@
 //! Shared by every integration test binary: start the real service on a random port with a
 //! fresh database (SQLite in a temp folder, or a new PostgreSQL database when
-//! `TEST_DATABASE_URL` is set), and talk HTTP to it like a browser.
+//! `TEST_DATABASE_URL` is set, dropped again when the test is done), and talk HTTP to it like a
+//! browser.
+//!
+//! [`spawn_app`] serves without the email worker, the digest and the inbound poller: a test
+//! sends the queued emails with [`TestApp::dispatch_emails`], which runs the worker's own round
+//! until nothing is due, so nothing races. [`spawn_app_with_worker`] runs the real loops, for the
+//! tests about them (a crash, an outage, retry timing, two instances).
 #![allow(dead_code)]
 
+pub mod answers;
 pub mod axe;
 pub mod imap;
 pub mod process;
 pub mod smtp;
 pub mod webdriver;
 
+#[allow(unused_imports)] // not every test file walks the chat
+pub use answers::*;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use have_your_say::app::{App, AppState};
 use have_your_say::config::Config;
+use have_your_say::notify::worker::{Round, Worker};
 use have_your_say::store::Store;
 use reqwest::redirect::Policy;
 
@@ -24,7 +35,12 @@ pub struct TestApp {
     pub config: Config,
     pub state: AppState,
     pub dir: tempfile::TempDir,
+    /// The worker `dispatch_emails` drives (the same code the background loop runs).
+    worker: Worker,
+    running: tokio::sync::watch::Receiver<bool>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
+    /// Last, so the databases go after the app has been told to stop.
+    databases: Vec<TestDatabase>,
 }
 
 impl Drop for TestApp {
@@ -35,8 +51,59 @@ impl Drop for TestApp {
     }
 }
 
-/// A database URL for a brand-new, empty database.
-pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+/// A brand-new, empty database: a file in `dir` on SQLite, or its own PostgreSQL database when
+/// `TEST_DATABASE_URL` is set, dropped (with its connections) when this value is. Reads as its
+/// URL.
+pub struct TestDatabase {
+    url: String,
+    /// The admin URL and database name to drop, on PostgreSQL.
+    postgres: Option<(String, String)>,
+}
+
+impl std::ops::Deref for TestDatabase {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.url
+    }
+}
+
+impl std::fmt::Display for TestDatabase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((admin, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block on itself: a short-lived
+        // thread with its own runtime drops the database, ending any connection still open.
+        let what = name.clone();
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime to drop the test database");
+            runtime.block_on(async {
+                use sqlx::Connection;
+                let mut conn = sqlx::PgConnection::connect(&admin).await?;
+                sqlx::query(&format!("drop database if exists {name} with (force)"))
+                    .execute(&mut conn)
+                    .await?;
+                conn.close().await
+            })
+        })
+        .join();
+        if let Ok(Err(e)) = dropped {
+            eprintln!("could not drop test database {what}: {e}");
+        }
+    }
+}
+
+/// A brand-new, empty database (see [`TestDatabase`]); keep it as long as it is used.
+pub async fn fresh_database_url(dir: &std::path::Path) -> TestDatabase {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin) if admin.starts_with("postgres") => {
             use sqlx::Connection;
@@ -49,9 +116,15 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
                 .await
                 .expect("create test database");
             let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-            format!("{base}/{name}")
+            TestDatabase {
+                url: format!("{base}/{name}"),
+                postgres: Some((admin, name)),
+            }
         }
-        _ => format!("sqlite://{}", dir.join("test.db").display()),
+        _ => TestDatabase {
+            url: format!("sqlite://{}", dir.join("test.db").display()),
+            postgres: None,
+        },
     }
 }
 
@@ -86,22 +159,35 @@ fn local_redirects() -> Policy {
     })
 }
 
+/// The service without its mail loops; see [`TestApp::dispatch_emails`].
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// [`spawn_app`] with settings changed first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    start(adjust, false).await
+}
+
+/// The service with the real email worker, digest and inbound poller running, for the tests
+/// about those loops themselves (a crash, an outage, retry timing, two instances).
+pub async fn spawn_app_with_worker(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    start(adjust, true).await
+}
+
+async fn start(adjust: impl FnOnce(&mut Config), mail_loops: bool) -> TestApp {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".into()))
         .with_test_writer()
         .try_init();
     let dir = tempfile::tempdir().expect("temp dir");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let database = fresh_database_url(dir.path()).await;
     let mut config = Config {
         bind: "127.0.0.1:0".parse().expect("addr"),
         // Port 0: the app puts in the port it was given, so our own `Origin` matches.
         public_url: "http://127.0.0.1:0".into(),
-        database_url: fresh_database_url(dir.path()).await,
+        database_url: database.to_string(),
         flows_dir: root.join("flows"),
         locales_dir: root.join("locales"),
         authority_name: "Testshire Council".into(),
@@ -115,11 +201,15 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     config.mail.poll = std::time::Duration::from_millis(100);
     config.mail.retry_base = std::time::Duration::from_millis(100);
     adjust(&mut config);
-    let app = App::build(config.clone()).await.expect("app starts");
+    let mut app = App::build(config.clone()).await.expect("app starts");
+    if !mail_loops {
+        app = app.without_mail_loops();
+    }
     let addr = app.local_addr().expect("addr");
     let store = app.state().store.clone();
     let state = app.state().clone();
     let config = state.config.as_ref().clone();
+    let worker = app.worker();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
@@ -131,11 +221,76 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         config,
         state,
         dir,
+        worker,
+        running: tokio::sync::watch::channel(false).1,
         stop: Some(stop),
+        databases: vec![database],
     }
 }
 
 impl TestApp {
+    /// Send every email that is due now, as the worker would, one round after another until a
+    /// round finds nothing (an email put back for a retry later is not due). Returns what the
+    /// rounds did, added up.
+    pub async fn dispatch_emails(&self) -> Round {
+        let mut total = Round::default();
+        loop {
+            let round = self
+                .worker
+                .try_execute_round(&self.running)
+                .await
+                .expect("a round of the email worker");
+            if round.claimed() == 0 {
+                return total;
+            }
+            total.sent += round.sent;
+            total.retried += round.retried;
+            total.failed += round.failed;
+            total.released += round.released;
+        }
+    }
+
+    /// [`TestApp::dispatch_emails`], and every retry it books brought forward to now (the clock
+    /// moved on, not waited for), until no email is waiting: each one sent or failed for good.
+    pub async fn dispatch_emails_and_retries(&self) -> Round {
+        let mut total = Round::default();
+        for _ in 0..=self.config.mail.max_attempts {
+            let round = self.dispatch_emails().await;
+            total.sent += round.sent;
+            total.retried += round.retried;
+            total.failed += round.failed;
+            total.released += round.released;
+            if round.retried == 0 {
+                return total;
+            }
+            sqlx::query("update outbox set next_attempt_at = 0 where status = 'pending'")
+                .execute(self.store.pool())
+                .await
+                .expect("retries brought forward");
+        }
+        panic!("emails still retried after the attempt limit: {total:?}");
+    }
+
+    /// Every email the drop-folder transport wrote (the default when no SMTP server is set).
+    pub fn dropped_emails(&self) -> Vec<String> {
+        std::fs::read_dir(self.dir.path().join("mail"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    // A message is written under a hidden temporary name, then renamed.
+                    .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Keep `database` until this app is dropped: for an app started on a database the test
+    /// made and filled first.
+    pub fn keeping(mut self, database: TestDatabase) -> Self {
+        self.databases.push(database);
+        self
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
@@ -449,9 +604,10 @@ impl<'a> StaffBrowser<'a> {
     }
 }
 
-/// Wait for something another task does (the email worker sending, a lease running out),
-/// checking `done` every 50 ms, or fail after 30 s naming `what`. The one poll loop for tests
-/// that cannot drive that task's own step.
+/// Wait for something another task or process does (a real worker in
+/// [`spawn_app_with_worker`], a lease running out, a browser, a server starting), checking
+/// `done` every 50 ms, or fail after 30 s naming `what`. The one poll loop, for tests that
+/// cannot drive that task's own step (emails: [`TestApp::dispatch_emails`]).
 pub async fn eventually<F, Fut>(what: &str, mut done: F)
 where
     F: FnMut() -> Fut,
@@ -467,29 +623,15 @@ where
     }
 }
 
-/// Until no email is waiting to go now (every due row sent).
-pub async fn outbox_drained(app: &TestApp) {
-    eventually("the outbox emptying", || async {
-        let now = have_your_say::store::now_ms();
-        app.count_where(
-            "outbox",
-            &format!("status in ('pending', 'sending') and next_attempt_at <= {now}"),
-        )
-        .await
-            == 0
-    })
-    .await;
+/// [`eventually`] for code that cannot wait asynchronously (starting a helper process from a
+/// plain function): whether `done` came true within the same 30 s, checked every 50 ms.
+pub fn eventually_blocking(mut done: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done() {
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    true
 }
-
-/// A child's complaint about late pocket money, no contact wanted, answered step by step.
-pub const COMPLAINT: &[&str] = &[
-    "complaint",
-    "young_person",
-    "money",
-    "Late pocket money",
-    "",
-    "no",
-    "none",
-    "",
-    "13",
-];

@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 pub struct SmtpSink {
     pub port: u16,
@@ -242,15 +241,11 @@ impl SmtpSink {
             .spawn()
             .expect("python3 -m aiosmtpd (pip install aiosmtpd)");
         self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "aiosmtpd did not start on {}",
-                self.port
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let port = self.port;
+        assert!(
+            super::eventually_blocking(|| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()),
+            "aiosmtpd did not start on {port}"
+        );
     }
 
     /// The script says when it listens, so no probe connection lands in its log.
@@ -267,16 +262,12 @@ impl SmtpSink {
             .spawn()
             .expect("python3 with aiosmtpd (pip install aiosmtpd)");
         self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while self.events_of("listening").is_empty() {
-            assert!(
-                Instant::now() < deadline,
-                "the scripted aiosmtpd sink did not start on {}: {}",
-                self.port,
-                std::fs::read_to_string(&errors).unwrap_or_default()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        assert!(
+            super::eventually_blocking(|| !self.events_of("listening").is_empty()),
+            "the scripted aiosmtpd sink did not start on {}: {}",
+            self.port,
+            std::fs::read_to_string(&errors).unwrap_or_default()
+        );
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -289,18 +280,6 @@ impl SmtpSink {
             .filter_map(|e| std::fs::read(e.path()).ok())
             .map(|bytes| parse(&bytes))
             .collect()
-    }
-
-    /// Wait until at least `n` emails arrived (or time runs out), then return them all.
-    pub async fn wait_for(&self, n: usize, timeout: Duration) -> Vec<Received> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let got = self.received();
-            if got.len() >= n || Instant::now() > deadline {
-                return got;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -51,11 +51,10 @@ impl Browser {
             .timeout(Duration::from_secs(120))
             .build()
             .expect("http client");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while http.get(format!("{base}/status")).send().await.is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        super::eventually("chromedriver starting", || async {
+            http.get(format!("{base}/status")).send().await.is_ok()
+        })
+        .await;
         let profile = tempfile::tempdir().expect("profile dir");
         let mut args = vec![
             "--headless=new".to_owned(),
@@ -330,34 +329,25 @@ impl Browser {
     /// Wait until the page's source contains `text`.
     pub async fn wait_for_text(&self, text: &str) {
         // Generous: a loaded CI machine runs several browsers at once.
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !self.source().await.contains(text) {
-            assert!(Instant::now() < deadline, "{text:?} never appeared");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        super::eventually(&format!("{text:?} appearing"), || async {
+            self.source().await.contains(text)
+        })
+        .await;
     }
 
     /// Wait until `script` (a function body) returns `true` on the page, or panic after the
     /// same generous time, naming `what` was awaited.
     pub async fn wait_for_script(&self, script: &str, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.run(script).await != json!(true) {
-            assert!(Instant::now() < deadline, "{what} never happened");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        super::eventually(what, || async { self.run(script).await == json!(true) }).await;
     }
 
     /// Wait until the URL satisfies `done`, or panic after a few seconds.
     pub async fn wait_for_url(&self, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let url = self.url().await;
-            if done(&url) {
-                return url;
-            }
-            assert!(Instant::now() < deadline, "URL stayed at {url}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        super::eventually("the URL changing as expected", || async {
+            done(&self.url().await)
+        })
+        .await;
+        self.url().await
     }
 
     /// Make the page exactly `width` × `height` CSS pixels, as on a phone: headless Chromium
