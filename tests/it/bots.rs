@@ -201,6 +201,8 @@ async fn started_earlier(app: &TestApp, by: Duration) {
         .execute(app.store.pool())
         .await
         .expect("conversations moved back");
+    // SQLite keeps unsent conversations in memory too: read them again from the table.
+    app.store.forget_cached_conversations();
 }
 
 // ---- Reading what happened -------------------------------------------------------------------
