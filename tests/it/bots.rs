@@ -602,7 +602,7 @@ async fn advocates_and_admins_cannot_see_held_cases() {
     ] {
         let (browser, _) = app.sign_in(email, password, None).await;
         // Admins open no case page (403) and their staff home is the accounts page
-        // (tests/accounts.rs); an advocate gets the 404 of a case that is not there.
+        // (tests/it/accounts.rs); an advocate gets the 404 of a case that is not there.
         let admin = email.starts_with("admin");
         for path in [case_path.as_str(), "/staff?view=held", "/staff?view=spam"] {
             let page = app.get_as(&browser, path).await;

@@ -245,7 +245,7 @@ async fn letters_are_for_officers_and_managers_only() {
         ("officer", 200),
         ("manager", 200),
         ("advocate", 404),
-        // Admins open no page but the accounts pages (tests/accounts.rs).
+        // Admins open no page but the accounts pages (tests/it/accounts.rs).
         ("admin", 403),
     ] {
         let staff = Officer::sign_in(&app, role).await;
@@ -355,7 +355,7 @@ async fn the_letter_and_reminder_parts_read_well_on_a_phone() {
         .execute(app.store.pool())
         .await
         .unwrap();
-    // Where tests/accessibility.rs finds it (`.ci/lib.sh` installs it).
+    // Where tests/it/accessibility.rs finds it (`.ci/lib.sh` installs it).
     let axe_path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),

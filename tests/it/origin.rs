@@ -1,7 +1,7 @@
 //! The staff session cookie is `SameSite=Lax`, so a link from a webmail opens a case signed in;
 //! under it, every form post must come from our own origin, compared whole with the public URL
 //! (scheme, host and port). A refusal is a kind, uncached page in the staff look. (The child's
-//! cookie stays `SameSite=Strict`: tests/conversation.rs.)
+//! cookie stays `SameSite=Strict`: tests/it/conversation.rs.)
 
 use crate::helpers;
 

@@ -682,7 +682,7 @@ async fn open_staff(app: &TestApp, client: &reqwest::Client, name: &str, value: 
 
 #[tokio::test]
 async fn the_staff_session_id_changes_at_sign_in() {
-    // (tests/staff.rs proves HttpOnly, SameSite=Lax and no expiry over http.)
+    // (tests/it/staff.rs proves HttpOnly, SameSite=Lax and no expiry over http.)
     for https in [false, true] {
         let app = spawn_app_with(|c| {
             if https {

@@ -41,7 +41,7 @@ service = "area"
 
 # The counting this file's figures were counted by hand with: every complaint together, at
 # each stage it reached, with withdrawn ones counted for time, one year before. (The
-# defaults are tested in tests/report_councils.rs and below.)
+# defaults are tested in tests/it/report_councils.rs and below.)
 [report]
 outcomes = "each_stage"
 timescales = "each_stage"
@@ -609,7 +609,7 @@ async fn every_table_matches_the_figures_counted_by_hand() {
         );
     }
     // The equality tables are checked by the test of their own at the end of this file; the
-    // tables added for councils' publishing by tests/report_councils.rs.
+    // tables added for councils' publishing by tests/it/report_councils.rs.
     for table in report
         .tables
         .iter()
@@ -716,7 +716,7 @@ async fn only_managers_may_see_the_report_and_its_csv() {
     for (email, role, status) in [
         ("officer@council.gov.uk", "officer", 404),
         ("advocate@advocacy.org.uk", "advocate", 404),
-        // Admins open no page but the accounts pages: 403 (tests/accounts.rs).
+        // Admins open no page but the accounts pages: 403 (tests/it/accounts.rs).
         ("admin@council.gov.uk", "admin", 403),
         ("manager@council.gov.uk", "manager", 200),
     ] {
@@ -1206,7 +1206,7 @@ async fn only_officers_and_managers_may_record_and_only_with_the_csrf_token() {
 
     for (email, role, status) in [
         ("advocate@advocacy.org.uk", "advocate", 404),
-        // Admins open no page but the accounts pages (tests/accounts.rs).
+        // Admins open no page but the accounts pages (tests/it/accounts.rs).
         ("admin@council.gov.uk", "admin", 403),
     ] {
         let browser = signed_in(&app, email, role).await;

@@ -74,7 +74,7 @@ async fn each_role_sees_exactly_what_it_may() {
     ] {
         let (browser, _) = app.sign_in(email, password, None).await;
         let inbox = Page::from(browser.get(app.url("/staff")).send().await.unwrap()).await;
-        // Admins open no case page at all: a 403 whatever the reference (tests/accounts.rs).
+        // Admins open no case page at all: a 403 whatever the reference (tests/it/accounts.rs).
         let hidden = if email.starts_with("admin") { 403 } else { 404 };
         for (reference, sees) in [(&plain, sees_plain), (&referred, sees_referred)] {
             let page = Page::from(

@@ -194,7 +194,7 @@ async fn start(adjust: impl FnOnce(&mut Config), mail_loops: bool) -> TestApp {
         help_phone: "0300 123 4567".into(),
         out_of_hours_phone: "0300 765 4321".into(),
         max_connections: 5,
-        min_completion_seconds: 0, // tests answer at machine speed; tests/bots.rs sets its own
+        min_completion_seconds: 0, // tests answer at machine speed; tests/it/bots.rs sets its own
         ..Config::default()
     };
     config.mail.drop_dir = dir.path().join("mail");
