@@ -194,7 +194,7 @@ ensure_chromium() {
         die "chromium/chromedriver still missing after install"
 }
 
-# Dovecot's IMAP server, for the inbound-mail tests (tests/inbound.rs): each test starts its
+# Dovecot's IMAP server, for the inbound-mail tests (tests/it/inbound.rs): each test starts its
 # own dovecot as the current user with a throwaway config on a loopback port; the packaged
 # service is never started here.
 ensure_dovecot() {

@@ -43,6 +43,9 @@ pub struct Shared {
 pub struct App {
     listener: TcpListener,
     state: AppState,
+    /// Whether `run_until` starts the loops that send and fetch mail (the email worker, the
+    /// daily digest, the inbound poller). Tests turn them off and drive each step themselves.
+    mail_loops: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -168,7 +171,17 @@ impl App {
                 safety: Arc::new(safety),
                 secret_words: Arc::new(secret_words),
             })),
+            mail_loops: true,
         })
+    }
+
+    /// Serve without the email worker, the digest and the inbound poller; whoever runs the app
+    /// drives [`App::worker`], [`App::digester`] and the poller's step instead (tests do).
+    pub fn without_mail_loops(self) -> Self {
+        Self {
+            mail_loops: false,
+            ..self
+        }
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -216,22 +229,29 @@ impl App {
             self.state.config.clone(),
             worker_stop.clone(),
         ));
-        let poller = tokio::spawn(
-            crate::notify::inbound::Poller::new(self.state.clone()).run(worker_stop.clone()),
-        );
-        let digester = tokio::spawn(self.digester().run(worker_stop.clone()));
-        let worker = tokio::spawn(self.worker().run(worker_stop));
+        let loops = self.mail_loops.then(|| {
+            (
+                tokio::spawn(
+                    crate::notify::inbound::Poller::new(self.state.clone())
+                        .run(worker_stop.clone()),
+                ),
+                tokio::spawn(self.digester().run(worker_stop.clone())),
+                tokio::spawn(self.worker().run(worker_stop)),
+            )
+        });
         let header_timeout =
             std::time::Duration::from_secs(u64::from(self.state.config.header_timeout_seconds));
         let served = web::listener::serve(self.listener, router, header_timeout, stop).await;
         // The worker finishes the email in hand and hands back the rest of its batch.
         let _ = stop_worker.send(true);
-        if let Err(e) = worker.await {
-            tracing::error!(error = %e, "email worker ended badly");
-        }
         let _ = purger.await;
-        let _ = poller.await;
-        let _ = digester.await;
+        if let Some((poller, digester, worker)) = loops {
+            if let Err(e) = worker.await {
+                tracing::error!(error = %e, "email worker ended badly");
+            }
+            let _ = poller.await;
+            let _ = digester.await;
+        }
         self.state.store.close().await;
         served
     }

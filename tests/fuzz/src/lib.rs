@@ -1,9 +1,9 @@
 //! What must hold for any input to the service's decoders, whoever sends it. The fuzz targets in
 //! `fuzz_targets/` (cargo-fuzz, run by `.ci/fuzz`) and the stable property test
-//! `tests/decoders.rs` (in the normal suite) call these same checks, so both look for the same
+//! `tests/it/decoders.rs` (in the normal suite) call these same checks, so both look for the same
 //! faults: a panic anywhere, an error of the wrong kind, or an accepted input that breaks a rule.
 //! Each check calls the functions the service uses; only the flow check takes `Flows::load`'s
-//! two steps itself (to skip the folder), and `tests/decoders.rs` shows the two agree.
+//! two steps itself (to skip the folder), and `tests/it/decoders.rs` shows the two agree.
 
 use std::collections::BTreeSet;
 use std::future::Future;
