@@ -47,7 +47,7 @@ const COMPLAINT: &[&str] = &[
 ];
 
 fn route(config: &mut Config, smtp_url: String) {
-    config.mail.smtp_url = Some(smtp_url);
+    config.mail.smtp_url = Some(smtp_url.into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.public_url = "https://hys.testshire.gov.uk".into();
     config.routing.rights_officer = vec![OFFICER.into()];

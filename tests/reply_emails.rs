@@ -26,7 +26,7 @@ const COMPLAINT: &[&str] = &[
 async fn app_on(smtp: &SmtpSink, every: Option<Duration>) -> TestApp {
     let port = smtp.port;
     spawn_app_with(move |c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
         if let Some(every) = every {
             c.reminders.child_reply_every = every;
         }
