@@ -129,10 +129,9 @@ impl App {
         let safety = crate::flow::safety::SafetyPhrases::load(&config.locales_dir)
             .map_err(StartError::Safety)?;
         let secret_words = crate::domain::secret::lists::WordLists::load(&config.locales_dir)?;
-        let store = Store::connect(&config.database_url, config.max_connections)
+        let store = Store::open(&config.database_url, config.max_connections)
             .await?
             .with_child_reply_every(config.reminders.child_reply_every);
-        store.migrate().await?;
         crate::notify::worker::release_after_crash(&store).await?;
         let adopted = store.adopt_team_names(&config.procedures.lists).await?;
         if adopted > 0 {

@@ -189,9 +189,8 @@ pub async fn run_import(
         today: today_in_england(time::OffsetDateTime::now_utc()),
     };
     let cases = plan(&bytes, &ctx).map_err(ImportError::Problems)?;
-    let store = Store::connect(&config.database_url, 1).await?;
+    let store = Store::open(&config.database_url, 1).await?;
     let result = async {
-        store.migrate().await?;
         if dry_run {
             let known = store.known_external_ids().await?;
             let new: Vec<&ImportedCase> = cases

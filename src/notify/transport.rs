@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use secrecy::ExposeSecret;
 
 use crate::config::MailSettings;
 
@@ -34,7 +35,7 @@ impl Transport {
     pub fn from_settings(mail: &MailSettings) -> Result<Self, TransportError> {
         match &mail.smtp_url {
             Some(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
                     .map_err(|e| TransportError(e.to_string()))?
                     .timeout(Some(Duration::from_secs(30)))
                     .build();

@@ -264,11 +264,10 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
         config,
     };
     let calendar = Calendar::with_closures(config.closure_days.iter().copied());
-    let store = Store::connect(&config.database_url, 1)
+    let store = Store::open(&config.database_url, 1)
         .await
         .map_err(|e| e.to_string())?;
     let built = async {
-        store.migrate().await?;
         store
             .audit(
                 None,
@@ -319,11 +318,10 @@ pub async fn run_demo_data(config: &Config, cases: u32, years: u32) -> Result<St
     }
     let calendar = Calendar::with_closures(config.closure_days.iter().copied());
     let rows = demo::generate(cases, years, &calendar, crate::store::now_ms());
-    let store = Store::connect(&config.database_url, 1)
+    let store = Store::open(&config.database_url, 1)
         .await
         .map_err(|e| e.to_string())?;
     let written = async {
-        store.migrate().await?;
         for batch in rows.chunks(250) {
             store.insert_case_rows(batch).await?;
         }

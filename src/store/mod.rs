@@ -143,6 +143,17 @@ impl Store {
         &self.pool
     }
 
+    /// Connect and bring the schema up to date: what every command does first. When the
+    /// migrations fail the pool is closed before the error is returned.
+    pub async fn open(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let store = Self::connect(url, max_connections).await?;
+        if let Err(e) = store.migrate().await {
+            store.close().await;
+            return Err(e);
+        }
+        Ok(store)
+    }
+
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self.backend {
             Backend::Sqlite => {

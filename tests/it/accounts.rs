@@ -613,7 +613,7 @@ async fn where_required_managers_and_admins_set_up_two_factor_before_anything_el
 async fn a_new_account_gets_its_link_by_email_through_the_outbox() {
     let smtp = helpers::smtp::SmtpSink::start();
     let app = spawn_app_with(|c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port).into());
     })
     .await;
     let (admin, page) = signed_in(&app, ADMIN, "admin").await;

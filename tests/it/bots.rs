@@ -42,7 +42,7 @@ fn with_minimum(seconds: u32) -> impl FnOnce(&mut Config) {
 }
 
 fn route_to(config: &mut Config, smtp: &SmtpSink) {
-    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port));
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port).into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];
     config.routing.advocacy_provider = vec!["referrals@advocacy.org.uk".into()];

@@ -13,7 +13,7 @@ const OFFICER: &str = "cro@testshire.gov.uk";
 const DUTY: &str = "mash@testshire.gov.uk";
 
 fn route(config: &mut Config, port: u16) {
-    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.public_url = "https://hys.testshire.gov.uk".into();
     config.routing.rights_officer = vec![OFFICER.into()];

@@ -16,7 +16,7 @@ const OFFICER: &str = "cro@testshire.gov.uk";
 const CHILD: &str = "robin@example.net";
 
 fn route(config: &mut Config, smtp: u16, dovecot: Option<&Dovecot>, reply: &str) {
-    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp}"));
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp}").into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.public_url = "https://hys.testshire.gov.uk".into();
     config.routing.rights_officer = vec![OFFICER.into()];

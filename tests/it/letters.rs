@@ -90,7 +90,7 @@ async fn acknowledging_emails_them_an_acknowledgement_in_their_language() {
     let smtp = SmtpSink::start();
     let port = smtp.port;
     let app = spawn_app_with(move |c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
     })
     .await;
     app.get("/help?lang=cy").await;

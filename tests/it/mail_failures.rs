@@ -26,7 +26,7 @@ use helpers::COMPLIMENT_ABOUT_A_TRIP as COMPLIMENT;
 use helpers::LEAVING_CARE_COMPLAINT as COMPLAINT;
 
 fn route(config: &mut Config, smtp_url: String) {
-    config.mail.smtp_url = Some(smtp_url);
+    config.mail.smtp_url = Some(smtp_url.into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.public_url = "https://hys.testshire.gov.uk".into();
     config.routing.rights_officer = vec![OFFICER.into()];

@@ -199,7 +199,7 @@ fn assert_override_contained(payload: &str, surface: &str, html: &str) {
 }
 
 fn route(config: &mut Config, smtp_port: u16) {
-    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}"));
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}").into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.routing.rights_officer = vec![OFFICER.into()];
     config.routing.advocacy_provider = vec![ADVOCACY.into()];

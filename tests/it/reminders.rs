@@ -23,7 +23,7 @@ async fn app_on(smtp: &SmtpSink, same_service_as: Option<&TestApp>) -> TestApp {
     let shared =
         same_service_as.map(|a| (a.config.database_url.clone(), a.config.public_url.clone()));
     spawn_app_with(move |c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
         c.mail.from = "Have Your Say <hys@council.gov.uk>".into();
         c.routing.rights_officer = vec!["cro-inbox@council.gov.uk".into()];
         if let Some((database_url, public_url)) = shared {

@@ -14,7 +14,7 @@ use helpers::COMPLAINT_BY_EMAIL as COMPLAINT;
 async fn app_on(smtp: &SmtpSink, every: Option<Duration>) -> TestApp {
     let port = smtp.port;
     spawn_app_with(move |c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
         if let Some(every) = every {
             c.reminders.child_reply_every = every;
         }

@@ -1323,7 +1323,7 @@ async fn equality_answers_are_kept_apart_and_leave_only_as_counts_in_the_council
     let smtp = helpers::smtp::SmtpSink::start();
     let port = smtp.port;
     let app = spawn_app_with(move |c| {
-        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
         c.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
         c.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];
         c.routing.advocacy_provider = vec!["referrals@advocacy.org.uk".into()];

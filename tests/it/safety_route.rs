@@ -12,7 +12,7 @@ use helpers::{Page, TestApp, spawn_app_with};
 const DUTY: &str = "mash@testshire.gov.uk";
 
 fn route(config: &mut Config, smtp_port: u16) {
-    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}"));
+    config.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}").into());
     config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
     config.public_url = "https://hys.testshire.gov.uk".into();
     config.routing.rights_officer = vec!["cro@testshire.gov.uk".into()];

@@ -221,7 +221,7 @@ impl Quiet {
             min_completion_seconds: 0,
             ..Config::default()
         };
-        config.mail.smtp_url = Some(smtp.url());
+        config.mail.smtp_url = Some(smtp.url().into());
         config.mail.from = "Have Your Say <hys@testshire.gov.uk>".into();
         config.mail.drop_dir = dir.path().join("mail");
         config.mail.retry_base = Duration::from_millis(100);

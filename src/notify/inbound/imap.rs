@@ -8,6 +8,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
+use secrecy::ExposeSecret;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
@@ -148,7 +149,7 @@ pub async fn connect(settings: &ImapSettings) -> Result<Session, InboundError> {
     let _ = &mut client;
     let session = match &settings.auth {
         ImapAuth::Password(password) => client
-            .login(&settings.user, password)
+            .login(&settings.user, password.expose_secret())
             .await
             .map_err(|(e, _)| InboundError::SignIn(e.to_string()))?,
         ImapAuth::OAuth2(token) => client
@@ -156,7 +157,7 @@ pub async fn connect(settings: &ImapSettings) -> Result<Session, InboundError> {
                 "XOAUTH2",
                 XOAuth2 {
                     user: &settings.user,
-                    token,
+                    token: token.expose_secret(),
                 },
             )
             .await

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use secrecy::SecretString;
+
 #[derive(Clone, Default)]
 pub struct InboundSettings {
     /// Replies go here. `replies+@council.gov.uk` (a `+` at the end of the local part) means
@@ -36,9 +38,9 @@ pub enum Security {
 
 #[derive(Clone)]
 pub enum ImapAuth {
-    Password(String),
+    Password(SecretString),
     /// An OAuth2 access token for `AUTHENTICATE XOAUTH2` (Microsoft 365, Google).
-    OAuth2(String),
+    OAuth2(SecretString),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

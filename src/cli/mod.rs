@@ -6,9 +6,33 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::{App, load_content};
+use crate::app::App;
 use crate::config::{Config, Overrides};
 use crate::store::Store;
+
+mod check;
+mod staff;
+
+use check::check;
+use staff::{StaffAction, staff};
+
+/// `report --format`: the published report's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    Json,
+    Html,
+}
+
+impl ReportFormat {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Html => "html",
+        }
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,9 +65,8 @@ pub enum Command {
     Report {
         #[arg(long)]
         year: i32,
-        /// csv, json or html
-        #[arg(long, default_value = "html")]
-        format: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
         #[command(flatten)]
         settings: Overrides,
     },
@@ -86,26 +109,6 @@ pub enum Command {
         action: StaffAction,
         #[command(flatten)]
         settings: Overrides,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum StaffAction {
-    /// Create an account. The password is asked for (or read from standard input when that is
-    /// not a terminal, for scripts).
-    Add {
-        #[arg(long)]
-        email: String,
-        #[arg(long)]
-        name: String,
-        /// officer, advocate, manager or admin
-        #[arg(long)]
-        role: String,
-    },
-    /// Disable an account and end its sessions
-    Disable {
-        #[arg(long)]
-        email: String,
     },
 }
 
@@ -157,8 +160,7 @@ pub async fn run() -> ExitCode {
         Command::Migrate(_) => migrate(&config).await,
         Command::Purge(_) => {
             let result = async {
-                let store = Store::connect(&config.database_url, 1).await?;
-                store.migrate().await?;
+                let store = Store::open(&config.database_url, 1).await?;
                 let purged = crate::app::purge(&store, &config).await?;
                 store.close().await;
                 Ok::<_, crate::store::StoreError>(purged)
@@ -179,7 +181,7 @@ pub async fn run() -> ExitCode {
             }
         }
         Command::Report { year, format, .. } => print_result(
-            crate::report::run_report(&config, year, &format).await,
+            crate::report::run_report(&config, year, format.as_str()).await,
             "report",
         ),
         Command::DemoData { cases, years, .. } => print_result(
@@ -229,67 +231,6 @@ fn print_result(result: Result<String, String>, command: &str) -> ExitCode {
     }
 }
 
-fn read_password() -> Result<String, String> {
-    use std::io::{BufRead, IsTerminal};
-    if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password (at least 12 characters): ")
-            .map_err(|e| e.to_string())?;
-        let again =
-            rpassword::prompt_password("Same password again: ").map_err(|e| e.to_string())?;
-        if first != again {
-            return Err("the two passwords are different".into());
-        }
-        Ok(first)
-    } else {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| e.to_string())?;
-        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
-    }
-}
-
-async fn staff(config: &Config, action: StaffAction) -> Result<String, String> {
-    let store = Store::connect(&config.database_url, 1)
-        .await
-        .map_err(|e| e.to_string())?;
-    store.migrate().await.map_err(|e| e.to_string())?;
-    let result = match action {
-        StaffAction::Add { email, name, role } => {
-            let role = crate::domain::StaffRole::parse(&role)
-                .ok_or("the role must be officer, advocate, manager or admin")?;
-            let email = email.trim().to_lowercase();
-            if email.parse::<lettre::Address>().is_err() {
-                return Err(format!("{email:?} is not an email address"));
-            }
-            let name = name.trim().to_owned();
-            if name.is_empty() || name.chars().count() > 100 {
-                return Err("the name must be 1 to 100 characters".into());
-            }
-            let password = read_password()?;
-            let hash = tokio::task::spawn_blocking(move || {
-                crate::domain::password::hash_password(&password)
-            })
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())?;
-            store
-                .insert_staff(&email, &name, role, &hash)
-                .await
-                .map(|id| format!("ok: {role} account {id} created for {email}"))
-                .map_err(|e| e.to_string())
-        }
-        StaffAction::Disable { email } => match store.disable_staff(email.trim()).await {
-            Ok(true) => Ok(format!("ok: {} disabled and signed out", email.trim())),
-            Ok(false) => Err(format!("no account for {}", email.trim())),
-            Err(e) => Err(e.to_string()),
-        },
-    };
-    store.close().await;
-    result
-}
-
 async fn serve(config: Config) -> ExitCode {
     let app = match App::build(config).await {
         Ok(app) => app,
@@ -311,94 +252,9 @@ async fn serve(config: Config) -> ExitCode {
     }
 }
 
-fn check(config: &Config) -> ExitCode {
-    // Production refuses these at start-up (config loading already failed above if so).
-    for problem in config.routing_problems() {
-        println!("warning: {problem}");
-    }
-    if let Err(e) = crate::notify::Transport::from_settings(&config.mail) {
-        eprintln!("have-your-say check: {e}");
-        return ExitCode::FAILURE;
-    }
-    // The council's equality age bands (`[equality]` in the lists file).
-    let bands = crate::equality::config::lint(&config.equality);
-    if !bands.is_empty() {
-        for problem in &bands {
-            eprintln!("[equality] {problem}");
-        }
-        eprintln!("have-your-say check: the equality age bands have problems");
-        return ExitCode::FAILURE;
-    }
-    let safety = crate::flow::safety::lint(&config.locales_dir);
-    if !safety.is_empty() {
-        for problem in &safety {
-            eprintln!("{problem}");
-        }
-        eprintln!("have-your-say check: a safety phrase list has problems");
-        return ExitCode::FAILURE;
-    }
-    let secret_words = crate::domain::secret::lists::lint(&config.locales_dir);
-    if !secret_words.is_empty() {
-        for problem in &secret_words {
-            eprintln!("{problem}");
-        }
-        eprintln!("have-your-say check: a secret-word list has problems");
-        return ExitCode::FAILURE;
-    }
-    match load_content(config) {
-        Ok((words, _)) if !words.incomplete().is_empty() => {
-            for (locale, id) in words.incomplete() {
-                eprintln!("locale {locale} is missing message {id:?}");
-            }
-            eprintln!("have-your-say check: a shipped locale is incomplete");
-            ExitCode::FAILURE
-        }
-        Ok((words, flows)) => {
-            // A lists file with problems already stopped `Config::load`, each one named.
-            let lists = &config.procedures.lists;
-            println!(
-                "ok: lists {}: {} complaint categories in {} groups, {} teams in {} services, \
-                 {} receipt methods, {} council outcomes, {} actions taken",
-                config.lists_file.as_ref().map_or_else(
-                    || "locales/en-GB/lists.toml (shipped)".to_owned(),
-                    |p| p.display().to_string()
-                ),
-                lists.complaint_categories().count(),
-                lists.complaint_groups.len(),
-                lists.teams.len(),
-                lists.services.len(),
-                lists.receipt_methods.len(),
-                lists.outcomes.len(),
-                lists.actions_taken.len()
-            );
-            let locales: Vec<String> = words.locales().map(|l| l.as_str().to_owned()).collect();
-            let mut ids: Vec<&str> = flows.ids().collect();
-            ids.sort_unstable();
-            println!(
-                "ok: flows {} and locales {} are complete",
-                ids.join(", "),
-                locales.join(", ")
-            );
-            // Loading them above linted them: a bad folder is an error there.
-            if let Some(dir) = &config.reminders.templates_dir {
-                println!(
-                    "ok: letter templates in {} replace the shipped ones they name",
-                    dir.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("have-your-say check: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
 async fn migrate(config: &Config) -> ExitCode {
     let result = async {
-        let store = Store::connect(&config.database_url, 1).await?;
-        store.migrate().await?;
+        let store = Store::open(&config.database_url, 1).await?;
         store.close().await;
         Ok::<_, crate::store::StoreError>(())
     }
