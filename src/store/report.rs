@@ -125,6 +125,27 @@ impl Store {
         .await?)
     }
 
+    /// The Ombudsman's enquiries about complaints made on the days `first` to `last`
+    /// (`YYYY-MM-DD`, inclusive), whenever the complaint was received: `(day, decision)`.
+    pub async fn report_ombudsman(
+        &self,
+        first: &str,
+        last: &str,
+    ) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "select ombudsman_received_on, ombudsman_decision from cases \
+             where kind = 'complaint' and ombudsman_received_on >= $1 \
+             and ombudsman_received_on <= $2 and {COUNTED} order by id"
+        ))
+        .bind(first)
+        .bind(last)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .collect()
+    }
+
     /// The procedure events of cases received in `[from_ms, to_ms)`, each case's in order.
     pub async fn report_events(
         &self,
