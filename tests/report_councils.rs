@@ -684,3 +684,51 @@ const APPENDIX_B: &[(&str, i64)] = &[
     ("conduct_rude_or_aggressive_behaviour", 18),
     ("conduct_unhelpful_attitude", 4),
 ];
+
+/// The report of a council with every table filled (Birmingham, with its long service names)
+/// on a real 320 px phone screen: axe-core finds no WCAG 2.2 AA violation, and the page never
+/// scrolls sideways (a wide table scrolls inside its own frame). The screenshots go to
+/// `test-artifacts/report-320*.png` for a person to look at.
+#[tokio::test]
+async fn the_report_with_every_table_passes_axe_at_320_pixels() {
+    use helpers::axe::{axe_source, violations};
+    use helpers::webdriver::{Browser, Options};
+
+    let app = loaded(&birmingham()).await;
+    let password = app.add_staff("manager@council.gov.uk", "manager").await;
+    let browser = Browser::start(Options {
+        width: 320,
+        ..Options::default()
+    })
+    .await;
+    browser.phone_screen(320, 800).await;
+    browser.goto(&app.url("/staff/login")).await;
+    browser.type_into("#email", "manager@council.gov.uk").await;
+    browser.type_into("#password", &password).await;
+    browser.click("form.step button[type=submit]").await;
+    browser.wait_for_text("class=\"cases\"").await;
+    browser.goto(&app.url("/staff/report?year=2021")).await;
+    browser.wait_for_text("28.81").await;
+    assert_eq!(browser.run("return window.innerWidth;").await, 320);
+    browser.screenshot("report-320").await;
+    let wider = browser
+        .run("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await;
+    assert_eq!(wider, 0, "the page scrolls sideways at 320 px");
+    for (css, name) in [
+        ("[id^=timescales-stage-2]", "report-320-timescales"),
+        ("[id^=ombudsman]", "report-320-ombudsman"),
+        ("[id^=acknowledgement]", "report-320-acknowledgement"),
+    ] {
+        let found = browser
+            .run(&format!(
+                "var e = document.querySelector('{css}'); if (e) {{ e.scrollIntoView(); }} return !!e;"
+            ))
+            .await;
+        if found == true {
+            browser.screenshot(name).await;
+        }
+    }
+    let found = violations(&browser, &axe_source()).await;
+    assert!(found.is_empty(), "axe at 320 px:\n{}", found.join("\n"));
+}
