@@ -274,8 +274,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
     let built = async {
         store.migrate().await?;
         store
-            .audit(
-                None,
+            .audit_from_command_line(
                 crate::store::audit::AuditAction::ReportExported,
                 serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
             )

@@ -125,6 +125,21 @@ impl Store {
         .await?)
     }
 
+    /// Record what the command line did (no staff member), taking SQLite's write lock before
+    /// reading anything (`begin immediate`), so it waits its turn (the busy timeout) while a
+    /// running service writes, instead of failing "database is locked": a plain insert reads
+    /// first and cannot wait if another write commits in between (a stale WAL snapshot).
+    pub async fn audit_from_command_line(
+        &self,
+        action: super::audit::AuditAction,
+        detail: serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        super::audit::insert(&mut tx, None, action.as_str(), &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The Ombudsman's enquiries about complaints made on the days `first` to `last`
     /// (`YYYY-MM-DD`, inclusive), whenever the complaint was received: `(day, decision)`.
     pub async fn report_ombudsman(
