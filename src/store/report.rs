@@ -134,6 +134,14 @@ impl Store {
         action: super::audit::AuditAction,
         detail: serde_json::Value,
     ) -> Result<(), StoreError> {
+        if self.backend() == super::Backend::Sqlite {
+            // A command has nobody waiting on it: on a busy, slow disk a service's group commit
+            // can hold the write lock longer than the service's own 10 seconds, so the command
+            // waits up to a minute (its pool has its one connection, which keeps the setting).
+            sqlx::query("pragma busy_timeout = 60000")
+                .execute(self.pool())
+                .await?;
+        }
         let mut tx = self.begin_write().await?;
         super::audit::insert(&mut tx, None, action.as_str(), &detail).await?;
         tx.commit().await?;
