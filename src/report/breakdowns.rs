@@ -151,10 +151,16 @@ pub(super) fn acknowledgement(years: &Years<'_>, setting: &Setting<'_>) -> Table
         years,
         |c| {
             let start = calendar.start_date(instant(c.case.received_at));
-            let key = match c.case.acknowledged_at {
+            // A case stored before moving on acknowledged it has no acknowledgement of its
+            // own: the move to Stage 2 did, on its day (as an import replays it).
+            let on = c
+                .case
+                .acknowledged_at
+                .map(|at| today_in_england(instant(at)))
+                .or_else(|| c.stages.get(&2).and_then(|run| run.started));
+            let key = match on {
                 None => "not-acknowledged",
-                Some(at) => {
-                    let on = today_in_england(instant(at));
+                Some(on) => {
                     if calendar.working_days_between(start, on) <= ACKNOWLEDGE_DAYS {
                         "within-3"
                     } else {

@@ -65,7 +65,13 @@ fn kind_key(kind: CaseKind) -> String {
 
 /// Build every table for the last of `years` (oldest first, each with the cases received in
 /// it) beside the years before.
-pub fn build(years: &[(FinancialYear, &[CaseHistory])], setting: &Setting<'_>) -> Report {
+/// `ombudsman` holds each year's Ombudsman decisions, counted by the year of the enquiry
+/// ([`redress::enquiries_by_year`]).
+pub fn build(
+    years: &[(FinancialYear, &[CaseHistory])],
+    ombudsman: &[Vec<Option<String>>],
+    setting: &Setting<'_>,
+) -> Report {
     let lists = &setting.rules.lists;
     let counting = &lists.report;
     let all: Vec<Vec<&CaseHistory>> = years.iter().map(|(_, c)| c.iter().collect()).collect();
@@ -125,7 +131,7 @@ pub fn build(years: &[(FinancialYear, &[CaseHistory])], setting: &Setting<'_>) -
         tables.push(breakdowns::days_by_quarter(&complaints, setting, scope));
     }
     tables.push(breakdowns::acknowledgement(&complaints, setting));
-    tables.push(redress::ombudsman(&complaints));
+    tables.push(redress::ombudsman(ombudsman));
     tables.push(redress::costs(&complaints));
     tables.extend(compliments_and_more(&all, &compliments, lists));
     let last = years.last().map_or(FinancialYear::of_ms(0), |(y, _)| *y);

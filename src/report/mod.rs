@@ -117,7 +117,11 @@ pub async fn build_for(
         .copied()
         .zip(by_year.iter().map(Vec::as_slice))
         .collect();
-    let mut report = contents::build(&years, &setting);
+    let enquiries = store
+        .report_ombudsman(&first.first_day().to_string(), &year.last_day().to_string())
+        .await?;
+    let ombudsman = redress::enquiries_by_year(&shown, &enquiries);
+    let mut report = contents::build(&years, &ombudsman, &setting);
     let answers = store.report_equality(from, to).await?;
     let sets: Vec<&[stages::CaseHistory]> = by_year.iter().map(Vec::as_slice).collect();
     report
@@ -269,8 +273,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
         .map_err(|e| e.to_string())?;
     let built = async {
         store
-            .audit(
-                None,
+            .audit_from_command_line(
                 crate::store::audit::AuditAction::ReportExported,
                 serde_json::json!({ "year": year.start_year(), "format": format, "via": "command line" }),
             )

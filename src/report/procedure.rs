@@ -209,6 +209,12 @@ impl Tally {
     fn answered(&self) -> i64 {
         self.within + self.extended + self.over
     }
+
+    /// The average working days, over the responses and the stages still open past their
+    /// limit (with their days so far).
+    fn average(&self) -> Cell {
+        average_cell(self.days, self.answered() + self.open_over)
+    }
 }
 
 fn tally(
@@ -235,12 +241,21 @@ fn tally(
             if run.escalated {
                 continue;
             }
+            // Counted as at the end of the year the complaint was received in (today, for
+            // the year still running), so a past year's report stays the same.
+            let as_at = setting
+                .today
+                .min(super::values::FinancialYear::of_ms(case.case.received_at).last_day());
             let so_far = run.started.map(|from| {
-                (setting.calendar.working_days_between(from, setting.today) - run.paused_days)
-                    .max(0)
+                (setting.calendar.working_days_between(from, as_at) - run.paused_days).max(0)
             });
-            match so_far.map(|d| timeliness(d, limit, extended)) {
-                Some(Timeliness::Over) => t.open_over += 1,
+            match so_far.map(|d| (d, timeliness(d, limit, extended))) {
+                // Still open past its limit: counted as over, and in the average with the
+                // working days so far (the average is of the complaints the table counts).
+                Some((days, Timeliness::Over)) => {
+                    t.open_over += 1;
+                    t.days += days;
+                }
                 _ => t.awaiting += 1,
             }
             continue;
@@ -309,14 +324,11 @@ pub(super) fn timescales(
             row("within-standard", RowKind::Count, &of_base(|t| t.within)),
             row("within-extended", RowKind::Count, &of_base(|t| t.extended)),
             row("over", RowKind::Count, &of_base(|t| t.over)),
-            row("responded", RowKind::Total, &|t| plain(t.answered())).same_as(quantity.clone()),
+            row("responded", RowKind::Total, &|t| plain(t.answered())).same_as(quantity),
             row("open-over", RowKind::Count, &of_base(|t| t.open_over)),
             row("awaiting", RowKind::Count, &|t| plain(t.awaiting)),
             row("excluded", RowKind::Count, &|t| plain(t.excluded)),
-            row("average-days", RowKind::Average, &|t| {
-                average_cell(t.days, t.answered())
-            })
-            .same_as(quantity),
+            row("average-days", RowKind::Average, &Tally::average),
             row("extensions", RowKind::Count, &|t| plain(t.extensions)),
             row("pauses", RowKind::Count, &|t| plain(t.pauses)),
         ],
@@ -331,8 +343,7 @@ pub(super) fn average_of(
     setting: &Setting<'_>,
     keep: &dyn Fn(&CaseHistory) -> bool,
 ) -> Cell {
-    let t = tally(cases, stage, setting, keep);
-    average_cell(t.days, t.answered())
+    tally(cases, stage, setting, keep).average()
 }
 
 /// Alternative dispute resolution (mediation): stages paused for it, and whether the

@@ -4,37 +4,41 @@
 //! compensation paid, by the stage that decided them. Sums are in whole pence.
 
 use super::stages::CaseHistory;
-use super::tables::{Label, Row, RowKind, Rows, Table, Years, counted, fixed, plain};
+use super::tables::{Label, Row, RowKind, Rows, Table, Years, counted_items, fixed, plain};
 use crate::domain::facts::OmbudsmanDecision;
 
-/// Complaints the Ombudsman made enquiries about (counted in the year the complaint was
-/// received, like every figure), by what the Ombudsman decided.
-pub(super) fn ombudsman(years: &Years<'_>) -> Table {
-    let with: Vec<Vec<&CaseHistory>> = years
-        .iter()
-        .map(|cases| {
-            cases
+/// The Ombudsman's enquiries about complaints, counted in the year of the enquiry (the day
+/// recorded on the Ombudsman's action, as councils publish them), whenever the complaint was
+/// received; by what the Ombudsman decided. `years` holds each year's decisions.
+pub(super) fn ombudsman(years: &[Vec<Option<String>>]) -> Table {
+    let rows = Rows {
+        total: true,
+        ..fixed(
+            OmbudsmanDecision::ALL
                 .iter()
-                .copied()
-                .filter(|c| c.case.ombudsman_received_on.is_some())
-                .collect()
-        })
-        .collect();
-    counted(
-        "ombudsman",
-        false,
-        &with,
-        |c| vec![c.case.ombudsman_decision.clone()],
-        Rows {
-            total: true,
-            ..fixed(
-                OmbudsmanDecision::ALL
-                    .iter()
-                    .map(|d| (d.as_str(), format!("report-ombudsman-{}", d.as_str()))),
-            )
-        },
-    )
-    .of("ombudsman")
+                .map(|d| (d.as_str(), format!("report-ombudsman-{}", d.as_str()))),
+        )
+    };
+    counted_items("ombudsman", false, years, |d| vec![d.clone()], rows).of("ombudsman")
+}
+
+/// The Ombudsman's enquiries `(day, decision)` put in the year of their day, one list per
+/// year shown (oldest first); enquiries on other days are left out.
+pub fn enquiries_by_year(
+    years: &[super::FinancialYear],
+    enquiries: &[(String, Option<String>)],
+) -> Vec<Vec<Option<String>>> {
+    let mut out: Vec<Vec<Option<String>>> = years.iter().map(|_| Vec::new()).collect();
+    for (day, decision) in enquiries {
+        let Ok(day) = crate::store::cases::parse_date(day) else {
+            continue;
+        };
+        let year = super::FinancialYear::of_date(day);
+        if let Some(slot) = years.iter().position(|y| *y == year) {
+            out[slot].push(decision.clone());
+        }
+    }
+    out
 }
 
 /// Message ids [`ombudsman`] and [`costs`] use for their rows.

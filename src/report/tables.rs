@@ -315,6 +315,17 @@ pub(super) fn counted(
     keys: impl Fn(&CaseHistory) -> Vec<Key>,
     rows: Rows,
 ) -> Table {
+    counted_items(id, chart, years, |c: &&CaseHistory| keys(c), rows)
+}
+
+/// As [`counted`], for anything counted by year (each year's items, oldest year first).
+pub(super) fn counted_items<T>(
+    id: &'static str,
+    chart: bool,
+    years: &[Vec<T>],
+    keys: impl Fn(&T) -> Vec<Key>,
+    rows: Rows,
+) -> Table {
     let tallies: Vec<(BTreeMap<Key, i64>, i64)> = years
         .iter()
         .map(|cases| {

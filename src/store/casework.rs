@@ -477,8 +477,10 @@ impl Store {
         let now = now_ms();
         let (before, after) = (change.before, change.after);
         let day = change.effective_on.unwrap_or_else(|| london_day_ms(now));
+        // Acknowledged on the day the step is dated (a move to Stage 2 acknowledges too), as
+        // an import dates it, so an export then import gives the same acknowledgement table.
         let acknowledged_at = match (before.acknowledged, after.acknowledged) {
-            (false, true) => Some(now),
+            (false, true) => Some(change.effective_on.map_or(now, midday_ms)),
             _ => None,
         };
         let closed_at = match (before.status, after.status) {

@@ -125,6 +125,50 @@ impl Store {
         .await?)
     }
 
+    /// Record what the command line did (no staff member), taking SQLite's write lock before
+    /// reading anything (`begin immediate`), so it waits its turn (the busy timeout) while a
+    /// running service writes, instead of failing "database is locked": a plain insert reads
+    /// first and cannot wait if another write commits in between (a stale WAL snapshot).
+    pub async fn audit_from_command_line(
+        &self,
+        action: super::audit::AuditAction,
+        detail: serde_json::Value,
+    ) -> Result<(), StoreError> {
+        if self.backend() == super::Backend::Sqlite {
+            // A command has nobody waiting on it: on a busy, slow disk a service's group commit
+            // can hold the write lock longer than the service's own 10 seconds, so the command
+            // waits up to a minute (its pool has its one connection, which keeps the setting).
+            sqlx::query("pragma busy_timeout = 60000")
+                .execute(self.pool())
+                .await?;
+        }
+        let mut tx = self.begin_write().await?;
+        super::audit::insert(&mut tx, None, action.as_str(), &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The Ombudsman's enquiries about complaints made on the days `first` to `last`
+    /// (`YYYY-MM-DD`, inclusive), whenever the complaint was received: `(day, decision)`.
+    pub async fn report_ombudsman(
+        &self,
+        first: &str,
+        last: &str,
+    ) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "select ombudsman_received_on, ombudsman_decision from cases \
+             where kind = 'complaint' and ombudsman_received_on >= $1 \
+             and ombudsman_received_on <= $2 and {COUNTED} order by id"
+        ))
+        .bind(first)
+        .bind(last)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .collect()
+    }
+
     /// The procedure events of cases received in `[from_ms, to_ms)`, each case's in order.
     pub async fn report_events(
         &self,

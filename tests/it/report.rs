@@ -504,21 +504,22 @@ const EXPECTED: &[Expected] = &[
     ("outcomes-stage-2", "total", 0, None, 3, Some("100.0")),
     ("outcomes-stage-3", "upheld", 0, None, 1, Some("100.0")),
     ("outcomes-stage-3", "total", 0, None, 1, Some("100.0")),
-    // Percentages are of those answered and those still open past their limit (the open
-    // complaints of 2025 are past theirs by now).
+    // Percentages are of those answered and those still open past their limit at the end of
+    // the year (C3 at Stage 2 and C6 at Stage 1 are past theirs on 31 March 2026); so is the
+    // average, the open ones with their working days so far.
     ("timescales-stage-1", "responded", 2, None, 5, None),
     ("timescales-stage-1", "within-standard", 1, Some("50.0"), 3, Some("50.0")),
     ("timescales-stage-1", "within-extended", 0, Some("0.0"), 1, Some("16.7")),
     ("timescales-stage-1", "over", 1, Some("50.0"), 1, Some("16.7")),
     ("timescales-stage-1", "open-over", 0, Some("0.0"), 1, Some("16.7")),
-    ("timescales-stage-1", "average-days", 2, None, 5, None),
+    ("timescales-stage-1", "average-days", 2, None, 6, None),
     ("timescales-stage-1", "extensions", 0, None, 1, None),
     ("timescales-stage-1", "pauses", 0, None, 1, None),
     ("timescales-stage-2", "responded", 0, None, 2, None),
     ("timescales-stage-2", "within-standard", 0, None, 1, Some("33.3")),
     ("timescales-stage-2", "over", 0, None, 1, Some("33.3")),
     ("timescales-stage-2", "open-over", 0, None, 1, Some("33.3")),
-    ("timescales-stage-2", "average-days", 0, None, 2, None),
+    ("timescales-stage-2", "average-days", 0, None, 3, None),
     ("timescales-stage-2", "extensions", 0, None, 1, None),
     ("timescales-stage-3", "responded", 0, None, 1, None),
     ("timescales-stage-3", "within-standard", 0, None, 1, Some("100.0")),
@@ -564,10 +565,13 @@ const COUNTED_BY_HAND: &[&str] = &[
     "languages",
 ];
 
-/// Average working days to respond, `(stage, 2024/25, 2025/26)`.
+/// Average working days to respond, `(stage, 2024/25, 2025/26)`. In 2025/26 Stage 1 is the
+/// five responses (54 working days) and C6, open 19 working days by 31 March 2026 (Wed 4
+/// March is its first day): 73 / 6; Stage 2 the two responses (74) and C3, open 182 working
+/// days from Mon 14 July 2025 to 31 March 2026: 256 / 3.
 const AVERAGES: &[(u8, Option<&str>, Option<&str>)] = &[
-    (1, Some("13.5"), Some("10.8")),
-    (2, None, Some("37.0")),
+    (1, Some("13.5"), Some("12.2")),
+    (2, None, Some("85.3")),
     (3, None, Some("24.0")),
 ];
 
@@ -787,7 +791,7 @@ async fn the_page_shows_exact_figures_with_charts_and_a_year_picker() {
         page.body.split("<select").nth(1).unwrap_or_default()
     );
     // Exact: three complaints from the North team, the Stage 1 average.
-    assert!(page.body.contains("<td>10.80</td>"), "{}", page.body);
+    assert!(page.body.contains("<td>12.17</td>"), "{}", page.body);
     assert!(!page.body.contains("<td>not shown</td>"), "exact figures");
     assert!(
         page.body
@@ -864,7 +868,7 @@ async fn the_public_csv_shows_one_to_four_as_fewer_than_five_and_managers_see_ex
                 "Representations received,Complaint,2,50.0,6,66.7",
                 "Representations received,Compliment,1,25.0,2,22.2",
                 "Complaints by procedure,Corporate,0,0.0,1,16.7",
-                "Timescales at Stage 1: all complaints,Average working days to respond,13.50,,10.80,",
+                "Timescales at Stage 1: all complaints,Average working days to respond,13.50,,12.17,",
                 "Language used,en-GB,3,75.0,7,77.8",
             ],
         ),
@@ -877,7 +881,7 @@ async fn the_public_csv_shows_one_to_four_as_fewer_than_five_and_managers_see_ex
                 "Representations received,Complaint,not shown,not shown,6,not shown",
                 "Representations received,Compliment,not shown,not shown,not shown,not shown",
                 "Complaints by procedure,Corporate,0,not shown,not shown,not shown",
-                "Timescales at Stage 1: all complaints,Average working days to respond,not shown,,10.80,",
+                "Timescales at Stage 1: all complaints,Average working days to respond,not shown,,12.17,",
                 "Language used,en-GB,not shown,not shown,7,not shown",
             ],
         ),

@@ -221,7 +221,17 @@ fn report(cases: &[Made], final_stage: bool) -> Report {
             FinancialYear::new(2022 + i32::try_from(i).unwrap_or(0)).map(|y| (y, cases.as_slice()))
         })
         .collect();
-    contents::build(&shown, &setting)
+    let enquiries: Vec<(String, Option<String>)> = years
+        .iter()
+        .flatten()
+        .filter_map(|h| {
+            let day = h.case.ombudsman_received_on.clone()?;
+            Some((day, h.case.ombudsman_decision.clone()))
+        })
+        .collect();
+    let in_years: Vec<FinancialYear> = shown.iter().map(|(y, _)| *y).collect();
+    let ombudsman = crate::report::redress::enquiries_by_year(&in_years, &enquiries);
+    contents::build(&shown, &ombudsman, &setting)
 }
 
 /// What a reader can work out: each count row's range, narrowed by every relation and by the
