@@ -316,7 +316,8 @@ pub fn render(
         EmailKind::ReplyToChild
         | EmailKind::Digest
         | EmailKind::Acknowledgement
-        | EmailKind::PasswordLink => {}
+        | EmailKind::PasswordLink
+        | EmailKind::KeepWords => {}
     }
     let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
     let link_label = w.get("email-open-case", &[]);
@@ -426,6 +427,12 @@ fn render_to_them(
 #[derive(Debug, thiserror::Error)]
 #[error("cannot build the email: {0}")]
 pub struct BuildError(String);
+
+impl BuildError {
+    pub fn new(detail: String) -> Self {
+        Self(detail)
+    }
+}
 
 /// How one email joins its case's thread, and where a reply goes (see `notify::inbound`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
