@@ -268,4 +268,4 @@ report-feeling-2 = Sad
 report-feeling-3 = Okay
 report-feeling-4 = Happy
 report-feeling-5 = Very happy
-report-feeling-none = Skipped, or not asked
+report-feeling-none = Skipped or not asked
