@@ -166,8 +166,8 @@ pub struct StartPage<'a> {
 
 /// The five faces of "How are you feeling?", saddest first: each value's label id and mouth.
 pub const FACES: [(u8, &str, &str); 5] = [
-    (1, "feeling-1", "M7.5 17.5 Q12 12.5 16.5 17.5"),
-    (2, "feeling-2", "M8 16.5 Q12 14 16 16.5"),
+    (1, "feeling-1", "M7 18.5 Q12 11 17 18.5"),
+    (2, "feeling-2", "M8.5 16.5 Q12 14.5 15.5 16.5"),
     (3, "feeling-3", "M8 15.5 L16 15.5"),
     (4, "feeling-4", "M8 14.5 Q12 17 16 14.5"),
     (5, "feeling-5", "M7 13.5 Q12 19.5 17 13.5"),
