@@ -332,8 +332,15 @@ impl Localizer {
             .collect()
     }
 
-    /// "Tuesday 9 December", in the locale's own words.
+    /// "Tuesday 9 December", in the locale's own words; "Monday 4 January 2027" when the date
+    /// is not in the current year (in England).
     pub fn long_date(&self, locale: &Locale, date: time::Date) -> String {
+        let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
+        self.long_date_from(locale, date, today)
+    }
+
+    /// As [`Localizer::long_date`], with the year shown unless `date` is in `today`'s year.
+    pub fn long_date_from(&self, locale: &Locale, date: time::Date, today: time::Date) -> String {
         let weekday = self.text(
             locale,
             &format!("weekday-{}", date.weekday().number_from_monday()),
@@ -344,7 +351,13 @@ impl Localizer {
         args.set("weekday", FluentValue::from(weekday));
         args.set("day", FluentValue::from(date.day()));
         args.set("month", FluentValue::from(month));
-        args.set("year", FluentValue::from(date.year()));
+        args.set("year", FluentValue::from(date.year().to_string()));
+        let this_year = if date.year() == today.year() {
+            "yes"
+        } else {
+            "no"
+        };
+        args.set("this_year", FluentValue::from(this_year));
         self.text(locale, "date-long", Some(&args))
     }
 }
@@ -424,7 +437,38 @@ mod tests {
     fn dates_read_like_people_say_them() {
         let l = shipped();
         let date = time::macros::date!(2025 - 12 - 09);
-        assert_eq!(l.long_date(&l.fallback(), date), "Tuesday 9 December");
+        let today = time::macros::date!(2025 - 11 - 30);
+        assert_eq!(
+            l.long_date_from(&l.fallback(), date, today),
+            "Tuesday 9 December"
+        );
+    }
+
+    /// A reply-by date in January seen in December says its year, in every language; a date in
+    /// this year does not.
+    #[test]
+    fn a_date_in_another_year_says_the_year_in_every_language() {
+        let l = shipped();
+        let today = time::macros::date!(2026 - 12 - 21);
+        let next_year = time::macros::date!(2027 - 01 - 05);
+        let this_year = time::macros::date!(2026 - 12 - 23);
+        for locale in l.locales() {
+            let later = l.long_date_from(&locale, next_year, today);
+            assert!(later.contains("2027"), "{}: {later}", locale.as_str());
+            let sooner = l.long_date_from(&locale, this_year, today);
+            assert!(!sooner.contains("2026"), "{}: {sooner}", locale.as_str());
+            assert!(sooner.contains("23"), "{}: {sooner}", locale.as_str());
+        }
+        assert_eq!(
+            l.long_date_from(&l.fallback(), next_year, today),
+            "Tuesday 5 January 2027"
+        );
+        // And the date of last year, as tracking shows when a case was sent.
+        let last_year = time::macros::date!(2025 - 12 - 09);
+        assert_eq!(
+            l.long_date_from(&l.fallback(), last_year, today),
+            "Tuesday 9 December 2025"
+        );
     }
 
     #[test]

@@ -58,8 +58,21 @@ pub async fn start(
     locale: &Locale,
     first_answer: Option<&str>,
 ) -> Result<(ConversationToken, Conversation), IntakeError> {
+    start_feeling(app, flow_id, locale, first_answer, None).await
+}
+
+/// As [`start`], carrying the face chosen on the first page ("How are you feeling?", 1 to 5)
+/// until the case is sent.
+pub async fn start_feeling(
+    app: &AppState,
+    flow_id: &str,
+    locale: &Locale,
+    first_answer: Option<&str>,
+    feeling: Option<u8>,
+) -> Result<(ConversationToken, Conversation), IntakeError> {
     let flow = app.flows.get(flow_id).ok_or(IntakeError::NoFlow)?;
     let mut state = engine::start(flow);
+    state.feeling = feeling.filter(|f| (1..=5).contains(f));
     if let Some(value) = first_answer
         && let Ok(next) = engine::answer(flow, &state, &flow.start, &[value.to_owned()])
     {
@@ -195,6 +208,10 @@ pub async fn submit(
     // emails and exports read) and into their own table, counted only.
     let equality = crate::equality::EqualityAnswers::take(&mut answers);
     let mut draft = CaseDraft::try_from(&answers).map_err(|_| IntakeError::NotReady)?;
+    let (feeling, is_child) = (
+        conversation.state.feeling,
+        draft.submitted_by == crate::domain::SubmitterRole::Child,
+    );
     draft.urgent |= conversation.state.concern;
     let mut urgent_reasons = Vec::new();
     if draft.kind == CaseKind::SafetyConcern {
@@ -270,6 +287,8 @@ pub async fn submit(
         urgent_reasons,
         message_domain: crate::notify::message_domain(&app.config.mail.from).to_owned(),
         equality,
+        // Asked of children only: an adult who passed the first page has no feeling recorded.
+        feeling: feeling.filter(|_| is_child),
     };
     let (receipt, created) = app
         .store

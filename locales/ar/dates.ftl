@@ -2,7 +2,11 @@
 # Dates as people say them: "الثلاثاء 9 ديسمبر". Gregorian month names in the يناير/فبراير form
 # (Egyptian, Gulf, Sudanese and North African use; understood across the Arab world). Arabic has no
 # customary abbreviations, so the short forms equal the long forms.
-date-long = { $weekday } { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday } { $day } { $month }
+   *[other] { $weekday } { $day } { $month } { $year }
+}
 weekday-1 = الاثنين
 weekday-2 = الثلاثاء
 weekday-3 = الأربعاء

@@ -1,7 +1,11 @@
 # Translation status: machine-drafted, needs review by a professional translator before use with children.
 # Dates as people say them: "dydd Mawrth 9 Rhagfyr". Dates appear mid-sentence ("erbyn dydd
 # Mawrth 9 Rhagfyr"), so "dydd" is lower case and the day's name capitalised, as in Welsh style.
-date-long = { $weekday } { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday } { $day } { $month }
+   *[other] { $weekday } { $day } { $month } { $year }
+}
 weekday-1 = dydd Llun
 weekday-2 = dydd Mawrth
 weekday-3 = dydd Mercher

@@ -17,6 +17,13 @@ start-unsafe-button = Dw i ddim yn ddiogel nawr
 start-exit-title = Angen gadael yn gyflym?
 start-exit-explain = Tapia "Gadael y dudalen hon" ar y brig unrhyw bryd. Bydd y dudalen hon yn newid i wefan tywydd a bydd dy atebion yn diflannu.
 start-exit-history = Dydy hyn ddim yn clirio hanes dy borwr. Gofynna i rywun rwyt ti'n ymddiried ynddyn nhw sut i wneud hynny, neu defnyddia ffenest breifat.
+feeling-question = Sut wyt ti'n teimlo?
+feeling-optional = Dewisa wyneb os wyt ti eisiau. Gelli di hepgor hyn.
+feeling-1 = Trist iawn
+feeling-2 = Trist
+feeling-3 = Gweddol
+feeling-4 = Hapus
+feeling-5 = Hapus iawn
 
 transcript-label = Dy sgwrs hyd yma
 speaker-service = Have Your Say
@@ -140,6 +147,15 @@ done-next-advocate-call = Gofynnaist ti am eiriolwr. Gofynnaist ti hefyd i ni be
 keep-write-down = Ysgrifenna'r rhain i lawr neu tynna lun o'r sgrin nawr.
 keep-copy-button = Copïo nhw
 keep-copied = Wedi'u copïo. Gluda nhw rywle dim ond ti sy'n gallu ei weld.
+keep-email-explain = Gallwn ni anfon dy gyfeirnod a dy eiriau cyfrinachol i'r cyfeiriad e-bost a roddaist ti i ni. Rydyn ni'n eu hanfon unwaith.
+keep-email-button = Anfon nhw ata i drwy e-bost
+keep-email-sent = Wedi'i wneud. Rydyn ni'n anfon dy gyfeirnod a dy eiriau cyfrinachol i'r cyfeiriad e-bost a roddaist ti i ni. Edrycha yn dy fewnflwch, ac ysgrifenna nhw i lawr hefyd rhag ofn na fydd yr e-bost yn cyrraedd.
+keep-email-subject = Dy gyfeirnod ar gyfer Have Your Say
+keep-email-intro = Gofynnaist ti i ni anfon dy gyfeirnod a dy eiriau cyfrinachol atat ti drwy e-bost. Mae angen y ddau arnat ti i weld beth sy'n digwydd gyda dy neges.
+keep-email-private = Cadwa'r e-bost hwn yn breifat. Gall unrhyw un sydd â dy gyfeirnod a dy eiriau cyfrinachol ddarllen dy negeseuon.
+keep-email-reference = Cyfeirnod
+keep-email-words = Geiriau cyfrinachol
+keep-email-link = Gweld beth sy'n digwydd
 
 progress-left = { $count ->
     [one] Dyma'r cwestiwn olaf

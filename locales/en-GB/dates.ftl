@@ -1,5 +1,9 @@
 # Dates as people say them: "Tuesday 9 December".
-date-long = { $weekday } { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday } { $day } { $month }
+   *[other] { $weekday } { $day } { $month } { $year }
+}
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

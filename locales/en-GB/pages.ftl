@@ -16,6 +16,13 @@ start-unsafe-button = I'm not safe right now
 start-exit-title = Need to leave fast?
 start-exit-explain = Tap "Leave this page" at the top at any time. This page will change to a weather website and your answers will go.
 start-exit-history = It does not clear your browser history. Ask someone you trust how to do that, or use a private window.
+feeling-question = How are you feeling?
+feeling-optional = Choose a face if you like. You can skip this.
+feeling-1 = Very sad
+feeling-2 = Sad
+feeling-3 = Okay
+feeling-4 = Happy
+feeling-5 = Very happy
 
 transcript-label = Your conversation so far
 speaker-service = Have Your Say
@@ -138,6 +145,15 @@ done-next-advocate-call = You asked for an advocate. You also asked us not to co
 keep-write-down = Write these down or take a screenshot now.
 keep-copy-button = Copy them
 keep-copied = Copied. Paste them somewhere only you can see.
+keep-email-explain = We can send your reference and secret words to the email address you gave us. We send them once.
+keep-email-button = Email them to me
+keep-email-sent = Done. We are sending your reference and secret words to the email address you gave us. Check your inbox, and write them down too in case the email does not arrive.
+keep-email-subject = Your reference for Have Your Say
+keep-email-intro = You asked us to email you your reference and secret words. You need both to see what is happening with your message.
+keep-email-private = Keep this email private. Anyone who has your reference and secret words can read your messages.
+keep-email-reference = Reference
+keep-email-words = Secret words
+keep-email-link = See what is happening
 
 # Above each question: how many are left before "check your answers" (this one included).
 progress-left = { $count ->

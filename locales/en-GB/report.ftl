@@ -259,3 +259,13 @@ report-row-cost-remedy-stage-3 = Remedies and compensation: Stage 3
 report-row-cost-remedy-ombudsman = Remedies and compensation: after the Ombudsman found fault
 report-row-cost-remedy-total = Remedies and compensation paid
 report-row-cost-all-total = Total payments
+
+## "How are you feeling?" (src/report/feeling.rs)
+report-table-feeling = How children felt when they started
+report-about-feeling = The face a child or young person chose on the first page, before they started. The question is optional; adults on a child's behalf are not asked.
+report-feeling-1 = Very sad
+report-feeling-2 = Sad
+report-feeling-3 = Okay
+report-feeling-4 = Happy
+report-feeling-5 = Very happy
+report-feeling-none = Skipped or not asked

@@ -474,6 +474,8 @@ staff-letter-print-links = Letters to print:
 staff-letter-back = Back to the case
 staff-letter-print-hint = Print this page: only the letter is printed. It is in the language they used. Replace any words in [square brackets] before sending.
 staff-email-kind-acknowledgement = Acknowledgement to them
+staff-email-kind-keep_words = Their reference and secret words, which they asked for
+staff-feeling = How they felt when they started
 
 ## Staff pages (issue 17: notes, the case page, search and lists)
 event-unassigned = No longer assigned

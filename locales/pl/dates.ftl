@@ -2,7 +2,11 @@
 # Dates as people say them: "wtorek, 9 grudnia". Month names are in the genitive, as used after a
 # day number. Messages that show a date put it after a colon ("Odpowiemy najpóźniej: wtorek,
 # 9 grudnia"), so the weekday can stay in the nominative.
-date-long = { $weekday }, { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday }, { $day } { $month }
+   *[other] { $weekday }, { $day } { $month } { $year }
+}
 weekday-1 = poniedziałek
 weekday-2 = wtorek
 weekday-3 = środa

@@ -18,6 +18,13 @@ start-unsafe-button = Nie czuję się teraz bezpiecznie
 start-exit-title = Musisz szybko wyjść?
 start-exit-explain = W każdej chwili możesz nacisnąć „Wyjdź z tej strony” na górze. Ta strona zmieni się w stronę z pogodą, a twoje odpowiedzi znikną.
 start-exit-history = To nie czyści historii przeglądarki. Zapytaj kogoś, komu ufasz, jak to zrobić, albo użyj okna prywatnego.
+feeling-question = Jak się czujesz?
+feeling-optional = Wybierz buźkę, jeśli chcesz. Możesz to pominąć.
+feeling-1 = Bardzo smutno
+feeling-2 = Smutno
+feeling-3 = W porządku
+feeling-4 = Dobrze
+feeling-5 = Bardzo dobrze
 
 transcript-label = Twoja rozmowa do tej pory
 speaker-service = Have Your Say
@@ -139,6 +146,15 @@ done-next-advocate-call = Prosisz o rzecznika. Prosisz też, żebyśmy się z to
 keep-write-down = Zapisz je teraz albo zrób zrzut ekranu.
 keep-copy-button = Skopiuj je
 keep-copied = Skopiowano. Wklej je w miejscu, które widzisz tylko ty.
+keep-email-explain = Możemy wysłać twój numer sprawy i tajne słowa na adres e-mail, który nam podałeś lub podałaś. Wyślemy je jeden raz.
+keep-email-button = Wyślij mi je e-mailem
+keep-email-sent = Gotowe. Wysyłamy twój numer sprawy i tajne słowa na adres e-mail, który nam podałeś lub podałaś. Sprawdź skrzynkę i zapisz je też, na wypadek gdyby e-mail nie dotarł.
+keep-email-subject = Twój numer sprawy w Have Your Say
+keep-email-intro = Poprosiłeś lub poprosiłaś nas o wysłanie e-mailem twojego numeru sprawy i tajnych słów. Potrzebujesz obu, żeby zobaczyć, co dzieje się z twoją wiadomością.
+keep-email-private = Nie pokazuj nikomu tego e-maila. Każdy, kto ma twój numer sprawy i tajne słowa, może przeczytać twoje wiadomości.
+keep-email-reference = Numer sprawy
+keep-email-words = Tajne słowa
+keep-email-link = Zobacz, co się dzieje
 
 progress-left = { $count ->
     [one] To ostatnie pytanie

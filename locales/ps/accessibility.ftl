@@ -1,8 +1,8 @@
 # Translation status: machine-drafted, needs review by a professional translator before use with children.
 # The accessibility statement (public sector bodies must publish one). Technical and official names
 # (WCAG, axe-core, EASS) stay in English.
-accessibility-title = د لاسرسي بیان (Accessibility statement)
-accessibility-intro = { $authority } غواړي چې هر څومره ډېر خلک چې کېدای شي Have Your Say وکاروي. تاسو باید وکولی شئ رنګونه او د لیکنې اندازه بدله کړئ، تر 400% پورې یې لوی (زوم) کړئ پرته له دې چې لیکنه له سکرین څخه بهر شي، یوازې د کیبورډ یا سویچ په مرسته یې وکاروئ، او د سکرین لوستونکي (screen reader) سره یې وکاروئ.
+accessibility-title = د لاسرسي بیان
+accessibility-intro = { $authority } غواړي چې هر څومره ډېر خلک چې کېدای شي Have Your Say وکاروي. تاسو باید وکولی شئ رنګونه او د لیکنې اندازه بدله کړئ، تر 400% پورې یې لوی (زوم) کړئ پرته له دې چې لیکنه له سکرین څخه بهر شي، یوازې د کیبورډ یا سویچ په مرسته یې وکاروئ، او د سکرین لوستونکي سره یې وکاروئ.
 accessibility-how-title = موږ دا څنګه د ټولو لپاره اسانه کړ
 accessibility-how = هره پاڼه له JavaScript پرته کار کوي. هره پوښتنه خپل سرلیک لري، هره تڼۍ لویه ده، رنګونه یوازینۍ لاره نه ده چې معلومات پرې ښودل کېږي، او که ستاسو وسیله لږ حرکت وغواړي، انیمیشنونه درېږي. تاسو غوښتنه کولی شئ چې پوښتنې درته ولوستل شي، او له څو ژبو څخه یوه وټاکئ.
 accessibility-known-title = هغه څه چې پوهېږو لا بشپړ نه دي

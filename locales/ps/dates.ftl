@@ -2,7 +2,11 @@
 # Dates as people say them: "سه شنبه، 9 دسمبر". Weekday names as used in Afghanistan (the same words as
 # Dari); Gregorian month names as in BBC Pashto. Pashto has no customary abbreviations, so the
 # short forms equal the long forms.
-date-long = { $weekday }، { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday }، { $day } { $month }
+   *[other] { $weekday }، { $day } { $month } { $year }
+}
 weekday-1 = دوشنبه
 weekday-2 = سه شنبه
 weekday-3 = چهارشنبه

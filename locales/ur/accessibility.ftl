@@ -1,7 +1,7 @@
 # Translation status: machine-drafted, needs review by a professional translator before use with children.
 # The accessibility statement (public sector bodies must publish one). Technical and official names
 # (WCAG, axe-core, EASS) stay in English.
-accessibility-title = رسائی کا بیان (Accessibility statement)
+accessibility-title = رسائی کا بیان
 accessibility-intro = { $authority } چاہتا ہے کہ زیادہ سے زیادہ لوگ Have Your Say استعمال کر سکیں۔ آپ رنگ اور تحریر کا سائز بدل سکیں، تحریر کو اسکرین سے باہر نکلے بغیر 400% تک زوم کر سکیں، اسے صرف کی بورڈ یا سوئچ سے استعمال کر سکیں، اور اسکرین ریڈر کے ساتھ استعمال کر سکیں۔
 accessibility-how-title = ہم نے اسے سب کے لیے آسان کیسے بنایا
 accessibility-how = ہر صفحہ JavaScript کے بغیر کام کرتا ہے۔ ہر سوال کی اپنی سرخی ہے، ہر بٹن بڑا ہے، معلومات دکھانے کا واحد طریقہ رنگ نہیں ہیں، اور اگر آپ کا آلہ کم حرکت مانگے تو اینیمیشن رک جاتی ہیں۔ آپ سوالات کو پڑھ کر سنانے کا کہہ سکتے ہیں، اور کئی زبانوں میں سے چن سکتے ہیں۔

@@ -1,7 +1,11 @@
 # Translation status: machine-drafted, needs review by a professional translator before use with children.
 # Dates as people say them: "منگل، 9 دسمبر". Urdu has no customary abbreviations for days and
 # months, so the short forms equal the long forms.
-date-long = { $weekday }، { $day } { $month }
+# $this_year is "yes" when the date falls in the current year; another year's date says its year.
+date-long = { $this_year ->
+    [yes] { $weekday }، { $day } { $month }
+   *[other] { $weekday }، { $day } { $month } { $year }
+}
 weekday-1 = پیر
 weekday-2 = منگل
 weekday-3 = بدھ

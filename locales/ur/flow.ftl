@@ -35,7 +35,7 @@ chat-thanks = شکریہ۔ چلیں شروع کرتے ہیں۔
 ask-role = آپ کون ہیں؟
 role-young-person = میں خود بچہ/بچی یا نوجوان ہوں
 role-helping = میں کسی بچے یا نوجوان کی مدد کر رہا/رہی ہوں
-role-parent-carer = میں ماں، باپ یا دیکھ بھال کرنے والا ہوں
+role-parent-carer = میں ماں، باپ یا دیکھ بھال کرنے والا/والی ہوں
 role-someone-else = کوئی اور
 
 ask-about = یہ کس بارے میں ہے؟

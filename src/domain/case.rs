@@ -145,7 +145,8 @@ string_enum! {
     /// Which email an outbox row is. A `digest` is one officer's or manager's daily reminders
     /// (about many cases, not one); an `acknowledgement` goes to the person who raised the
     /// case, from its letter template; a `password_link` carries a one-time link to set a staff
-    /// password (about an account, not a case).
+    /// password (about an account, not a case); `keep_words` sends a child their reference and
+    /// secret words, to the address they gave, when they ask for it on the confirmation page.
     EmailKind {
         NewCase = "new_case",
         Urgent = "urgent",
@@ -155,6 +156,7 @@ string_enum! {
         Digest = "digest",
         Acknowledgement = "acknowledgement",
         PasswordLink = "password_link",
+        KeepWords = "keep_words",
     }
 }
 

@@ -37,6 +37,10 @@ pub struct State {
     /// held for staff to check. Set by the web layer; the engine only carries it along.
     #[serde(default)]
     pub suspect: bool,
+    /// The optional "How are you feeling?" face chosen on the first page, 1 (very sad) to 5
+    /// (very happy); `None` when skipped. The engine only carries it along to the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feeling: Option<u8>,
     /// An answer the web page did not take, kept so the page shown after the redirect can say
     /// why and keep what was typed (post/redirect/get, errors included). Every move clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,6 +119,7 @@ pub fn start(flow: &Flow) -> State {
         concerns: Vec::new(),
         show_safety: false,
         suspect: false,
+        feeling: None,
         pending: None,
     }
 }
@@ -165,6 +170,7 @@ pub fn answer(
             concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
+            feeling: state.feeling,
             pending: None,
         });
     }
@@ -180,6 +186,7 @@ pub fn answer(
         concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
+        feeling: state.feeling,
         pending: None,
     })
 }
@@ -198,6 +205,7 @@ pub fn back(state: &State) -> State {
             concerns: state.concerns.clone(),
             show_safety: false,
             suspect: state.suspect,
+            feeling: state.feeling,
             pending: None,
         },
         None => state.clone(),
@@ -223,6 +231,7 @@ pub fn rewind(state: &State, step_id: &str) -> Option<State> {
         concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
+        feeling: state.feeling,
         pending: None,
     })
 }
@@ -250,6 +259,7 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
         concerns: state.concerns.clone(),
         show_safety: false,
         suspect: state.suspect,
+        feeling: state.feeling,
         pending: None,
     })
 }

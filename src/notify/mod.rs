@@ -5,6 +5,7 @@
 pub mod account_email;
 pub mod email;
 pub mod inbound;
+pub mod keep_words;
 pub mod routing;
 pub mod transport;
 pub mod urgent;

@@ -202,6 +202,7 @@ impl Worker {
                 if let About::PasswordLink(link_id) = row.about {
                     self.store.forget_password_link(link_id).await?;
                 }
+                self.forget_words_sent(row).await?;
                 round.sent += 1;
             }
             Err(SendError::Transient(error))
@@ -220,6 +221,7 @@ impl Worker {
                     .mark_email_failed(row.id, &self.id, &error)
                     .await?;
                 round.failed += 1;
+                self.forget_words_sent(row).await?;
                 // An alert that reached nobody goes to the second duty inbox, once per case.
                 let fallback = &self.config.routing.urgent_fallback;
                 if let About::Case(case_id) = row.about
@@ -243,6 +245,16 @@ impl Worker {
             }
         }
         Ok(())
+    }
+
+    /// "Email them to me" has gone, or never will: the words are not kept readable any longer.
+    async fn forget_words_sent(&self, row: &OutboxRow) -> Result<(), StoreError> {
+        match row.about {
+            About::Case(case_id) if row.kind == EmailKind::KeepWords => {
+                self.store.forget_words_to_email(case_id).await
+            }
+            _ => Ok(()),
+        }
     }
 
     async fn deliver(&self, row: &OutboxRow) -> Result<(), SendError> {
@@ -293,8 +305,18 @@ impl Worker {
             .await
             .map_err(|e| SendError::Transient(e.to_string()))?
             .ok_or_else(|| SendError::Permanent("the case no longer exists".into()))?;
-        let rendered = render(row.kind, &case, &self.config, &self.words)
-            .map_err(|e| SendError::Permanent(e.to_string()))?;
+        let rendered = if row.kind == EmailKind::KeepWords {
+            let words = self
+                .store
+                .words_to_email(case_id)
+                .await
+                .map_err(|e| SendError::Transient(e.to_string()))?
+                .ok_or_else(|| SendError::Permanent("the words were sent already".into()))?;
+            super::keep_words::render(&case, &words, &self.config, &self.words)
+        } else {
+            render(row.kind, &case, &self.config, &self.words)
+        }
+        .map_err(|e| SendError::Permanent(e.to_string()))?;
         let thread = super::inbound::thread_for(&self.store, &self.config.inbound, case_id)
             .await
             .map_err(|e| SendError::Transient(e.to_string()))?;

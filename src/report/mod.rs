@@ -13,6 +13,7 @@ pub mod breakdowns;
 pub mod contents;
 pub mod demo;
 pub mod equality;
+pub mod feeling;
 pub mod html;
 pub mod output;
 pub mod procedure;
@@ -127,6 +128,8 @@ pub async fn build_for(
     report
         .tables
         .extend(equality::tables(&sets, &answers, equality));
+    let feelings = store.report_feelings(from, to).await?;
+    report.tables.push(feeling::table(&sets, &feelings));
     Ok(report)
 }
 
@@ -242,6 +245,7 @@ pub fn message_ids() -> Vec<String> {
             .map(|v| format!("report-age-{}", v.as_str())),
     );
     ids.extend(crate::equality::report_message_ids());
+    ids.extend(feeling::message_ids());
     ids.sort();
     ids.dedup();
     ids

@@ -43,6 +43,8 @@ pub struct NewCase {
     pub message_domain: String,
     /// The optional "About you" answers, kept apart from `answers_json`; `None` when not asked.
     pub equality: Option<crate::equality::EqualityAnswers>,
+    /// "How are you feeling?" on the first page, 1 to 5; `None` when skipped or not a child.
+    pub feeling: Option<u8>,
 }
 
 /// Signs that a conversation came from a bot, and whether its case is held for staff to check.
@@ -472,10 +474,11 @@ async fn insert_case(
          contact_value, first_name, age, locale, urgent, received_at, due_on, answers, \
          stage_started_on, acknowledge_by, submitter_role, submitter_name, \
          submitter_organisation, child_consent, child_has_advocate, held, suspect_honeypot, \
-         suspect_fast, completion_ms, urgent_reasons, words_sealed, created_at, updated_at) \
+         suspect_fast, completion_ms, urgent_reasons, words_sealed, created_at, updated_at, \
+         feeling) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
          $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $18, \
-         $18) \
+         $18, $34) \
          returning id",
     )
     .bind(reference.as_ref())
@@ -511,6 +514,7 @@ async fn insert_case(
     .bind(new.screening.completion_ms)
     .bind(crate::domain::urgency::store_reasons(&new.urgent_reasons))
     .bind(&new.words_sealed)
+    .bind(new.feeling.map(i64::from))
     .fetch_one(&mut *tx)
     .await?;
     let case_id: i64 = row.try_get("id")?;

@@ -24,6 +24,7 @@ use crate::flow::{AnswerError, model::InputKind};
 use crate::intake::{self, IntakeError, Outcome};
 use crate::store::cases::Receipt;
 use crate::store::conversations::Conversation;
+use crate::store::keep_words::KeepWords;
 
 impl From<IntakeError> for WebError {
     fn from(e: IntakeError) -> Self {
@@ -92,7 +93,13 @@ pub async fn start_conversation(
     }
     let locale = browser_locale(&app, &headers);
     let first = fields.get("first").filter(|v| v.len() <= 32);
-    let (token, conversation) = intake::start(&app, intake::DEFAULT_FLOW, &locale, first).await?;
+    // "How are you feeling?" is optional: anything but a face 1 to 5 is no answer.
+    let feeling = fields
+        .get("feeling")
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|f| (1..=5).contains(f));
+    let (token, conversation) =
+        intake::start_feeling(&app, intake::DEFAULT_FLOW, &locale, first, feeling).await?;
     let mut response = to_current(&conversation);
     let (name, value) = cookie::set(&app.config, &token);
     response.headers_mut().append(name, value);
@@ -291,16 +298,49 @@ pub async fn show_done(
         .unwrap_or_else(|| app.words.fallback());
     let t = words(&app, &locale);
     let receipt = &confirmation.receipt;
+    // "Email them to me" only for an email address given, and only while the words are shown
+    // (they cannot be sent once they are gone); once asked, a kind line says it is on its way.
+    let email_offer = match app.store.keep_words_offer(&token.key()).await? {
+        Some(false) if confirmation.secret.is_some() => Some(false),
+        Some(true) => Some(true),
+        _ => None,
+    };
     html(&DonePage {
         t,
         has_error: false,
         reference: receipt.reference.to_string(),
         secret: confirmation.secret.map(|s| s.expose().to_owned()),
+        email_offer,
         next_steps: next_steps(t, receipt),
         urgent: receipt.urgent,
         help_tel: tel(&app.config.help_phone),
         out_of_hours_tel: tel(&app.config.out_of_hours_phone),
     })
+}
+
+/// "Email them to me": queue the reference and the secret words to the address the child gave,
+/// once per case (a second post queues nothing), then back to the confirmation, which says so.
+pub async fn email_words(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    _fields: FormFields,
+) -> Result<Response, WebError> {
+    let Some(token) = cookie::token(&app.config, &headers) else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    if let Some(confirmation) = intake::confirmation(&app, &token).await?
+        && let Some(secret) = confirmation.secret
+    {
+        let domain = crate::notify::message_domain(&app.config.mail.from);
+        let queued = app
+            .store
+            .queue_keep_words(&token.key(), secret.expose(), domain)
+            .await?;
+        if queued == KeepWords::Queued {
+            app.mailer.wake.notify_one();
+        }
+    }
+    Ok(Redirect::to("/chat/done#keep-email").into_response())
 }
 
 /// "What happens next", promising only what follows from what was chosen: no reply date for

@@ -63,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/chat/done", get(chat::show_done))
         .route(
+            "/chat/email-me",
+            post(chat::email_words).get(chat::show_done),
+        )
+        .route(
             "/chat/later",
             post(track::finish_later).get(chat::show_current),
         )

@@ -80,11 +80,17 @@ pub async fn show_start(
             .map(|c| c.state.step),
         None => None,
     };
+    let t = words(&app, &locale);
+    let faces = super::templates::FACES
+        .iter()
+        .map(|(value, id, mouth)| (*value, t.get(id), *mouth))
+        .collect();
     let mut response = html(&StartPage {
-        t: words(&app, &locale),
+        t,
         has_error: false,
         languages,
         carry_on,
+        faces,
     })?;
     if let Some(chosen) = chosen {
         let (name, value) =

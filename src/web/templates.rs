@@ -101,6 +101,20 @@ const CODE_IDS: &[&str] = &[
     "track-status-looking",
     "resume-no-match",
     "later-until",
+    // "Email them to me" (`notify::keep_words`), and its name in the case page's email list.
+    "keep-email-subject",
+    "keep-email-intro",
+    "keep-email-private",
+    "keep-email-reference",
+    "keep-email-words",
+    "keep-email-link",
+    "staff-email-kind-keep_words",
+    // "How are you feeling?" on the first page (`FACES`).
+    "feeling-1",
+    "feeling-2",
+    "feeling-3",
+    "feeling-4",
+    "feeling-5",
 ];
 
 /// Message ids used by the pages: literal `t.get("…")`-style calls in templates, and the ids
@@ -146,7 +160,18 @@ pub struct StartPage<'a> {
     pub languages: Vec<(String, String, bool)>,
     /// A conversation is open in this browser: the step to carry on from.
     pub carry_on: Option<String>,
+    /// "How are you feeling?": `(value, label, the face's mouth as an SVG path)`, 1 to 5.
+    pub faces: Vec<(u8, String, &'static str)>,
 }
+
+/// The five faces of "How are you feeling?", saddest first: each value's label id and mouth.
+pub const FACES: [(u8, &str, &str); 5] = [
+    (1, "feeling-1", "M7 18.5 Q12 11 17 18.5"),
+    (2, "feeling-2", "M8.5 16.5 Q12 14.5 15.5 16.5"),
+    (3, "feeling-3", "M8 15.5 L16 15.5"),
+    (4, "feeling-4", "M8 14.5 Q12 17 16 14.5"),
+    (5, "feeling-5", "M7 13.5 Q12 19.5 17 13.5"),
+];
 
 #[derive(Template)]
 #[template(path = "help.html", config = "src/web/askama.toml")]
@@ -173,6 +198,9 @@ pub struct DonePage<'a> {
     pub has_error: bool,
     pub reference: String,
     pub secret: Option<String>,
+    /// "Email them to me": `Some(false)` offers it, `Some(true)` says it is on its way, `None`
+    /// (no email address given, or the words no longer shown) says nothing.
+    pub email_offer: Option<bool>,
     /// "What happens next", each line already in words.
     pub next_steps: Vec<String>,
     pub urgent: bool,

@@ -94,6 +94,15 @@ async fn complete_a_complaint(browser: &Browser, app: &helpers::TestApp, shots: 
         browser.screenshot(&format!("start-{name}")).await;
     }
     browser.click("button.button-start").await;
+    complaint_from_the_first_question(browser, app, shots).await;
+}
+
+/// The rest of [`complete_a_complaint`], from the first question to the confirmation.
+async fn complaint_from_the_first_question(
+    browser: &Browser,
+    app: &helpers::TestApp,
+    shots: Option<&str>,
+) {
     for value in ["complaint", "young_person", "money"] {
         browser.click(&format!("button[value={value}]")).await;
     }
@@ -965,6 +974,9 @@ async fn every_tap_target_is_at_least_44_pixels_in_every_language_at_320_pixels(
             for small in small_targets(&browser).await {
                 problems.push(format!("{lang} {page}: {small}"));
             }
+            if let Some(wrapped) = exit_bar_wraps(&browser).await {
+                problems.push(format!("{lang} {page}: {wrapped}"));
+            }
         };
         browser.goto(&app.url(&format!("/?lang={lang}"))).await;
         check("start").await;
@@ -1164,4 +1176,108 @@ async fn a_closed_complaint_on_the_tracking_page_at_320_pixels_shows_the_outcome
         .run("return document.documentElement.scrollWidth <= window.innerWidth;")
         .await;
     assert_eq!(wide, serde_json::json!(true), "no sideways scroll");
+}
+
+/// Whether the "Leave this page" bar takes more than one line: `None` when it fits, else what
+/// was measured. The read-aloud control counts only once a script has shown it.
+async fn exit_bar_wraps(browser: &Browser) -> Option<String> {
+    let seen = browser
+        .run(
+            "const bar = document.querySelector('.exit-bar');\
+             if (!bar) { return null; }\
+             const exit = bar.querySelector('.exit-button').getBoundingClientRect();\
+             const read = bar.querySelector('.read-aloud');\
+             const r = read && !read.hidden ? read.getBoundingClientRect() : exit;\
+             return [bar.getBoundingClientRect().height, exit.top, r.top, exit.height, \
+               exit.right, document.documentElement.clientWidth];",
+        )
+        .await;
+    let n = |i: usize| seen[i].as_f64().unwrap_or_default();
+    if seen.is_null() {
+        return None;
+    }
+    let (bar, exit_top, read_top, exit_height, right, width) = (n(0), n(1), n(2), n(3), n(4), n(5));
+    let one_line = bar <= 62.0 && (exit_top - read_top).abs() <= 2.0 && exit_height <= 50.0;
+    (!one_line || right > width + 0.5).then(|| {
+        format!(
+            "the exit bar is {bar} px high (exit at {exit_top}, {exit_height} px high; \
+             read-aloud at {read_top}; right edge {right} of {width})"
+        )
+    })
+}
+
+/// "How are you feeling?" on the first page at a real 320 px, scripts on and off: a tap on a
+/// face is a choice, Start takes it along, and the case keeps it. Screenshots of the child's
+/// pages at 320 px land in `test-artifacts/`.
+#[tokio::test]
+async fn a_feeling_face_chosen_at_320_pixels_reaches_the_case_with_javascript_on_and_off() {
+    for javascript in [false, true] {
+        let app = spawn_app_with(|c| c.exit_url = "/health".into()).await;
+        let browser = Browser::start(Options {
+            width: 320,
+            javascript,
+            ..Options::default()
+        })
+        .await;
+        browser.phone_screen(320, 800).await;
+        let shots = format!("320-js-{javascript}");
+        browser.goto(&app.url("/")).await;
+        browser.wait_for_text("How are you feeling?").await;
+        // The five faces sit in one row inside the screen, each a big enough target.
+        let faces = browser
+            .run(
+                "return Array.from(document.querySelectorAll('.face')).map(f => {\
+                   const r = f.getBoundingClientRect(); return [r.top, r.width, r.height, r.right]; });",
+            )
+            .await;
+        let faces = faces.as_array().cloned().unwrap_or_default();
+        assert_eq!(faces.len(), 5, "js={javascript}");
+        for face in &faces {
+            let at = |i: usize| face[i].as_f64().unwrap_or_default();
+            assert!(
+                (at(0) - faces[0][0].as_f64().unwrap_or_default()).abs() < 1.0,
+                "{face:?}"
+            );
+            assert!(at(1) >= 44.0 && at(2) >= 44.0, "{face:?}");
+            assert!(at(3) <= 320.0, "{face:?}");
+        }
+        browser.click(".faces .face:nth-child(2)").await;
+        let chosen = browser
+            .run("return document.querySelector('input[name=feeling]:checked').value;")
+            .await;
+        assert_eq!(chosen, serde_json::json!("2"), "js={javascript}");
+        browser.screenshot(&format!("start-feeling-{shots}")).await;
+        browser.click("button.button-start").await;
+        wait_for_step(&browser, "kind").await;
+        browser.screenshot(&format!("question-{shots}")).await;
+        complaint_from_the_first_question(&browser, &app, Some(&shots)).await;
+        assert_eq!(app.count_where("cases", "feeling = 2").await, 1);
+        if !javascript {
+            // The pages around the conversation, as a child meets them on a small phone.
+            for (path, name) in [
+                ("/help", "help"),
+                ("/privacy", "privacy"),
+                ("/staying-safe-online", "staying-safe"),
+                ("/accessibility", "accessibility"),
+                ("/track", "track"),
+            ] {
+                browser.goto(&app.url(path)).await;
+                browser.screenshot(&format!("{name}-{shots}")).await;
+            }
+            // A question with an answer typed, then "finish later".
+            browser.goto(&app.url("/leave")).await;
+            browser.goto(&app.url("/")).await;
+            browser.click("button.button-start").await;
+            choose_to_what_happened(&browser).await;
+            browser
+                .type_into("textarea#answer", "My pocket money was late again")
+                .await;
+            browser.screenshot(&format!("typed-answer-{shots}")).await;
+            browser.click("form.later button").await;
+            browser
+                .wait_for_url(|u| u.contains("/later") || u.contains("/track"))
+                .await;
+            browser.screenshot(&format!("finish-later-{shots}")).await;
+        }
+    }
 }

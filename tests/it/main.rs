@@ -19,6 +19,7 @@ mod delivery;
 mod durability;
 mod import;
 mod inbound;
+mod keep_and_feeling;
 mod letters;
 mod logs;
 mod mail_failures;

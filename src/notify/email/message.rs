@@ -11,6 +11,12 @@ use crate::store::outbox::OutboxRow;
 #[error("cannot build the email: {0}")]
 pub struct BuildError(pub(super) String);
 
+impl BuildError {
+    pub fn new(detail: String) -> Self {
+        Self(detail)
+    }
+}
+
 /// How one email joins its case's thread, and where a reply goes (see `notify::inbound`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Thread {

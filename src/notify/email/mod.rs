@@ -319,7 +319,8 @@ pub fn render(
         EmailKind::ReplyToChild
         | EmailKind::Digest
         | EmailKind::Acknowledgement
-        | EmailKind::PasswordLink => {}
+        | EmailKind::PasswordLink
+        | EmailKind::KeepWords => {}
     }
     let link = format!("{}/staff/cases/{}", config.public_url, case.reference);
     let link_label = w.get("email-open-case", &[]);

@@ -333,6 +333,8 @@ pub struct CasePage<'a> {
     pub contact_value: String,
     pub first_name: String,
     pub age: String,
+    /// "How are you feeling?" on the child's first page, in words; empty when not given.
+    pub feeling: String,
     pub team: String,
     pub assignee_id: i64,
     pub outcome: String,

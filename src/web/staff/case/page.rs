@@ -30,6 +30,7 @@ pub async fn render_case(
     let lifecycle = app.store.lifecycle(case).await?;
     let events = app.store.case_events(case.id).await?;
     let staff = app.store.list_staff().await?;
+    let feeling = app.store.case_feeling(case.id).await?;
     let staff_locale = app.words.fallback();
     let t = words(app, &staff_locale);
     let today = timescale::today_in_england(time::OffsetDateTime::now_utc());
@@ -240,6 +241,9 @@ pub async fn render_case(
         contact_value: case.contact_value.clone().unwrap_or_default(),
         first_name: case.first_name.clone().unwrap_or_default(),
         age: case.age.map(|a| a.to_string()).unwrap_or_default(),
+        feeling: feeling
+            .map(|f| t.get(&format!("report-feeling-{f}")))
+            .unwrap_or_default(),
         team: case.team.clone().unwrap_or_default(),
 
         assignee_id: case.assignee_id.unwrap_or_default(),

@@ -48,6 +48,7 @@ pub fn lines(app: &AppState, case: &Case, staff: &Words<'_>) -> Vec<Line> {
         concerns: Vec::new(),
         show_safety: false,
         suspect: false,
+        feeling: None,
         pending: None,
     };
     let mut out = Vec::new();
