@@ -24,7 +24,7 @@ const BY_EMAIL: &[&str] = &[
 
 async fn app_on(smtp: &SmtpSink) -> TestApp {
     let port = smtp.port;
-    spawn_app_with(move |c| c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await
+    spawn_app_with(move |c| c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into())).await
 }
 
 /// Start from the first page with `start` (what the Start form posts), answer `values`, skip
