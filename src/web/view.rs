@@ -378,7 +378,8 @@ pub fn link_phones(text: &str) -> String {
                     && (8..=13).contains(&digits));
             if callable && !glued {
                 escape_into(&mut out, &text[plain_from..i]);
-                out.push_str("<a class=\"tel\" href=\"tel:");
+                // `dir` isolates the number, so a right-to-left page keeps its groups in order.
+                out.push_str("<a class=\"tel\" dir=\"ltr\" href=\"tel:");
                 if written.starts_with('+') {
                     out.push('+');
                 }
@@ -438,11 +439,11 @@ mod phone_tests {
     fn numbers_a_child_can_call_become_links_and_the_rest_is_escaped() {
         assert_eq!(
             link_phones("If you are in danger now, call 999."),
-            "If you are in danger now, call <a class=\"tel\" href=\"tel:999\">999</a>."
+            "If you are in danger now, call <a class=\"tel\" dir=\"ltr\" href=\"tel:999\">999</a>."
         );
         assert_eq!(
             link_phones("Childline: 0800 1111 <free>"),
-            "Childline: <a class=\"tel\" href=\"tel:08001111\">0800 1111</a> &lt;free&gt;"
+            "Childline: <a class=\"tel\" dir=\"ltr\" href=\"tel:08001111\">0800 1111</a> &lt;free&gt;"
         );
         assert!(link_phones("call +44 300 123 4567").contains("href=\"tel:+443001234567\""));
         // Dates, years, references and short numbers stay text.
@@ -462,11 +463,11 @@ mod phone_tests {
         // Around other scripts, and a plus that does not start a UK number.
         assert_eq!(
             link_phones("اتصل بـ 999 الآن"),
-            "اتصل بـ <a class=\"tel\" href=\"tel:999\">999</a> الآن"
+            "اتصل بـ <a class=\"tel\" dir=\"ltr\" href=\"tel:999\">999</a> الآن"
         );
         assert_eq!(
             link_phones("+0800 1111"),
-            "+<a class=\"tel\" href=\"tel:08001111\">0800 1111</a>"
+            "+<a class=\"tel\" dir=\"ltr\" href=\"tel:08001111\">0800 1111</a>"
         );
     }
 }

@@ -129,6 +129,9 @@ pub struct Rendered {
 #[derive(Template)]
 #[template(path = "email.html", config = "src/web/askama.toml")]
 struct EmailHtml<'a> {
+    /// The reader's language: staff emails are in English, emails to a child in theirs.
+    lang: &'a str,
+    rtl: bool,
     heading: &'a str,
     intro: &'a str,
     rows: &'a [(String, String)],
@@ -340,6 +343,8 @@ pub fn render(
     }
     text.push_str(&format!("\n{link_label}: {link}\n\n-- \n{footer}\n"));
     let html = EmailHtml {
+        lang: crate::i18n::FALLBACK,
+        rtl: false,
         heading: &subject,
         intro: &intro,
         rows: &rows,
@@ -411,6 +416,8 @@ fn render_to_them(
     let footer = w.get("email-child-footer", &args);
     let text = format!("{intro}\n\n{link_label}: {link}\n\n-- \n{footer}\n");
     let html = EmailHtml {
+        lang: w.locale.as_str(),
+        rtl: words.is_rtl(&w.locale),
         heading: &subject,
         intro: &intro,
         rows: &[],

@@ -197,3 +197,24 @@ fn the_full_message_has_only_configured_addresses_and_a_stable_message_id() {
         .collect();
     insta::assert_snapshot!("new_case-headers", headers.join("\n"));
 }
+
+#[test]
+fn the_reference_and_secret_words_in_en_gb_and_arabic() {
+    let config = Config::default();
+    for locale in ["en-GB", "ar"] {
+        let child = case(locale);
+        let rendered = crate::notify::keep_words::render(
+            &child,
+            "cat ball cloud green 472",
+            &config,
+            &words(),
+        )
+        .unwrap();
+        assert!(
+            !rendered.subject.contains("cat ball"),
+            "{}",
+            rendered.subject
+        );
+        insta::assert_snapshot!(format!("keep_words-{locale}"), shown(&rendered));
+    }
+}
