@@ -107,3 +107,58 @@ impl Case {
         self.kind.has_procedure()
     }
 }
+
+/// One Stage 1 complaint for unit tests, received on Monday 7 December 2026 (acknowledge by
+/// Thursday 10th, respond by Monday 21st), with nothing optional filled in; tests set what they
+/// need with `Case { .., ..Case::sample() }`.
+#[cfg(test)]
+impl Case {
+    pub(crate) fn sample() -> Self {
+        use time::macros::{date, datetime};
+        Self {
+            id: 1,
+            reference: super::Reference::generate(),
+            revision: 0,
+            kind: super::CaseKind::Complaint,
+            procedure: super::Procedure::Statutory,
+            stage: 1,
+            status: super::CaseStatus::New,
+            submitted_by: super::SubmitterRole::Child,
+            category: None,
+            summary: None,
+            desired_outcome: None,
+            advocate_wanted: super::AdvocateWanted::No,
+            contact_method: super::ContactMethod::NoContact,
+            contact_value: None,
+            first_name: None,
+            age: None,
+            locale: "en-GB".into(),
+            urgent: false,
+            urgent_reasons: Vec::new(),
+            method_of_receipt: "online".into(),
+            received_at: datetime!(2026-12-07 10:00 UTC),
+            acknowledged_at: None,
+            acknowledge_by: Some(date!(2026 - 12 - 10)),
+            due_on: Some(date!(2026 - 12 - 21)),
+            extended_due_on: None,
+            stage_started_on: Some(date!(2026 - 12 - 07)),
+            responded_on: None,
+            paused_on: None,
+            paused_since: None,
+            last_step_on: None,
+            closed_at: None,
+            answers: super::Answers::new(),
+            secret_hash: String::new(),
+            flow_id: None,
+            team: None,
+            assignee_id: None,
+            outcome: None,
+            council_outcome: None,
+            resolution: None,
+            adult: None,
+            screening: super::Screened::default(),
+            facts: super::StageFacts::default(),
+            ombudsman: None,
+        }
+    }
+}

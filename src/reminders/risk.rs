@@ -149,59 +149,12 @@ mod tests {
     use time::macros::{date, datetime};
 
     use super::*;
-    use crate::domain::{
-        AdvocateWanted, Answers, CaseKind, ContactMethod, Procedure, Reference, Screened,
-        StageFacts, SubmitterRole,
-    };
+    use crate::domain::CaseKind;
 
     /// A Stage 1 complaint received on Monday 7 December 2026: acknowledge by Thursday 10th,
     /// respond by Monday 21st.
     fn complaint() -> Case {
-        Case {
-            id: 1,
-            reference: Reference::generate(),
-            revision: 0,
-            kind: CaseKind::Complaint,
-            procedure: Procedure::Statutory,
-            stage: 1,
-            status: CaseStatus::New,
-            submitted_by: SubmitterRole::Child,
-            category: None,
-            summary: None,
-            desired_outcome: None,
-            advocate_wanted: AdvocateWanted::No,
-            contact_method: ContactMethod::NoContact,
-            contact_value: None,
-            first_name: None,
-            age: None,
-            locale: "en-GB".into(),
-            urgent: false,
-            urgent_reasons: Vec::new(),
-            method_of_receipt: "online".into(),
-            received_at: datetime!(2026-12-07 10:00 UTC),
-            acknowledged_at: None,
-            acknowledge_by: Some(date!(2026 - 12 - 10)),
-            due_on: Some(date!(2026 - 12 - 21)),
-            extended_due_on: None,
-            stage_started_on: Some(date!(2026 - 12 - 07)),
-            responded_on: None,
-            paused_on: None,
-            paused_since: None,
-            last_step_on: None,
-            closed_at: None,
-            answers: Answers::new(),
-            secret_hash: String::new(),
-            flow_id: None,
-            team: None,
-            assignee_id: None,
-            outcome: None,
-            council_outcome: None,
-            resolution: None,
-            adult: None,
-            screening: Screened::default(),
-            facts: StageFacts::default(),
-            ombudsman: None,
-        }
+        Case::sample()
     }
 
     fn calendar() -> Calendar {

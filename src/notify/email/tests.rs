@@ -3,62 +3,24 @@
 //! breaks in a child's words, to show they are escaped and cannot forge a row; no subject may
 //! carry them. Dates that depend on today (the acknowledgement's) are blanked.
 
-use time::macros::{date, datetime};
-
 use super::*;
-use crate::domain::{
-    AdvocateWanted, Answers, CaseKind, CaseStatus, Category, ContactMethod, Procedure, Reference,
-    Screened, StageFacts, SubmitterRole, UrgentReason,
-};
+use crate::domain::{AdvocateWanted, CaseKind, Category, ContactMethod, Reference, UrgentReason};
 use crate::store::outbox::{About, OutboxRow};
 
 const WORDS: &str = "My <b>key worker</b> said \"no\" & left.\nReference: HYS-FAKE-ROWS";
 
 fn case(locale: &str) -> Case {
     Case {
-        id: 1,
         reference: Reference::parse("HYS-2346-79AC").unwrap(),
-        revision: 0,
-        kind: CaseKind::Complaint,
-        procedure: Procedure::Statutory,
-        stage: 1,
-        status: CaseStatus::New,
-        submitted_by: SubmitterRole::Child,
         category: Some(Category::ALL[0]),
         summary: Some(WORDS.into()),
-        desired_outcome: None,
         advocate_wanted: AdvocateWanted::Yes,
         contact_method: ContactMethod::Email,
         contact_value: Some("sam@example.invalid".into()),
         first_name: Some("Sam <i>".into()),
         age: Some(14),
         locale: locale.into(),
-        urgent: false,
-        urgent_reasons: Vec::new(),
-        method_of_receipt: "online".into(),
-        received_at: datetime!(2026-12-07 10:00 UTC),
-        acknowledged_at: None,
-        acknowledge_by: Some(date!(2026 - 12 - 10)),
-        due_on: Some(date!(2026 - 12 - 21)),
-        extended_due_on: None,
-        stage_started_on: Some(date!(2026 - 12 - 07)),
-        responded_on: None,
-        paused_on: None,
-        paused_since: None,
-        last_step_on: None,
-        closed_at: None,
-        answers: Answers::new(),
-        secret_hash: String::new(),
-        flow_id: None,
-        team: None,
-        assignee_id: None,
-        outcome: None,
-        council_outcome: None,
-        resolution: None,
-        adult: None,
-        screening: Screened::default(),
-        facts: StageFacts::default(),
-        ombudsman: None,
+        ..Case::sample()
     }
 }
 
