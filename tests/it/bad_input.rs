@@ -244,3 +244,30 @@ async fn unknown_pages_and_methods_get_kind_pages_not_server_errors() {
     assert_eq!(done_without_cookie.status, 200);
     assert!(done_without_cookie.url.ends_with('/'));
 }
+
+#[tokio::test]
+async fn an_error_page_is_in_the_visitors_language_from_the_browser_or_their_choice() {
+    let app = spawn_app().await;
+    let by_browser = app
+        .client
+        .get(app.url("/no/such/page"))
+        .header("accept-language", "cy, en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_browser.status(), 404);
+    let body = by_browser.text().await.unwrap();
+    assert!(body.contains("Efallai bod y dudalen wedi symud"), "{body}");
+    // A language chosen on our pages wins over the browser's.
+    let by_choice = app
+        .client
+        .get(app.url("/no/such/page"))
+        .header("accept-language", "cy")
+        .header("cookie", "hys-lang=ar")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_choice.status(), 404);
+    let body = by_choice.text().await.unwrap();
+    assert!(body.contains("ربما نُقلت الصفحة"), "{body}");
+}
