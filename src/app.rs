@@ -1,48 +1,52 @@
-//! Start-up: load and check the words and flows, connect and migrate the store, bind the port,
-//! and serve until told to stop. Tests build the same `App` on port 0 with a fresh database.
+//! The composition root: builds every part from the settings (words and flows, the store, the
+//! mail transport, the intake and tracking services, the web state), binds the port and serves
+//! until told to stop. Nothing imports this module; `main` calls [`main`]. Tests build the same
+//! `App` on port 0 with a fresh database.
 
 use std::net::SocketAddr;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use crate::flow::Flows;
-use crate::i18n::Localizer;
+use crate::intake::Intake;
 use crate::notify::{Mailer, Transport, worker::Worker};
 use crate::store::Store;
-use crate::web;
+use crate::tracking::Tracking;
+use crate::web::{self, AppState, Shared};
 
-/// Everything a request handler needs. One reference count to clone: every middleware layer
-/// and handler takes its own copy of the state per request, so this is on the hot path.
-#[derive(Clone)]
-pub struct AppState(Arc<Shared>);
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
+/// The command line: `serve` (the default) runs here; every other command is `cli`'s.
+pub async fn main() -> ExitCode {
+    crate::cli::run(serve).await
 }
 
-/// What [`AppState`] shares.
-pub struct Shared {
-    pub config: Arc<Config>,
-    pub store: Store,
-    pub flows: Flows,
-    pub words: Arc<Localizer>,
-    pub mailer: Mailer,
-    /// Working days: shipped bank holidays plus configured closure days.
-    pub calendar: crate::timescale::Calendar,
-    pub safety: Arc<crate::flow::safety::SafetyPhrases>,
-    /// The secret-word list of each locale.
-    pub secret_words: Arc<crate::domain::secret::lists::WordLists>,
+async fn serve(config: Config) -> ExitCode {
+    let app = match App::build(config).await {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("have-your-say: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match app.local_addr() {
+        Ok(addr) => tracing::info!("Have Your Say is listening on http://{addr}"),
+        Err(e) => tracing::warn!("listening, address unknown: {e}"),
+    }
+    match app.run_until_stopped().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("have-your-say: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 pub struct App {
     listener: TcpListener,
     state: AppState,
+    /// How email leaves; only the worker sends.
+    mailer: Mailer,
     /// Whether `run_until` starts the loops that send and fetch mail (the email worker, the
     /// daily digest, the inbound poller). Tests turn them off and drive each step themselves.
     mail_loops: bool,
@@ -51,15 +55,11 @@ pub struct App {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error(transparent)]
-    Words(#[from] crate::i18n::I18nError),
-    #[error("the flows have problems:\n{}", .0.join("\n"))]
-    Flows(Vec<String>),
+    Content(#[from] crate::content::ContentError),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Mail(#[from] crate::notify::transport::TransportError),
-    #[error("the letter templates have problems:\n{}", .0.join("\n"))]
-    Letters(Vec<String>),
     #[error("cannot read the safety phrase lists: {0}")]
     Safety(std::io::Error),
     #[error(transparent)]
@@ -69,44 +69,6 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-}
-
-/// Words and flows, checked the same way by `serve` and `check`.
-pub fn load_content(config: &Config) -> Result<(Localizer, Flows), StartError> {
-    let mut words = Localizer::load(&config.locales_dir)?;
-    // The council's own letter templates replace the shipped ones of the same name.
-    if let Some(dir) = &config.reminders.templates_dir {
-        crate::letters::apply_overrides(&mut words, dir).map_err(StartError::Letters)?;
-    }
-    let mut problems: Vec<String> = Vec::new();
-    let flows = match Flows::load(&config.flows_dir, &words) {
-        Ok(flows) => Some(flows),
-        Err(errors) => {
-            problems.extend(errors.iter().map(ToString::to_string));
-            None
-        }
-    };
-    let ids = web::templates::message_ids()
-        .into_iter()
-        .chain(crate::i18n::code_message_ids());
-    let owned: Vec<String> = ids.collect();
-    for (locale, id) in words.missing(owned.iter().map(String::as_str)) {
-        problems.push(format!(
-            "message {id:?} used by the pages is missing from locale {locale}"
-        ));
-    }
-    match flows {
-        Some(flows) if problems.is_empty() => Ok((words, flows)),
-        _ => Err(StartError::Flows(problems)),
-    }
-}
-
-fn missing_per_locale(words: &Localizer) -> std::collections::BTreeMap<String, usize> {
-    let mut counts = std::collections::BTreeMap::new();
-    for (locale, _) in words.incomplete() {
-        *counts.entry(locale).or_insert(0) += 1;
-    }
-    counts
 }
 
 impl App {
@@ -120,9 +82,9 @@ impl App {
         config: Config,
         transport: Transport,
     ) -> Result<Self, StartError> {
-        let (mut words, flows) = load_content(&config)?;
-        words.prepare(|rtl| web::view::standard_args(&config, rtl));
-        for (locale, count) in missing_per_locale(&words) {
+        let (mut words, flows) = crate::content::load_content(&config)?;
+        words.prepare(config.council());
+        for (locale, count) in crate::content::missing_per_locale(&words) {
             // Each missing message falls back to English; `check` fails on this.
             tracing::warn!(locale, missing = count, "locale is incomplete");
         }
@@ -158,18 +120,45 @@ impl App {
         if let Ok(addr) = listener.local_addr() {
             config.public_url = on_bound_port(&config.public_url, addr.port());
         }
+        let config = Arc::new(config);
+        let words = Arc::new(words);
+        let safety = Arc::new(safety);
+        let secret_words = Arc::new(secret_words);
+        let mailer = Mailer::new(transport);
+        let outbox = mailer.outbox.clone();
+        let tracking = Tracking {
+            config: config.clone(),
+            store: store.clone(),
+            safety: safety.clone(),
+            secret_words: secret_words.clone(),
+            outbox: outbox.clone(),
+        };
+        let intake = Intake {
+            config: config.clone(),
+            store: store.clone(),
+            flows: flows.clone(),
+            words: words.clone(),
+            safety: safety.clone(),
+            calendar: calendar.clone(),
+            secret_words: secret_words.clone(),
+            outbox: outbox.clone(),
+            tracking: tracking.clone(),
+        };
         Ok(Self {
             listener,
-            state: AppState(Arc::new(Shared {
-                config: Arc::new(config),
+            state: AppState::new(Shared {
+                config,
                 store,
                 flows,
-                words: Arc::new(words),
-                mailer: Mailer::new(transport),
+                words,
                 calendar,
-                safety: Arc::new(safety),
-                secret_words: Arc::new(secret_words),
-            })),
+                safety,
+                secret_words,
+                outbox,
+                intake,
+                tracking,
+            }),
+            mailer,
             mail_loops: true,
         })
     }
@@ -191,11 +180,16 @@ impl App {
         &self.state
     }
 
+    /// How this app's email leaves (tests build a second worker over it).
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
     /// A worker over this app's store and mailer (tests drive one round at a time).
     pub fn worker(&self) -> Worker {
         Worker::new(
             self.state.store.clone(),
-            self.state.mailer.clone(),
+            self.mailer.clone(),
             self.state.config.clone(),
             self.state.words.clone(),
         )
@@ -208,7 +202,7 @@ impl App {
             self.state.config.clone(),
             self.state.words.clone(),
             self.state.calendar.clone(),
-            self.state.mailer.wake.clone(),
+            self.state.outbox.clone(),
         )
     }
 
@@ -223,7 +217,7 @@ impl App {
     ) -> std::io::Result<()> {
         let router = web::router(self.state.clone());
         let (stop_worker, worker_stop) = tokio::sync::watch::channel(false);
-        let purger = tokio::spawn(purge_daily(
+        let purger = tokio::spawn(crate::retention::purge_daily(
             self.state.store.clone(),
             self.state.config.clone(),
             worker_stop.clone(),
@@ -231,7 +225,7 @@ impl App {
         let loops = self.mail_loops.then(|| {
             (
                 tokio::spawn(
-                    crate::notify::inbound::Poller::new(self.state.clone())
+                    crate::inbound::Poller::new(self.state.tracking.clone())
                         .run(worker_stop.clone()),
                 ),
                 tokio::spawn(self.digester().run(worker_stop.clone())),
@@ -262,44 +256,6 @@ fn on_bound_port(public_url: &str, port: u16) -> String {
     match public_url.strip_suffix(":0") {
         Some(base) => format!("{base}:{port}"),
         None => public_url.to_owned(),
-    }
-}
-
-/// The retention purge: expired conversations deleted, old closed cases anonymised.
-pub async fn purge(
-    store: &Store,
-    config: &Config,
-) -> Result<crate::store::tracking::Purged, crate::store::StoreError> {
-    let years = i64::from(config.retention_years);
-    let closed_before = crate::store::now_ms()
-        - years * 365 * 24 * 60 * 60 * 1000
-        - years / 4 * 24 * 60 * 60 * 1000;
-    let purged = store.purge(closed_before).await?;
-    tracing::info!(
-        conversations = purged.conversations,
-        cases = purged.cases_anonymised,
-        "retention purge done"
-    );
-    Ok(purged)
-}
-
-/// Once a day in every instance (the purge is idempotent, so instances may overlap).
-async fn purge_daily(
-    store: Store,
-    config: Arc<Config>,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
-    let day = std::time::Duration::from_secs(24 * 60 * 60);
-    let mut next = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        tokio::select! {
-            _ = stop.changed() => return,
-            () = tokio::time::sleep_until(next) => {}
-        }
-        if let Err(e) = purge(&store, &config).await {
-            tracing::error!(error = %e, "retention purge failed; will try again tomorrow");
-        }
-        next += day;
     }
 }
 

@@ -1,14 +1,24 @@
 //! Taking a child's conversation from the first question to a case. The HTML pages and the JSON
 //! API both call these functions, so they share one engine, one store and one set of rules.
 
-use crate::app::AppState;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::domain::secret::lists::WordLists;
 use crate::domain::{CaseKind, ConversationToken, Procedure, SecretWords, UrgentReason};
+use crate::flow::Flows;
+use crate::flow::safety::SafetyPhrases;
 use crate::flow::{AnswerError, CaseDraft, Flow, engine};
 use crate::i18n::Locale;
+use crate::i18n::Localizer;
+use crate::notify::Outbox;
+use crate::store::Store;
 use crate::store::StoreError;
 use crate::store::cases::{NewCase, Receipt, Screening};
 use crate::store::conversations::{Conversation, Saved};
 use crate::timescale;
+use crate::timescale::Calendar;
+use crate::tracking::Tracking;
 
 /// The flow every child starts in.
 pub const DEFAULT_FLOW: &str = "feedback";
@@ -38,7 +48,23 @@ pub enum Outcome {
     Stale,
 }
 
-impl AppState {
+/// What taking a conversation to a case uses, built once at start-up (`App::build`).
+#[derive(Clone)]
+pub struct Intake {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub flows: Flows,
+    /// Staff wording for the urgent reasons written on a case.
+    pub words: Arc<Localizer>,
+    pub safety: Arc<SafetyPhrases>,
+    pub calendar: Calendar,
+    pub secret_words: Arc<WordLists>,
+    pub outbox: Outbox,
+    /// A conversation that asked to "finish later" already holds its reference and words.
+    pub tracking: Tracking,
+}
+
+impl Intake {
     fn ttl_ms(&self) -> i64 {
         i64::from(self.config.conversation_days) * 24 * 60 * 60 * 1000
     }
@@ -53,7 +79,7 @@ impl AppState {
 /// Start a conversation, optionally answering the first question at once (the "I'm not safe"
 /// button on the first page does that).
 pub async fn start(
-    app: &AppState,
+    app: &Intake,
     flow_id: &str,
     locale: &Locale,
     first_answer: Option<&str>,
@@ -64,7 +90,7 @@ pub async fn start(
 /// As [`start`], carrying the face chosen on the first page ("How are you feeling?", 1 to 5)
 /// until the case is sent.
 pub async fn start_feeling(
-    app: &AppState,
+    app: &Intake,
     flow_id: &str,
     locale: &Locale,
     first_answer: Option<&str>,
@@ -94,7 +120,7 @@ pub async fn start_feeling(
     Ok((token, conversation))
 }
 
-pub async fn load(app: &AppState, token: &ConversationToken) -> Result<Conversation, IntakeError> {
+pub async fn load(app: &Intake, token: &ConversationToken) -> Result<Conversation, IntakeError> {
     app.store
         .load_conversation(&token.key())
         .await?
@@ -103,7 +129,7 @@ pub async fn load(app: &AppState, token: &ConversationToken) -> Result<Conversat
 
 /// Apply one change to the state and save it, refusing to overwrite a newer save.
 pub async fn update(
-    app: &AppState,
+    app: &Intake,
     mut conversation: Conversation,
     change: impl FnOnce(&Flow, &engine::State) -> Result<engine::State, AnswerError>,
 ) -> Result<Outcome, IntakeError> {
@@ -125,7 +151,7 @@ pub async fn update(
 /// Take an answer for `step`. Free text that sounds like the child may not be safe shows help
 /// before the next question and makes the case urgent when it is sent.
 pub async fn answer(
-    app: &AppState,
+    app: &Intake,
     conversation: Conversation,
     step: &str,
     values: &[String],
@@ -165,7 +191,7 @@ pub async fn answer(
 }
 
 /// A message in the staff language (what the duty team's email is written in).
-fn staff_words(app: &AppState, id: &str) -> String {
+fn staff_words(app: &Intake, id: &str) -> String {
     let locale = app.words.fallback();
     app.words
         .prepared(&locale, id)
@@ -182,10 +208,7 @@ pub struct Confirmation {
 
 /// Turn the conversation into a case. Calling it again with the same token returns the same
 /// case: the first request's receipt, never a second case.
-pub async fn submit(
-    app: &AppState,
-    token: &ConversationToken,
-) -> Result<Confirmation, IntakeError> {
+pub async fn submit(app: &Intake, token: &ConversationToken) -> Result<Confirmation, IntakeError> {
     // Sending deletes the conversation in the case's transaction: while it is there, there is
     // no case yet, and only a missing one needs the receipt looked up.
     let conversation = match load(app, token).await {
@@ -221,18 +244,19 @@ pub async fn submit(
     let answers_json =
         serde_json::to_string(&answers).map_err(|e| IntakeError::Internal(e.to_string()))?;
     // After "finish later" the case takes the reserved reference and the words already given.
-    let (reserved, secret, secret_hash) = match crate::tracking::kept_code(app, token).await? {
-        Some((reference, words, hash)) => (Some(reference), words, hash),
-        None => {
-            let words = app.secret_words.generate(&conversation.locale, token);
-            let hash = words
-                .clone()
-                .hash_in_background()
-                .await
-                .map_err(|e| IntakeError::Internal(e.to_string()))?;
-            (None, words, hash)
-        }
-    };
+    let (reserved, secret, secret_hash) =
+        match crate::tracking::kept_code(&app.tracking, token).await? {
+            Some((reference, words, hash)) => (Some(reference), words, hash),
+            None => {
+                let words = app.secret_words.generate(&conversation.locale, token);
+                let hash = words
+                    .clone()
+                    .hash_in_background()
+                    .await
+                    .map_err(|e| IntakeError::Internal(e.to_string()))?;
+                (None, words, hash)
+            }
+        };
     let now = time::OffsetDateTime::now_utc();
     let received_at = crate::store::now_ms();
     let screening = Screening::assess(
@@ -302,7 +326,7 @@ pub async fn submit(
         held = screening.held,
         "case received"
     );
-    app.mailer.wake.notify_one();
+    app.outbox.queued();
     Ok(Confirmation {
         receipt,
         secret: Some(secret),
@@ -312,7 +336,7 @@ pub async fn submit(
 
 /// The receipt for this token's case, if it was sent; the words only while fresh.
 pub async fn confirmation(
-    app: &AppState,
+    app: &Intake,
     token: &ConversationToken,
 ) -> Result<Option<Confirmation>, IntakeError> {
     let Some(receipt) = app.store.find_receipt(&token.key()).await? else {
@@ -335,7 +359,7 @@ pub async fn confirmation(
 }
 
 /// Forget the conversation (leaving quickly, or starting again).
-pub async fn forget(app: &AppState, token: &ConversationToken) -> Result<(), IntakeError> {
+pub async fn forget(app: &Intake, token: &ConversationToken) -> Result<(), IntakeError> {
     app.store.delete_conversation(&token.key()).await?;
     Ok(())
 }

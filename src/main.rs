@@ -2,5 +2,5 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    have_your_say::cli::run().await
+    have_your_say::app::main().await
 }

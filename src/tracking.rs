@@ -8,13 +8,30 @@ use std::net::IpAddr;
 
 use serde_json::json;
 
-use crate::app::AppState;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::domain::secret::lists::WordLists;
 use crate::domain::{Case, CaseEvent, CaseStatus};
 use crate::domain::{ConversationToken, EmailKind, Reference, SecretWords};
+use crate::flow::safety::SafetyPhrases;
+use crate::notify::Outbox;
+use crate::store::Store;
 use crate::store::StoreError;
 use crate::store::casework::NewEvent;
 use crate::store::now_ms;
 use crate::store::outbox::NewEmail;
+
+/// What a child coming back uses, built once at start-up (`App::build`).
+#[derive(Clone)]
+pub struct Tracking {
+    pub config: Arc<Config>,
+    pub store: Store,
+    /// Everything a child adds goes through the same check as the conversation.
+    pub safety: Arc<SafetyPhrases>,
+    pub secret_words: Arc<WordLists>,
+    pub outbox: Outbox,
+}
 
 const WINDOW_MS: i64 = 60 * 60 * 1000;
 /// Tries from one address per hour, and wrong tries per reference before it locks for the hour.
@@ -50,7 +67,7 @@ pub fn key_for(kind: &str, typed: &str) -> String {
 }
 
 async fn throttle(
-    app: &AppState,
+    app: &Tracking,
     ip: IpAddr,
     kind: &str,
     typed: &str,
@@ -97,7 +114,7 @@ pub enum CameBack {
 
 /// Check a reference and secret words; on success a new tracking session token.
 pub async fn sign_in(
-    app: &AppState,
+    app: &Tracking,
     ip: IpAddr,
     reference: &str,
     secret: &str,
@@ -111,7 +128,7 @@ pub async fn sign_in(
 /// As [`sign_in`]; with `unsent_too`, a reference reserved by "finish later" and its words
 /// carry on the conversation, so the child has one code and one set of words for both.
 pub async fn come_back(
-    app: &AppState,
+    app: &Tracking,
     ip: IpAddr,
     reference: &str,
     secret: &str,
@@ -160,7 +177,7 @@ pub async fn come_back(
 /// Move a conversation to a new token, keeping its code and words: the words, as typed and
 /// checked, are written back in the list's spelling and sealed under the new token.
 async fn carry_on(
-    app: &AppState,
+    app: &Tracking,
     old_key: &str,
     typed: &SecretWords,
 ) -> Result<ConversationToken, TrackError> {
@@ -185,7 +202,7 @@ async fn carry_on(
 
 /// The case behind a tracking token, while the session is live.
 pub async fn case_for(
-    app: &AppState,
+    app: &Tracking,
     token: &ConversationToken,
 ) -> Result<Option<Case>, TrackError> {
     let Some(id) = app
@@ -265,7 +282,7 @@ pub fn messages(events: &[crate::store::casework::EventRecord]) -> Vec<(bool, St
 /// assigned officer or the rights officer that there is new information, without the words.
 /// Words that sound like harm also make the case urgent and go to the duty team, quoted;
 /// the answer says whether they did, so the child can be shown help at once.
-pub async fn add_information(app: &AppState, case: &Case, text: &str) -> Result<bool, TrackError> {
+pub async fn add_information(app: &Tracking, case: &Case, text: &str) -> Result<bool, TrackError> {
     let worrying =
         app.safety
             .find(&case.locale, text)
@@ -315,14 +332,14 @@ pub async fn add_information(app: &AppState, case: &Case, text: &str) -> Result<
             worrying.as_ref(),
         )
         .await?;
-    app.mailer.wake.notify_one();
+    app.outbox.queued();
     Ok(worrying.is_some())
 }
 
 /// Check a "finish later" code and words; on success the conversation moves to a new token.
 /// The code is a reserved case reference, or an older `7K4P-Q2MX` code.
 pub async fn resume(
-    app: &AppState,
+    app: &Tracking,
     ip: IpAddr,
     code: &str,
     secret: &str,
@@ -353,7 +370,7 @@ pub async fn resume(
 /// The code and words this conversation already has: the reserved reference, the set sealed
 /// under this token, and its hash. None before "finish later", and for older codes.
 pub async fn kept_code(
-    app: &AppState,
+    app: &Tracking,
     token: &ConversationToken,
 ) -> Result<Option<(Reference, SecretWords, String)>, StoreError> {
     let Some(kept) = app.store.conversation_code(&token.key()).await? else {
@@ -371,7 +388,7 @@ pub async fn kept_code(
 /// will show, so the child has one code and one set of words from here to tracking. Asking
 /// again gives the same pair.
 pub async fn finish_later(
-    app: &AppState,
+    app: &Tracking,
     token: &ConversationToken,
     locale: &str,
 ) -> Result<(Reference, SecretWords), TrackError> {

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::app::load_content;
 use crate::config::Config;
+use crate::content::load_content;
 
 pub fn check(config: &Config) -> ExitCode {
     // Production refuses these at start-up (config loading already failed above if so).

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::App;
 use crate::config::{Config, Overrides};
 use crate::store::Store;
 
@@ -125,7 +124,13 @@ fn init_logging(json: bool) {
     }
 }
 
-pub async fn run() -> ExitCode {
+/// Parse the command line and run the command; `serve` is handed to `serve`, which the
+/// composition root (`app`) provides, so this module builds no app itself.
+pub async fn run<F, Fut>(serve: F) -> ExitCode
+where
+    F: FnOnce(Config) -> Fut,
+    Fut: std::future::Future<Output = ExitCode>,
+{
     let mut cli = Cli::parse();
     if cli.command.is_none() {
         // No subcommand means `serve`: parse again so its settings (and HYS_* variables) apply.
@@ -161,7 +166,7 @@ pub async fn run() -> ExitCode {
         Command::Purge(_) => {
             let result = async {
                 let store = Store::open(&config.database_url, 1).await?;
-                let purged = crate::app::purge(&store, &config).await?;
+                let purged = crate::retention::purge(&store, &config).await?;
                 store.close().await;
                 Ok::<_, crate::store::StoreError>(purged)
             }
@@ -226,27 +231,6 @@ fn print_result(result: Result<String, String>, command: &str) -> ExitCode {
         }
         Err(message) => {
             eprintln!("have-your-say {command}: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-async fn serve(config: Config) -> ExitCode {
-    let app = match App::build(config).await {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!("have-your-say: cannot start: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match app.local_addr() {
-        Ok(addr) => tracing::info!("Have Your Say is listening on http://{addr}"),
-        Err(e) => tracing::warn!("listening, address unknown: {e}"),
-    }
-    match app.run_until_stopped().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("have-your-say: {e}");
             ExitCode::FAILURE
         }
     }

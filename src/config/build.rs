@@ -18,6 +18,15 @@ impl Default for Config {
 }
 
 impl Config {
+    /// What every message may name: the council and its phone numbers.
+    pub fn council(&self) -> crate::i18n::Council {
+        crate::i18n::Council {
+            authority_name: self.authority_name.clone(),
+            help_phone: self.help_phone.clone(),
+            out_of_hours_phone: self.out_of_hours_phone.clone(),
+        }
+    }
+
     /// Defaults, then the file (if any), then the environment and command line.
     pub fn load(file: Option<&Path>, env: &Overrides) -> Result<Self, ConfigError> {
         let mut settings = Settings::default();
@@ -59,7 +68,7 @@ impl Config {
         }
         let imap = match settings.imap_url.as_deref().map(str::trim) {
             Some(url) if !url.is_empty() => {
-                let input = crate::notify::inbound::settings::ImapInput {
+                let input = super::inbound::ImapInput {
                     url,
                     user: settings.imap_user.as_deref(),
                     password: settings.imap_password.as_ref().map(|p| p.expose_secret()),
@@ -72,7 +81,7 @@ impl Config {
                     poll_seconds: Some(settings.imap_poll_seconds),
                 };
                 Some(
-                    crate::notify::inbound::ImapSettings::from_input(&input)
+                    super::inbound::ImapSettings::from_input(&input)
                         .map_err(ConfigError::Invalid)?,
                 )
             }
@@ -148,7 +157,7 @@ impl Config {
             procedures,
             lists_file: s.lists,
             equality: crate::equality::EqualityConfig::default(),
-            inbound: crate::notify::inbound::InboundSettings {
+            inbound: super::inbound::InboundSettings {
                 reply_address: s
                     .reply_address
                     .map(|a| a.trim().to_owned())
@@ -157,7 +166,7 @@ impl Config {
             },
             require_two_factor: s.require_2fa,
             // The digest time, reply-email window and templates: `from_settings`.
-            reminders: crate::reminders::Settings::default(),
+            reminders: super::reminders::Settings::default(),
         }
     }
 

@@ -13,7 +13,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 mod build;
+pub mod inbound;
 pub mod lists;
+pub mod reminders;
 pub mod settings;
 
 pub use settings::{Overrides, Settings};
@@ -79,13 +81,13 @@ pub struct Config {
     pub lists_file: Option<PathBuf>,
     /// The `[equality]` table of the council's lists file (`HYS_LISTS`): the report's age bands.
     pub equality: crate::equality::EqualityConfig,
-    /// Replies by email: the reply address and the mailbox to read (see `notify::inbound`).
-    pub inbound: crate::notify::inbound::InboundSettings,
+    /// Replies by email: the reply address and the mailbox to read (see `inbound`).
+    pub inbound: inbound::InboundSettings,
     /// Managers and admins must sign in with a second factor (TOTP); those without one are sent
     /// to set it up after their password (`HYS_REQUIRE_2FA`).
     pub require_two_factor: bool,
     /// The daily digest, the child's reply-email window and the letter templates.
-    pub reminders: crate::reminders::Settings,
+    pub reminders: reminders::Settings,
 }
 
 /// Who is emailed about what. Every list may hold several addresses.

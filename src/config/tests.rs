@@ -235,5 +235,5 @@ fn the_defaults_are_a_valid_configuration() {
     let config = Config::from_settings(Settings::default()).unwrap();
     assert_eq!(config.public_url, "http://127.0.0.1:8080");
     assert_eq!(config.procedures.corporate_stage_days, [10, 20]);
-    assert_eq!(config.reminders, crate::reminders::Settings::default());
+    assert_eq!(config.reminders, super::reminders::Settings::default());
 }

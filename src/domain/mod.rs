@@ -1,6 +1,9 @@
 //! Domain types: small values that are valid by construction, so the rest of the code never
 //! re-checks them. Each keeps its field private and offers `parse` or `TryFrom`.
 
+/// The locale every other falls back to, message by message; complete by construction.
+pub const FALLBACK_LOCALE: &str = "en-GB";
+
 pub mod answer;
 pub mod case;
 pub mod event;

@@ -43,7 +43,7 @@ struct StageSteps {
 pub struct Source<'a> {
     pub case: ReportCase,
     pub events: &'a [ReportEvent],
-    pub listed: stages::Listed,
+    pub listed: crate::store::report::Listed,
     pub extra: &'a ExportExtra,
     pub acknowledgement: Option<&'a Acknowledgement>,
 }

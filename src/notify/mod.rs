@@ -4,9 +4,10 @@
 
 pub mod account_email;
 pub mod email;
-pub mod inbound;
+
 pub mod keep_words;
 pub mod routing;
+pub mod thread;
 pub mod transport;
 pub mod urgent;
 pub mod worker;
@@ -27,19 +28,42 @@ pub fn message_domain(from: &str) -> &str {
         .unwrap_or("have-your-say.invalid")
 }
 
-/// What the web side needs to hand work to the worker: wake it when a case is queued, so an
-/// urgent email goes at once rather than at the next poll.
+/// A handle on the outbox for whoever queues email: after committing a row, say so with
+/// [`Outbox::queued`], so an urgent email goes at once rather than at the worker's next poll.
+#[derive(Clone, Default)]
+pub struct Outbox {
+    wake: Arc<Notify>,
+}
+
+impl Outbox {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Emails were committed to the outbox: wake the worker in this instance (others find
+    /// them at their next poll).
+    pub fn queued(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Wait for [`Outbox::queued`]; the worker's idle wait.
+    pub(crate) async fn wait(&self) {
+        self.wake.notified().await;
+    }
+}
+
+/// How email leaves, and the outbox the worker drains.
 #[derive(Clone)]
 pub struct Mailer {
     pub transport: Arc<Transport>,
-    pub wake: Arc<Notify>,
+    pub outbox: Outbox,
 }
 
 impl Mailer {
     pub fn new(transport: Transport) -> Self {
         Self {
             transport: Arc::new(transport),
-            wake: Arc::new(Notify::new()),
+            outbox: Outbox::new(),
         }
     }
 }

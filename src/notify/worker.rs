@@ -119,7 +119,7 @@ impl Worker {
             }
             tokio::select! {
                 _ = stop.changed() => {}
-                () = self.mailer.wake.notified() => {}
+                () = self.mailer.outbox.wait() => {}
                 () = tokio::time::sleep(self.config.mail.poll) => {}
             }
         }
@@ -317,7 +317,7 @@ impl Worker {
             render(row.kind, &case, &self.config, &self.words)
         }
         .map_err(|e| SendError::Permanent(e.to_string()))?;
-        let thread = super::inbound::thread_for(&self.store, &self.config.inbound, case_id)
+        let thread = super::thread::thread_for(&self.store, &self.config.inbound, case_id)
             .await
             .map_err(|e| SendError::Transient(e.to_string()))?;
         Ok((rendered, thread))

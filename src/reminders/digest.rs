@@ -17,7 +17,7 @@ use std::time::Duration;
 use askama::Template;
 use fluent::{FluentArgs, FluentValue};
 use time::{Date, OffsetDateTime};
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 
 use super::risk::{Reminder, assess};
 use crate::config::Config;
@@ -47,7 +47,7 @@ pub struct Digester {
     config: Arc<Config>,
     words: Arc<Localizer>,
     calendar: Calendar,
-    wake: Arc<Notify>,
+    outbox: crate::notify::Outbox,
     /// The Julian day this instance last finished a pass for: nothing more to do until the
     /// next day (an empty list then is still empty later, as dates only move daily).
     done_on: AtomicI32,
@@ -82,14 +82,14 @@ impl Digester {
         config: Arc<Config>,
         words: Arc<Localizer>,
         calendar: Calendar,
-        wake: Arc<Notify>,
+        outbox: crate::notify::Outbox,
     ) -> Self {
         Self {
             store,
             config,
             words,
             calendar,
-            wake,
+            outbox,
             done_on: AtomicI32::new(i32::MIN),
         }
     }
@@ -171,7 +171,7 @@ impl Digester {
         self.done_on.store(today.to_julian_day(), Ordering::Relaxed);
         if queued > 0 {
             tracing::info!(digests = queued, "daily digests queued");
-            self.wake.notify_one();
+            self.outbox.queued();
         }
         Ok(queued)
     }

@@ -7,7 +7,7 @@ use askama::Template;
 
 use super::output::{self, Audience, Published, Shown};
 use super::tables::{Report, RowKind};
-use crate::web::view::Words;
+use crate::i18n::Words;
 
 /// The chart's coordinate space; the SVG scales to the page width.
 const WIDTH: u32 = 640;

@@ -34,9 +34,9 @@ pub use values::FinancialYear;
 
 use crate::casework::Rules;
 use crate::config::Config;
+use crate::i18n::Words;
 use crate::store::{Store, StoreError};
 use crate::timescale::Calendar;
-use crate::web::view::Words;
 
 /// Count the report for `year` and the years before it, from the cases received in each,
 /// with the council's `lists` (and their counting rules), the default corporate stages and
@@ -264,12 +264,12 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
     if !matches!(format, "csv" | "json" | "html") {
         return Err("the format must be csv, json or html".into());
     }
-    let words = crate::i18n::Localizer::load(&config.locales_dir).map_err(|e| e.to_string())?;
+    let mut words = crate::i18n::Localizer::load(&config.locales_dir).map_err(|e| e.to_string())?;
+    words.prepare(config.council());
     let locale = words.fallback();
     let t = Words {
         words: &words,
         locale: &locale,
-        config,
     };
     let calendar = Calendar::with_closures(config.closure_days.iter().copied());
     let store = Store::open(&config.database_url, 1)

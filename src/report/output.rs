@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::suppress::{Hidden, Suppression};
 use super::tables::{Label, Report, Row, RowKind, Table};
-use crate::web::view::Words;
+use crate::i18n::Words;
 
 /// Who the output is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

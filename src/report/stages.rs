@@ -15,7 +15,7 @@ use super::values::instant;
 use crate::casework::Rules;
 use crate::domain::CaseEvent;
 use crate::domain::Procedure;
-use crate::store::report::{ReportCase, ReportEvent};
+use crate::store::report::{Listed, ReportCase, ReportEvent};
 use crate::timescale::{Calendar, Deadline, today_in_england};
 
 /// One stage of one case.
@@ -222,15 +222,6 @@ pub fn history(
         mentions: listed.mentions,
         teams: listed.teams,
     }
-}
-
-/// What a case carries from the council's lists, as the report counts it.
-#[derive(Debug, Clone, Default)]
-pub struct Listed {
-    pub mentions: Vec<String>,
-    pub teams: Vec<String>,
-    /// Read by the export only (no table counts them yet).
-    pub actions_taken: Vec<String>,
 }
 
 #[cfg(test)]

@@ -13,6 +13,15 @@ use crate::domain::Reference;
 const COUNTED: &str = "held = 0 and spam = 0";
 const COUNTED_C: &str = "c.held = 0 and c.spam = 0";
 
+/// What a case carries from the council's lists, as the report counts it.
+#[derive(Debug, Clone, Default)]
+pub struct Listed {
+    pub mentions: Vec<String>,
+    pub teams: Vec<String>,
+    /// Read by the export only (no table counts them yet).
+    pub actions_taken: Vec<String>,
+}
+
 /// The facts about a case that the report counts. No names, words or contact details.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ReportCase {
@@ -244,9 +253,8 @@ impl Store {
         &self,
         from_ms: i64,
         to_ms: i64,
-    ) -> Result<std::collections::HashMap<i64, crate::report::stages::Listed>, StoreError> {
-        let mut listed: std::collections::HashMap<i64, crate::report::stages::Listed> =
-            std::collections::HashMap::new();
+    ) -> Result<std::collections::HashMap<i64, Listed>, StoreError> {
+        let mut listed: std::collections::HashMap<i64, Listed> = std::collections::HashMap::new();
         for (case_id, category) in self.report_mentions(from_ms, to_ms).await? {
             listed.entry(case_id).or_default().mentions.push(category);
         }

@@ -14,17 +14,18 @@ use super::cookie;
 use super::form::FormFields;
 use super::pages::{browser_locale, html, words};
 use super::templates::{ChatPage, DonePage, tel};
-use super::view::{Words, step_view, transcript};
-use crate::app::AppState;
+use super::view::{step_view, transcript};
 use crate::domain::ConversationToken;
 use crate::domain::{AdvocateWanted, ContactMethod};
 use crate::error::WebError;
 use crate::flow::engine::{self, Pending, Problem};
 use crate::flow::{AnswerError, model::InputKind};
+use crate::i18n::Words;
 use crate::intake::{self, IntakeError, Outcome};
 use crate::store::cases::Receipt;
 use crate::store::conversations::Conversation;
 use crate::store::keep_words::KeepWords;
+use crate::web::AppState;
 
 impl From<IntakeError> for WebError {
     fn from(e: IntakeError) -> Self {
@@ -89,7 +90,7 @@ pub async fn start_conversation(
 ) -> Result<Response, WebError> {
     // Starting again forgets any earlier unsent conversation in this browser.
     if let Some(old) = cookie::token(&app.config, &headers) {
-        intake::forget(&app, &old).await?;
+        intake::forget(&app.intake, &old).await?;
     }
     let locale = browser_locale(&app, &headers);
     let first = fields.get("first").filter(|v| v.len() <= 32);
@@ -99,9 +100,9 @@ pub async fn start_conversation(
         .and_then(|v| v.parse::<u8>().ok())
         .filter(|f| (1..=5).contains(f));
     let (token, conversation) =
-        intake::start_feeling(&app, intake::DEFAULT_FLOW, &locale, first, feeling).await?;
+        intake::start_feeling(&app.intake, intake::DEFAULT_FLOW, &locale, first, feeling).await?;
     let mut response = to_current(&conversation);
-    let (name, value) = cookie::set(&app.config, &token);
+    let (name, value) = cookie::set_token(&app.config, &token);
     response.headers_mut().append(name, value);
     Ok(response)
 }
@@ -117,10 +118,10 @@ pub async fn show_current(
     };
     // Sending deletes the conversation in the case's own transaction, so a conversation that is
     // still there has not been sent: only a missing one needs the (database) receipt check.
-    match intake::load(&app, &token).await {
+    match intake::load(&app.intake, &token).await {
         Ok(conversation) => Ok(to_current(&conversation)),
         Err(IntakeError::NoConversation) => {
-            if intake::confirmation(&app, &token).await?.is_some() {
+            if intake::confirmation(&app.intake, &token).await?.is_some() {
                 Ok(Redirect::to("/chat/done").into_response())
             } else {
                 Err(WebError::NoConversation)
@@ -141,10 +142,10 @@ pub async fn show_step(
     let Some(token) = cookie::token(&app.config, &headers) else {
         return Ok(Redirect::to("/").into_response());
     };
-    let conversation = match intake::load(&app, &token).await {
+    let conversation = match intake::load(&app.intake, &token).await {
         Ok(conversation) => conversation,
         Err(IntakeError::NoConversation) => {
-            return if intake::confirmation(&app, &token).await?.is_some() {
+            return if intake::confirmation(&app.intake, &token).await?.is_some() {
                 Ok(Redirect::to("/chat/done").into_response())
             } else {
                 Err(WebError::NoConversation)
@@ -171,7 +172,7 @@ pub async fn answer_step(
 ) -> Result<Response, WebError> {
     let token = token(&app, &headers)?;
     let form = AnswerForm::try_from(&fields)?;
-    let mut conversation = intake::load(&app, &token).await?;
+    let mut conversation = intake::load(&app.intake, &token).await?;
     if form.honeypot && !conversation.state.suspect {
         conversation = mark_suspect(&app, conversation).await?;
     }
@@ -181,7 +182,7 @@ pub async fn answer_step(
     if let Some(rewound) = engine::rewind(&conversation.state, &form.step) {
         answering.state = rewound;
     }
-    let result = intake::answer(&app, answering, &form.step, &form.values).await;
+    let result = intake::answer(&app.intake, answering, &form.step, &form.values).await;
     // "Check your answers" carries Send: once its answer is saved, send in the same post.
     if fields.get("then") == Some("send")
         && let Ok(Outcome::Saved(saved)) = &result
@@ -195,7 +196,8 @@ pub async fn answer_step(
 
 /// The conversation stands at a step that only sends (not the urgent one, which has its own page).
 fn is_send_step(app: &AppState, conversation: &Conversation) -> bool {
-    app.flow_of(conversation)
+    app.intake
+        .flow_of(conversation)
         .ok()
         .and_then(|flow| flow.step(&conversation.state.step))
         .is_some_and(|step| {
@@ -213,7 +215,7 @@ async fn mark_suspect(
     conversation: Conversation,
 ) -> Result<Conversation, WebError> {
     let before = conversation.clone();
-    let marked = intake::update(app, conversation, |_, state| {
+    let marked = intake::update(&app.intake, conversation, |_, state| {
         let mut next = state.clone();
         next.suspect = true;
         Ok(next)
@@ -233,8 +235,8 @@ pub async fn go_back(
 ) -> Result<Response, WebError> {
     let token = token(&app, &headers)?;
     let form = AnswerForm::try_from(&fields)?;
-    let conversation = intake::load(&app, &token).await?;
-    let result = intake::update(&app, conversation.clone(), |_, state| {
+    let conversation = intake::load(&app.intake, &token).await?;
+    let result = intake::update(&app.intake, conversation.clone(), |_, state| {
         engine::rewind(state, &form.step)
             .map(|here| engine::back(&here))
             .ok_or_else(|| AnswerError::NotCurrentStep(form.step.clone()))
@@ -251,8 +253,8 @@ pub async fn change_answer(
     let token = token(&app, &headers)?;
     let form = AnswerForm::try_from(&fields)?;
     let target = fields.get("change").unwrap_or_default().to_owned();
-    let conversation = intake::load(&app, &token).await?;
-    let result = intake::update(&app, conversation.clone(), |flow, state| {
+    let conversation = intake::load(&app.intake, &token).await?;
+    let result = intake::update(&app.intake, conversation.clone(), |flow, state| {
         let here = engine::rewind(state, &form.step)
             .ok_or_else(|| AnswerError::NotCurrentStep(form.step.clone()))?;
         engine::change(flow, &here, &target)
@@ -271,10 +273,10 @@ pub async fn submit_conversation(
 }
 
 async fn send(app: &AppState, token: &ConversationToken) -> Result<Response, WebError> {
-    match intake::submit(app, token).await {
+    match intake::submit(&app.intake, token).await {
         Ok(_) => Ok(Redirect::to("/chat/done").into_response()),
         Err(IntakeError::NotReady) => {
-            let conversation = intake::load(app, token).await?;
+            let conversation = intake::load(&app.intake, token).await?;
             let step = conversation.state.step.clone();
             leave_behind(app, conversation, &step, Problem::MovedOn, String::new()).await
         }
@@ -289,7 +291,7 @@ pub async fn show_done(
     let Some(token) = cookie::token(&app.config, &headers) else {
         return Ok(Redirect::to("/").into_response());
     };
-    let Some(confirmation) = intake::confirmation(&app, &token).await? else {
+    let Some(confirmation) = intake::confirmation(&app.intake, &token).await? else {
         return show_current(State(app), headers).await;
     };
     let locale = app
@@ -328,7 +330,7 @@ pub async fn email_words(
     let Some(token) = cookie::token(&app.config, &headers) else {
         return Ok(Redirect::to("/").into_response());
     };
-    if let Some(confirmation) = intake::confirmation(&app, &token).await?
+    if let Some(confirmation) = intake::confirmation(&app.intake, &token).await?
         && let Some(secret) = confirmation.secret
     {
         let domain = crate::notify::message_domain(&app.config.mail.from);
@@ -337,7 +339,7 @@ pub async fn email_words(
             .queue_keep_words(&token.key(), secret.expose(), domain)
             .await?;
         if queued == KeepWords::Queued {
-            app.mailer.wake.notify_one();
+            app.outbox.queued();
         }
     }
     Ok(Redirect::to("/chat/done#keep-email").into_response())
@@ -420,7 +422,7 @@ async fn leave_behind(
         typed,
         problem,
     };
-    intake::update(app, conversation, |_, state| {
+    intake::update(&app.intake, conversation, |_, state| {
         let mut next = state.clone();
         next.pending = Some(pending);
         Ok(next)
@@ -438,7 +440,7 @@ fn render_step(
     conversation: &Conversation,
     shown: &engine::State,
 ) -> Result<Response, WebError> {
-    let flow = app.flow_of(conversation)?;
+    let flow = app.intake.flow_of(conversation)?;
     let step = engine::current(flow, shown).map_err(|e| WebError::Internal(e.to_string()))?;
     let locale = app
         .words

@@ -18,7 +18,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::{metrics, origin, pages, staff};
-use crate::app::AppState;
+use crate::web::AppState;
 
 pub async fn front(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
@@ -95,7 +95,7 @@ async fn refused(app: &AppState, method: &Method, headers: &HeaderMap) -> Option
     // Only a post that claims no origin at all needs to know whether it acts for someone.
     let signed_in = origin.is_none() && referer.is_none() && {
         let cookie = staff::session::cookie_name(&app.config);
-        match staff::session::read_cookie(&app.config, headers, cookie)
+        match super::cookie::read(&app.config, headers, cookie)
             .and_then(crate::domain::ConversationToken::parse)
         {
             Some(token) => !matches!(app.store.session(&token.key()).await, Ok(None)),

@@ -13,7 +13,8 @@ use axum::extract::State;
 use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
+use crate::store::Store;
+use crate::web::AppState;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
@@ -186,8 +187,8 @@ pub async fn show_metrics(State(app): State<AppState>) -> Response {
 
 /// Ready when the database answers and no urgent alert has failed: a failed alert means a
 /// child's "I'm not safe" reached nobody by email, which must page a person.
-pub async fn show_ready(State(app): State<AppState>) -> Response {
-    match app.store.outbox_health().await {
+pub async fn show_ready(State(store): State<Store>) -> Response {
+    match store.outbox_health().await {
         Ok(h) if h.urgent_failed > 0 => (
             StatusCode::SERVICE_UNAVAILABLE,
             format!("urgent alerts failed: {}", h.urgent_failed),

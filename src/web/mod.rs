@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod chat;
+pub mod client;
 pub mod cookie;
 pub mod form;
 mod front;
@@ -12,6 +13,7 @@ pub mod metrics;
 pub mod origin;
 pub mod pages;
 pub mod staff;
+mod state;
 pub mod templates;
 pub mod track;
 pub mod view;
@@ -27,7 +29,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::app::AppState;
+pub use state::{AppState, Shared};
 
 /// Forms are short; the longest answer is a few thousand characters.
 const BODY_LIMIT: usize = 64 * 1024;

@@ -9,10 +9,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::cookie;
 use super::templates::{ErrorPageView, HelpPage, InfoPage, StartPage, tel};
-use super::view::Words;
-use crate::app::AppState;
 use crate::error::{ErrorPage, WebError};
 use crate::i18n::Locale;
+use crate::i18n::Words;
+use crate::web::AppState;
 
 const STYLESHEET: &str = include_str!("assets/app.css");
 const EXIT_SCRIPT: &str = include_str!("assets/exit.js");
@@ -25,7 +25,7 @@ pub const LANGUAGE_COOKIE: &str = "hys-lang";
 /// The visitor's language: the one they chose, else their browser's, else en-GB. A
 /// conversation keeps the language it started in.
 pub fn browser_locale(app: &AppState, headers: &HeaderMap) -> Locale {
-    if let Some(chosen) = super::staff::session::read_cookie(&app.config, headers, LANGUAGE_COOKIE)
+    if let Some(chosen) = super::cookie::read(&app.config, headers, LANGUAGE_COOKIE)
         .and_then(|tag| app.words.resolve(tag))
     {
         return chosen;
@@ -45,7 +45,6 @@ pub fn words<'a>(app: &'a AppState, locale: &'a Locale) -> Words<'a> {
     Words {
         words: &app.words,
         locale,
-        config: &app.config,
     }
 }
 
@@ -74,7 +73,7 @@ pub async fn show_start(
         .collect();
     // The logo and Back both lead here: an open conversation is offered, never thrown away.
     let carry_on = match cookie::token(&app.config, &headers) {
-        Some(token) => crate::intake::load(&app, &token)
+        Some(token) => crate::intake::load(&app.intake, &token)
             .await
             .ok()
             .map(|c| c.state.step),
@@ -94,7 +93,7 @@ pub async fn show_start(
     })?;
     if let Some(chosen) = chosen {
         let (name, value) =
-            super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
+            super::cookie::set(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
         response.headers_mut().append(name, value);
     }
     Ok(response)
@@ -149,8 +148,7 @@ pub async fn choose_language(
         format!("{path}?{}", rest.join("&"))
     };
     let mut response = Redirect::to(&target).into_response();
-    let (name, value) =
-        super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
+    let (name, value) = super::cookie::set(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
     response.headers_mut().append(name, value);
     response
 }
@@ -159,7 +157,7 @@ pub async fn choose_language(
 /// cookies, and replace the page with somewhere ordinary.
 pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = cookie::token(&app.config, &headers)
-        && let Err(e) = crate::intake::forget(&app, &token).await
+        && let Err(e) = crate::intake::forget(&app.intake, &token).await
     {
         tracing::warn!(error = %e, "could not delete a conversation on leave");
     }
@@ -169,11 +167,11 @@ pub async fn leave(State(app): State<AppState>, headers: HeaderMap) -> Response 
         tracing::warn!(error = %e, "could not end a tracking session on leave");
     }
     let mut response = Redirect::to(&app.config.exit_url).into_response();
-    let (name, value) = cookie::clear(&app.config);
+    let (name, value) = cookie::clear_token(&app.config);
     response.headers_mut().append(name, value);
     let (name, value) = super::track::clear_track_cookie(&app);
     response.headers_mut().append(name, value);
-    let (name, value) = super::staff::session::cookie(&app.config, LANGUAGE_COOKIE, "", true);
+    let (name, value) = super::cookie::set(&app.config, LANGUAGE_COOKIE, "", true);
     response.headers_mut().append(name, value);
     response
 }
@@ -420,7 +418,7 @@ pub fn error_page(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if page == ErrorPage::NoConversation {
-        let (name, value) = cookie::clear(&app.config);
+        let (name, value) = cookie::clear_token(&app.config);
         rendered.headers_mut().append(name, value);
     }
     rendered

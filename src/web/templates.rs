@@ -3,7 +3,8 @@
 
 use askama::Template;
 
-use super::view::{Bubble, ReviewRow, Speaker, StepView, Words};
+use super::view::{Bubble, ReviewRow, Speaker, StepView};
+use crate::i18n::Words;
 
 /// Every template's source, so the linter can find the message ids they use.
 const SOURCES: &[&str] = &[

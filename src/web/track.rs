@@ -3,27 +3,25 @@
 //! later" reserved for it; `/resume` for older finish-later codes and links. The tracking
 //! session lives in its own session-only cookie; nothing the child typed goes in a URL.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use fluent::FluentValue;
 
+use super::client::ClientIp;
 use super::cookie;
 use super::form::FormFields;
 use super::pages::{browser_locale, html, words};
-use super::staff::login::client_ip;
-use super::staff::session::{cookie as set_cookie, read_cookie};
 use super::templates::{
     ClosedView, LaterPage, ResumePage, SentView, TrackCasePage, TrackPage, tel,
 };
-use super::view::{self, Words};
-use crate::app::AppState;
+use super::view;
 use crate::config::Config;
 use crate::domain::{Case, CaseStatus, ContactMethod, ConversationToken};
 use crate::error::WebError;
+use crate::i18n::Words;
 use crate::tracking::{self, CameBack, NextRight, TrackError};
+use crate::web::AppState;
 
 const TRACK_COOKIE: &str = "hys-track";
 
@@ -37,11 +35,11 @@ impl From<TrackError> for WebError {
 }
 
 pub fn track_token(config: &Config, headers: &HeaderMap) -> Option<ConversationToken> {
-    read_cookie(config, headers, TRACK_COOKIE).and_then(ConversationToken::parse)
+    cookie::read(config, headers, TRACK_COOKIE).and_then(ConversationToken::parse)
 }
 
 pub fn clear_track_cookie(app: &AppState) -> (axum::http::HeaderName, axum::http::HeaderValue) {
-    set_cookie(&app.config, TRACK_COOKIE, "", true)
+    cookie::set(&app.config, TRACK_COOKIE, "", true)
 }
 
 pub async fn show_track(
@@ -73,7 +71,7 @@ fn render_track(
 
 pub async fn sign_in(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, WebError> {
@@ -89,18 +87,17 @@ pub async fn sign_in(
             "",
         );
     }
-    let ip = client_ip(&app, peer, &headers);
-    match tracking::come_back(&app, ip, reference, secret, true).await {
+    match tracking::come_back(&app.tracking, ip, reference, secret, true).await {
         Ok(CameBack::Case(token)) => {
             let mut response = Redirect::to("/track/case").into_response();
-            let (name, value) = set_cookie(&app.config, TRACK_COOKIE, token.expose(), false);
+            let (name, value) = cookie::set(&app.config, TRACK_COOKIE, token.expose(), false);
             response.headers_mut().append(name, value);
             Ok(response)
         }
         // Not sent yet: the same pair carries on the conversation, as `/resume` does.
         Ok(CameBack::Conversation(token)) => {
             let mut response = Redirect::to("/chat").into_response();
-            let (name, value) = cookie::set(&app.config, &token);
+            let (name, value) = cookie::set_token(&app.config, &token);
             response.headers_mut().append(name, value);
             Ok(response)
         }
@@ -130,7 +127,7 @@ pub async fn show_case(
     let Some(token) = track_token(&app.config, &headers) else {
         return Ok(Redirect::to("/track").into_response());
     };
-    let Some(case) = tracking::case_for(&app, &token).await? else {
+    let Some(case) = tracking::case_for(&app.tracking, &token).await? else {
         return Ok(Redirect::to("/track").into_response());
     };
     render_case(&app, &case, None, uri.query() == Some("help=now")).await
@@ -248,7 +245,7 @@ pub async fn add_information(
     let Some(token) = track_token(&app.config, &headers) else {
         return Err(WebError::NoConversation);
     };
-    let Some(case) = tracking::case_for(&app, &token).await? else {
+    let Some(case) = tracking::case_for(&app.tracking, &token).await? else {
         return Err(WebError::NoConversation);
     };
     let text = fields.get("text").unwrap_or_default().trim().to_owned();
@@ -260,7 +257,7 @@ pub async fn add_information(
         };
         return render_case(&app, &case, Some(id), false).await;
     }
-    let worrying = tracking::add_information(&app, &case, &text).await?;
+    let worrying = tracking::add_information(&app.tracking, &case, &text).await?;
     // The flag, never the words, travels in the address; the page then shows calm help first.
     let next = if worrying {
         "/track/case?help=now"
@@ -277,8 +274,9 @@ pub async fn finish_later(
     _fields: FormFields,
 ) -> Result<Response, WebError> {
     let token = cookie::token(&app.config, &headers).ok_or(WebError::NoConversation)?;
-    let conversation = crate::intake::load(&app, &token).await?;
-    let (code, secret) = tracking::finish_later(&app, &token, &conversation.locale).await?;
+    let conversation = crate::intake::load(&app.intake, &token).await?;
+    let (code, secret) =
+        tracking::finish_later(&app.tracking, &token, &conversation.locale).await?;
     let locale = app
         .words
         .resolve(&conversation.locale)
@@ -310,7 +308,7 @@ pub async fn show_resume(
 
 pub async fn resume(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, WebError> {
@@ -319,12 +317,12 @@ pub async fn resume(
     let result = if code.len() > 64 || secret.len() > 200 {
         Err(TrackError::NoMatch)
     } else {
-        tracking::resume(&app, client_ip(&app, peer, &headers), code, secret).await
+        tracking::resume(&app.tracking, ip, code, secret).await
     };
     match result {
         Ok(token) => {
             let mut response = Redirect::to("/chat").into_response();
-            let (name, value) = cookie::set(&app.config, &token);
+            let (name, value) = cookie::set_token(&app.config, &token);
             response.headers_mut().append(name, value);
             Ok(response)
         }

@@ -1123,7 +1123,7 @@ async fn a_sent_case_can_be_checked_with_its_reference_and_secret_words() {
     assert_eq!(status.body["messages"], json!([]));
 
     let case = stored_case(&app, &receipt).await;
-    have_your_say::tracking::add_information(&app.state, &case, "It happened again")
+    have_your_say::tracking::add_information(&app.state.tracking, &case, "It happened again")
         .await
         .unwrap();
     let status = track(&app, reference, secret).await;

@@ -6,8 +6,9 @@
 use crate::helpers;
 
 use have_your_say::config::Config;
+use have_your_say::config::inbound::InboundSettings;
 use have_your_say::domain::Reference;
-use have_your_say::notify::inbound::{InboundSettings, Poller};
+use have_your_say::inbound::Poller;
 use helpers::imap::Dovecot;
 use helpers::smtp::SmtpSink;
 use helpers::{TestApp, spawn_app_with};
@@ -348,7 +349,10 @@ async fn each_routing_rule_files_through_dovecot() {
         ))
         .await;
 
-    let report = Poller::new(app.state.clone()).step().await.expect("a poll");
+    let report = Poller::new(app.state.tracking.clone())
+        .step()
+        .await
+        .expect("a poll");
     assert_eq!((report.filed, report.unmatched), (6, 5), "{report:?}");
 
     let notes = events(&app, case, "note").await;
@@ -415,7 +419,10 @@ async fn each_routing_rule_files_through_dovecot() {
     assert_eq!(dovecot.count("INBOX").await, 0);
     assert_eq!(dovecot.count("Filed").await, 11);
     // A second poll finds nothing new and files nothing twice.
-    let again = Poller::new(app.state.clone()).step().await.unwrap();
+    let again = Poller::new(app.state.tracking.clone())
+        .step()
+        .await
+        .unwrap();
     assert_eq!((again.filed, again.unmatched), (0, 0));
 }
 
@@ -437,7 +444,10 @@ async fn unmatched_mail_is_listed_escaped_and_filed_or_dismissed_by_staff() {
     let html = "From: other@example.org\r\nTo: replies@testshire.gov.uk\r\nSubject: html\r\n\
                 Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hi</p><script>steal()</script><p>there</p>\r\n";
     dovecot.append(html.as_bytes()).await;
-    Poller::new(app.state.clone()).step().await.unwrap();
+    Poller::new(app.state.tracking.clone())
+        .step()
+        .await
+        .unwrap();
 
     let password = app.add_staff("manager@testshire.gov.uk", "manager").await;
     let (browser, _) = app
@@ -583,7 +593,10 @@ async fn bad_mail_is_filed_safely_or_kept_unmatched() {
         .append(b"\x00\x01\x02 garbage with no headers")
         .await;
 
-    let report = Poller::new(app.state.clone()).step().await.expect("a poll");
+    let report = Poller::new(app.state.tracking.clone())
+        .step()
+        .await
+        .expect("a poll");
     assert_eq!(report.filed + report.unmatched, 7, "{report:?}");
     assert_eq!(report.retried, 0);
     let notes = events(&app, case, "note").await;
@@ -622,8 +635,8 @@ async fn two_pollers_on_one_database_file_each_message_once() {
             .await;
     }
     let (a, b) = (
-        Poller::new(app.state.clone()),
-        Poller::new(app.state.clone()),
+        Poller::new(app.state.tracking.clone()),
+        Poller::new(app.state.tracking.clone()),
     );
     let (ra, rb) = tokio::join!(a.step(), b.step());
     let (ra, rb) = (ra.unwrap(), rb.unwrap());
@@ -660,7 +673,7 @@ async fn a_message_that_cannot_be_filed_is_retried_then_kept_with_its_error() {
         .execute(app.store.pool())
         .await
         .unwrap();
-    let poller = Poller::new(app.state.clone());
+    let poller = Poller::new(app.state.tracking.clone());
     for _ in 0..2 {
         let r = poller.step().await.unwrap();
         assert_eq!(r.retried, 1, "{r:?}");
@@ -692,8 +705,8 @@ async fn xoauth2_signs_in_with_a_bearer_token() {
     let dovecot = Dovecot::start();
     let mut settings = dovecot.settings();
     settings.auth =
-        have_your_say::notify::inbound::ImapAuth::OAuth2(helpers::imap::PASSWORD.into());
-    let mut session = have_your_say::notify::inbound::imap::connect(&settings)
+        have_your_say::config::inbound::ImapAuth::OAuth2(helpers::imap::PASSWORD.into());
+    let mut session = have_your_say::inbound::imap::connect(&settings)
         .await
         .expect("XOAUTH2 sign-in");
     session.select("INBOX").await.expect("select");

@@ -20,6 +20,7 @@ mod durability;
 mod import;
 mod inbound;
 mod keep_and_feeling;
+mod layers;
 mod letters;
 mod logs;
 mod mail_failures;

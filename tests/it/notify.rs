@@ -360,7 +360,7 @@ async fn a_worker_told_to_stop_hands_back_what_it_claimed_without_counting_an_at
 
     let worker = Worker::new(
         app.store.clone(),
-        app.state.mailer.clone(),
+        app.mailer.clone(),
         app.state.config.clone(),
         app.state.words.clone(),
     );

@@ -41,7 +41,7 @@ fn digester(app: &TestApp) -> Digester {
         s.config.clone(),
         s.words.clone(),
         s.calendar.clone(),
-        s.mailer.wake.clone(),
+        s.outbox.clone(),
     )
 }
 

@@ -247,7 +247,7 @@ async fn unsent_conversations_expire_and_the_purge_deletes_them() {
     assert!(page.body.contains("Your conversation has ended"));
 
     assert_eq!(app.count("conversations").await, 1);
-    let purged = have_your_say::app::purge(&app.store, &app.config)
+    let purged = have_your_say::retention::purge(&app.store, &app.config)
         .await
         .unwrap();
     assert_eq!(purged.conversations, 1);
@@ -278,7 +278,7 @@ async fn the_purge_anonymises_old_closed_cases_and_keeps_the_statistics() {
         .await
         .unwrap();
 
-    let purged = have_your_say::app::purge(&app.store, &app.config)
+    let purged = have_your_say::retention::purge(&app.store, &app.config)
         .await
         .unwrap();
 

@@ -18,11 +18,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use have_your_say::app::{App, AppState};
+use have_your_say::app::App;
 use have_your_say::config::Config;
 use have_your_say::intake::{self, Outcome};
 use have_your_say::notify::worker::{Round, Worker};
 use have_your_say::store::now_ms;
+use have_your_say::web::AppState;
 use helpers::process::Server;
 use helpers::smtp::free_port;
 use serde_json::{Value, json};
@@ -270,12 +271,13 @@ impl Quiet {
     async fn send(&self, steps: &[(&str, Option<&str>)]) {
         let state = self.state();
         let locale = state.words.fallback();
-        let (token, mut conversation) = intake::start(state, intake::DEFAULT_FLOW, &locale, None)
-            .await
-            .expect("start");
+        let (token, mut conversation) =
+            intake::start(&state.intake, intake::DEFAULT_FLOW, &locale, None)
+                .await
+                .expect("start");
         for (step, value) in steps {
             let values: Vec<String> = value.iter().map(|v| (*v).to_owned()).collect();
-            conversation = match intake::answer(state, conversation, step, &values)
+            conversation = match intake::answer(&state.intake, conversation, step, &values)
                 .await
                 .unwrap_or_else(|e| panic!("answer {step}: {e}"))
             {
@@ -283,7 +285,7 @@ impl Quiet {
                 Outcome::Stale => panic!("{step}: stale"),
             };
         }
-        intake::submit(state, &token).await.expect("submit");
+        intake::submit(&state.intake, &token).await.expect("submit");
     }
 
     async fn message_ids(&self, condition: &str) -> Vec<String> {

@@ -20,7 +20,7 @@ pub const MIN_BITS: f64 = 40.0;
 /// Short enough to write on a hand and type on a phone; counted in characters.
 pub const WORD_CHARS: std::ops::RangeInclusive<usize> = 2..=9;
 const FILE: &str = "words.txt";
-const FALLBACK: &str = crate::i18n::FALLBACK;
+const FALLBACK: &str = crate::domain::FALLBACK_LOCALE;
 
 /// Bits of one set drawn from a list of `n` words.
 pub fn set_bits(n: usize) -> f64 {

@@ -17,7 +17,7 @@ impl BuildError {
     }
 }
 
-/// How one email joins its case's thread, and where a reply goes (see `notify::inbound`).
+/// How one email joins its case's thread, and where a reply goes (see `inbound`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Thread {
     /// The Message-ID of the case's first email; `None` when this email is the first.

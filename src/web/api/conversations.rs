@@ -15,15 +15,15 @@ use super::model::{
     self, AnswerRequest, AnswerValue, BackRequest, ConversationBody, MAX_VALUES, Receipt,
     StartRequest, Started, StepResponse,
 };
-use crate::app::AppState;
 use crate::domain::ConversationToken;
 use crate::flow::engine::{self, FieldError};
 use crate::flow::{AnswerError, InputKind};
 use crate::i18n::Locale;
+use crate::i18n::Words;
 use crate::intake::{self, Confirmation, IntakeError, Outcome};
 use crate::store::conversations::Conversation;
+use crate::web::AppState;
 use crate::web::pages::{browser_locale, words};
-use crate::web::view::Words;
 
 /// The same limits the HTML form applies before anything reaches the engine.
 const MAX_STEP_ID: usize = 64;
@@ -35,7 +35,7 @@ fn locale_of(app: &AppState, conversation: &Conversation) -> Locale {
 }
 
 fn step_of(app: &AppState, conversation: &Conversation) -> Result<model::Step, ApiError> {
-    let flow = app.flow_of(conversation)?;
+    let flow = app.intake.flow_of(conversation)?;
     let locale = locale_of(app, conversation);
     model::step_body(app, flow, &conversation.state, words(app, &locale)).ok_or_else(|| {
         // Step ids come from the flow file, never from what a child wrote.
@@ -48,9 +48,9 @@ fn step_of(app: &AppState, conversation: &Conversation) -> Result<model::Step, A
 
 /// The conversation for this token, or why there is none: sent already, or never/expired.
 async fn load(app: &AppState, token: &ConversationToken) -> Result<Conversation, ApiError> {
-    match intake::load(app, token).await {
+    match intake::load(&app.intake, token).await {
         Ok(conversation) => Ok(conversation),
-        Err(IntakeError::NoConversation) => match intake::confirmation(app, token).await? {
+        Err(IntakeError::NoConversation) => match intake::confirmation(&app.intake, token).await? {
             Some(_) => Err(ApiError::AlreadySubmitted),
             None => Err(ApiError::ConversationNotFound),
         },
@@ -158,7 +158,7 @@ pub async fn start_conversation(
         })?,
         None => browser_locale(&app, &headers),
     };
-    let (token, conversation) = intake::start(&app, flow, &locale, None).await?;
+    let (token, conversation) = intake::start(&app.intake, flow, &locale, None).await?;
     let id = conversation_id(&token);
     let started = Started {
         step: step_of(&app, &conversation)?,
@@ -196,7 +196,7 @@ pub async fn show_conversation(
 ) -> Result<Json<ConversationBody>, ApiError> {
     check_id(&id, &token)?;
     let conversation = load(&app, &token).await?;
-    let flow = app.flow_of(&conversation)?;
+    let flow = app.intake.flow_of(&conversation)?;
     let locale = locale_of(&app, &conversation);
     Ok(Json(ConversationBody {
         step: step_of(&app, &conversation)?,
@@ -247,7 +247,7 @@ pub async fn answer_step(
     if body.step != conversation.state.step {
         return Err(not_current(w));
     }
-    let flow = app.flow_of(&conversation)?;
+    let flow = app.intake.flow_of(&conversation)?;
     let kind = engine::current(flow, &conversation.state)
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .input
@@ -258,7 +258,7 @@ pub async fn answer_step(
             kind.as_str()
         )));
     }
-    match intake::answer(&app, conversation, &body.step, &values).await {
+    match intake::answer(&app.intake, conversation, &body.step, &values).await {
         Ok(Outcome::Saved(next)) => Ok(Json(StepResponse {
             step: step_of(&app, &next)?,
         })),
@@ -304,7 +304,7 @@ pub async fn go_back(
     let locale = locale_of(&app, &conversation);
     let w = words(&app, &locale);
     let expected = body.and_then(|ApiJson(b)| b.step);
-    let result = intake::update(&app, conversation, |_, state| match expected {
+    let result = intake::update(&app.intake, conversation, |_, state| match expected {
         Some(step) if step != state.step => Err(AnswerError::NotCurrentStep(step)),
         _ => Ok(engine::back(state)),
     })
@@ -349,7 +349,7 @@ pub async fn submit_conversation(
 ) -> Result<Response, ApiError> {
     check_id(&id, &token)?;
     // A repeat, or a simultaneous send that won the race, returns the same case with 200.
-    let sent = intake::submit(&app, &token).await?;
+    let sent = intake::submit(&app.intake, &token).await?;
     let status = if sent.created {
         StatusCode::CREATED
     } else {

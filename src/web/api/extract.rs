@@ -1,13 +1,12 @@
 //! What every API handler reads from a request: the JSON body (with JSON errors for bad JSON,
 //! the wrong content type and oversized bodies), the bearer token, and the per-IP rate limit.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, OptionalFromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequest, Request};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -15,8 +14,9 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 use super::limit::RateLimiter;
-use crate::app::AppState;
 use crate::domain::ConversationToken;
+use crate::web::AppState;
+use crate::web::client::ClientIp;
 
 /// A JSON body; unlike axum's `Json`, every rejection is an [`ApiError`].
 pub struct ApiJson<T>(pub T);
@@ -154,13 +154,12 @@ impl FromRequestParts<AppState> for Limited {
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
         let limiter = parts.extensions.get::<Arc<RateLimiter>>();
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>();
         // Without a limiter or a peer address (a router driven without a socket) there is
         // nothing to count against.
-        let (Some(limiter), Some(ConnectInfo(peer))) = (limiter, peer) else {
+        let (Some(limiter), Some(ClientIp(ip))) = (limiter, ClientIp::of(parts, &app.config))
+        else {
             return Ok(Limited);
         };
-        let ip = crate::web::staff::login::client_ip(app, *peer, &parts.headers);
         limiter
             .check(ip)
             .map(|()| Limited)

@@ -35,7 +35,7 @@ use utoipa_axum::routes;
 
 use self::error::{ApiError, ErrorBody};
 use self::extract::Limited;
-use crate::app::AppState;
+use crate::web::AppState;
 
 #[derive(OpenApi)]
 #[openapi(

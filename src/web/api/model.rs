@@ -6,11 +6,12 @@ use utoipa::ToSchema;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 
-use crate::app::AppState;
 use crate::flow::model::{Answer, InputKind};
 use crate::flow::{Flow, State};
+use crate::i18n::Words;
+use crate::web::AppState;
 use crate::web::templates::tel;
-use crate::web::view::{self, Speaker, Words};
+use crate::web::view::{self, Speaker};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct StartRequest {

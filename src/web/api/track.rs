@@ -2,10 +2,8 @@
 //! the same throttles (per address and per reference, in the database, shared by every
 //! instance), the same one answer for every wrong pair, the same words in the case's language.
 
-use std::net::SocketAddr;
-
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use fluent::FluentValue;
 use serde::{Deserialize, Serialize};
@@ -13,11 +11,11 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, ErrorBody};
 use super::extract::{ApiJson, Limited};
-use crate::app::AppState;
 use crate::domain::CaseStatus as CaseState;
 use crate::tracking::{self, TrackError};
+use crate::web::AppState;
+use crate::web::client::ClientIp;
 use crate::web::pages::{browser_locale, words};
-use crate::web::staff::login::client_ip;
 
 /// The same limits the page's form applies; longer input cannot be a real pair.
 const MAX_REFERENCE: usize = 64;
@@ -90,7 +88,7 @@ pub struct CaseStatus {
 pub async fn track_case(
     _: Limited,
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     ApiJson(body): ApiJson<TrackRequest>,
 ) -> Result<Json<CaseStatus>, ApiError> {
@@ -99,8 +97,7 @@ pub async fn track_case(
     if body.reference.chars().count() > MAX_REFERENCE || body.secret.chars().count() > MAX_SECRET {
         return Err(ApiError::NoMatch(t.get("track-no-match")));
     }
-    let ip = client_ip(&app, peer, &headers);
-    let token = match tracking::sign_in(&app, ip, &body.reference, &body.secret).await {
+    let token = match tracking::sign_in(&app.tracking, ip, &body.reference, &body.secret).await {
         Ok(token) => token,
         Err(TrackError::NoMatch) => return Err(ApiError::NoMatch(t.get("track-no-match"))),
         Err(TrackError::Throttled) => {
@@ -108,7 +105,7 @@ pub async fn track_case(
         }
         Err(e) => return Err(ApiError::Internal(e.to_string())),
     };
-    let case = tracking::case_for(&app, &token)
+    let case = tracking::case_for(&app.tracking, &token)
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .ok_or_else(|| ApiError::Internal("a tracking session just made was not found".into()))?;

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::web::view::Words;
+use crate::i18n::Words;
 
 /// A refused request in the staff look: a form from another site or an old page, a missing
 /// CSRF token, or a page the account's role does not open.
@@ -20,7 +20,7 @@ pub struct ForbiddenPage<'a> {
 }
 
 /// The refusal page, never cached.
-pub fn forbidden(app: &crate::app::AppState, status: StatusCode) -> Response {
+pub fn forbidden(app: &crate::web::AppState, status: StatusCode) -> Response {
     let locale = app.words.fallback();
     let page = ForbiddenPage {
         t: crate::web::pages::words(app, &locale),

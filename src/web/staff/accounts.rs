@@ -11,11 +11,11 @@ use serde::Deserialize;
 
 use super::account_pages::{AccountRow, AccountsPage};
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::domain::{ConversationToken, StaffRole};
 use crate::error::WebError;
 use crate::store::accounts::{AccountChange, ChangeError};
 use crate::store::staff::AddStaffError;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 
@@ -214,7 +214,7 @@ async fn send_link(
             crate::notify::message_domain(&app.config.mail.from),
         )
         .await?;
-    app.mailer.wake.notify_one();
+    app.outbox.queued();
     Ok(())
 }
 

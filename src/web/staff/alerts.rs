@@ -4,9 +4,9 @@
 use fluent::FluentValue;
 
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::error::WebError;
-use crate::web::view::Words;
+use crate::i18n::Words;
+use crate::web::AppState;
 
 /// References of cases whose urgent email failed, for staff who work cases (an advocate sees
 /// only referred cases, and an admin none, so neither is shown other cases' references).

@@ -10,15 +10,15 @@ use serde::{Deserialize, Serialize};
 
 use super::session::StaffSession;
 use super::templates::{InboxPage, InboxRow, PageLink};
-use crate::app::AppState;
 use crate::domain::{Case, CaseKind, CaseStatus, Procedure};
 use crate::error::WebError;
+use crate::i18n::Words;
 use crate::store::audit::AuditAction;
 use crate::store::casework::{AtRisk, InboxFilter, Screen};
 use crate::store::inbox::{PAGE_SIZE, Search};
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
-use crate::web::view::Words;
 
 /// The inbox's query string. Every field is text as typed: a filter is a view, not an input,
 /// so a value that means nothing is dropped rather than refused.
@@ -429,6 +429,6 @@ pub async fn retry_failed_emails(
         emails = n,
         "failed emails queued again"
     );
-    app.mailer.wake.notify_one();
+    app.outbox.queued();
     Ok(Redirect::to("/staff").into_response())
 }

@@ -7,15 +7,15 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::domain::{Case, ContactMethod, EmailKind};
 use crate::error::WebError;
 use crate::i18n::Locale;
+use crate::i18n::Words;
 use crate::letters::{self, Letter};
 use crate::store::outbox::NewEmail;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
-use crate::web::view::Words;
 
 /// The acknowledgement form's check box.
 pub const SEND_FIELD: &str = "send_acknowledgement";

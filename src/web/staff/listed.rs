@@ -5,8 +5,8 @@
 use super::case::FormError;
 use crate::casework::Lifecycle;
 use crate::domain::CaseKind;
+use crate::i18n::Words;
 use crate::lists::Lists;
-use crate::web::view::Words;
 
 pub struct Choice {
     pub id: String,

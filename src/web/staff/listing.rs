@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::inbox::{FilterQuery, rows, search_of};
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::casework::{self, Action, Change};
 use crate::domain::Reference;
 use crate::error::WebError;
@@ -17,6 +16,7 @@ use crate::import::csv::{spreadsheet_safe, write_record};
 use crate::store::StoreError;
 use crate::store::audit::AuditAction;
 use crate::store::casework::RecordedChange;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::words;
 

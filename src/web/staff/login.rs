@@ -2,23 +2,22 @@
 //! a while after repeated wrong passwords. Every failure gets the same message, so the page
 //! never tells whether an email has an account.
 
-use std::net::{IpAddr, SocketAddr};
-
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::session::{
-    StaffSession, Waiting, constant_time_eq, cookie, cookie_name, encode, read_cookie,
-    session_cookie,
+    StaffSession, Waiting, constant_time_eq, cookie_name, encode, session_cookie,
 };
 use super::templates::LoginPage;
-use crate::app::AppState;
 use crate::domain::password::{dummy_hash, verify_password};
 use crate::domain::{ConversationToken, StaffRole};
 use crate::error::WebError;
 use crate::store::now_ms;
+use crate::web::AppState;
+use crate::web::client::ClientIp;
+use crate::web::cookie;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 
@@ -47,20 +46,6 @@ pub fn safe_next(next: Option<&str>) -> String {
     })
     .unwrap_or("/staff")
     .to_owned()
-}
-
-/// The client's address: the peer, or the `X-Forwarded-For` of a trusted proxy.
-pub fn client_ip(app: &AppState, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
-    if app.config.trusted_proxies.contains(&peer.ip())
-        && let Some(forwarded) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse().ok())
-    {
-        return forwarded;
-    }
-    peer.ip()
 }
 
 pub async fn show_login(
@@ -94,19 +79,19 @@ fn render(
         csrf: String::new(),
     })?;
     *response.status_mut() = status;
-    let (name, value) = cookie(&app.config, FORM_COOKIE, form_token.expose(), false);
+    let (name, value) = cookie::set(&app.config, FORM_COOKIE, form_token.expose(), false);
     response.headers_mut().append(name, value);
     Ok(response)
 }
 
 pub async fn login(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, WebError> {
     let sent = fields.get("form_token").unwrap_or_default();
-    let expected = read_cookie(&app.config, &headers, FORM_COOKIE).unwrap_or_default();
+    let expected = cookie::read(&app.config, &headers, FORM_COOKIE).unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
         return Err(WebError::Forbidden);
     }
@@ -119,7 +104,7 @@ pub async fn login(
     let password = fields.get("password").unwrap_or_default().to_owned();
     let refuse = |id| render(&app, &next, Some(id), axum::http::StatusCode::UNAUTHORIZED);
 
-    let ip_key = format!("ip:{}", client_ip(&app, peer, &headers));
+    let ip_key = format!("ip:{ip}");
     let now = now_ms();
     if app.store.count_attempts(&ip_key, now - WINDOW_MS).await? >= PER_ADDRESS {
         tracing::warn!("sign-in throttled for an address");
@@ -173,7 +158,7 @@ pub async fn login(
     }
     // Signing in again on a browser that still holds a session ends that session first, so an
     // old id never outlives the sign-in that replaced it.
-    if let Some(old) = read_cookie(&app.config, &headers, cookie_name(&app.config))
+    if let Some(old) = cookie::read(&app.config, &headers, cookie_name(&app.config))
         .and_then(ConversationToken::parse)
     {
         app.store.delete_session(&old.key()).await?;
@@ -197,7 +182,7 @@ pub async fn login(
     let mut response = Redirect::to(&to).into_response();
     let (name, value) = session_cookie(&app.config, token.expose(), false);
     response.headers_mut().append(name, value);
-    let (name, value) = cookie(&app.config, FORM_COOKIE, "", true);
+    let (name, value) = cookie::set(&app.config, FORM_COOKIE, "", true);
     response.headers_mut().append(name, value);
     Ok(response)
 }

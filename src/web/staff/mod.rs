@@ -21,7 +21,7 @@ pub mod unmatched;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

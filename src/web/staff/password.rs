@@ -8,11 +8,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::account_pages::PasswordPage;
-use crate::app::AppState;
 use crate::domain::ConversationToken;
 use crate::domain::password::{PasswordError, hash_password};
 use crate::error::WebError;
 use crate::store::accounts::LinkState;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 

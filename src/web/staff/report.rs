@@ -11,14 +11,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::domain::{AdvocateWanted, CaseKind, Category, Procedure, StaffRole, SubmitterRole};
 use crate::error::WebError;
+use crate::i18n::Words;
 use crate::report::record::{self, FieldError, Typed};
 use crate::report::{Audience, FinancialYear};
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
-use crate::web::view::Words;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReportQuery {
@@ -384,7 +384,7 @@ pub async fn record_case(
                 .insert_recorded_case(&row, &emails, domain)
                 .await?;
             if !emails.is_empty() {
-                app.mailer.wake.notify_one();
+                app.outbox.queued();
             }
             tracing::info!(
                 staff = session.member.id,

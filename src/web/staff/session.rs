@@ -8,17 +8,17 @@
 //! code and enrolment pages, and only for 10 minutes.
 
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
-use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::http::{HeaderValue, Method};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::app::AppState;
 use crate::config::Config;
 use crate::domain::{ConversationToken, StaffRole};
 use crate::error::WebError;
 use crate::store::now_ms;
 use crate::store::staff::StaffMember;
+use crate::web::AppState;
+use crate::web::cookie;
 use crate::web::form::FormFields;
 
 pub const IDLE_MS: i64 = 30 * 60 * 1000;
@@ -36,61 +36,13 @@ pub fn cookie_name(config: &Config) -> &'static str {
     }
 }
 
-/// Over https every cookie we set is `__Host-` prefixed, so no sibling subdomain or path can
-/// plant one (a planted tracking or sign-in cookie would otherwise be believed).
-fn host_only(config: &Config, name: &str) -> String {
-    if config.is_https() && !name.starts_with("__Host-") {
-        format!("__Host-{name}")
-    } else {
-        name.to_owned()
-    }
-}
-
-pub fn read_cookie<'h>(config: &Config, headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    let name = host_only(config, name);
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name.as_str())
-        .map(|(_, v)| v)
-}
-
-pub fn cookie(
-    config: &Config,
-    name: &str,
-    value: &str,
-    max_age_zero: bool,
-) -> (axum::http::HeaderName, HeaderValue) {
-    cookie_with(config, name, value, max_age_zero, "Strict")
-}
-
 /// The staff session cookie: `SameSite=Lax`, so a link from an email opens the case signed in.
 pub fn session_cookie(
     config: &Config,
     value: &str,
     max_age_zero: bool,
 ) -> (axum::http::HeaderName, HeaderValue) {
-    cookie_with(config, cookie_name(config), value, max_age_zero, "Lax")
-}
-
-fn cookie_with(
-    config: &Config,
-    name: &str,
-    value: &str,
-    max_age_zero: bool,
-    same_site: &str,
-) -> (axum::http::HeaderName, HeaderValue) {
-    let name = host_only(config, name);
-    let secure = if config.is_https() { "; Secure" } else { "" };
-    let expire = if max_age_zero { "; Max-Age=0" } else { "" };
-    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}{secure}{expire}");
-    (
-        SET_COOKIE,
-        HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("")),
-    )
+    cookie::session_cookie(config, cookie_name(config), value, max_age_zero)
 }
 
 /// A signed-in staff member.
@@ -195,7 +147,7 @@ pub(super) fn encode(path: &str) -> String {
 }
 
 async fn load(parts: &Parts, app: &AppState) -> Result<Option<StaffSession>, WebError> {
-    let Some(token) = read_cookie(&app.config, &parts.headers, cookie_name(&app.config))
+    let Some(token) = cookie::read(&app.config, &parts.headers, cookie_name(&app.config))
         .and_then(ConversationToken::parse)
     else {
         return Ok(None);

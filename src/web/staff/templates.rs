@@ -3,8 +3,8 @@
 
 use askama::Template;
 
+use crate::i18n::Words;
 use crate::timescale::{Calendar, Rag};
-use crate::web::view::Words;
 
 /// Ids the staff pages format from stored values.
 pub fn message_ids() -> Vec<String> {

@@ -4,21 +4,21 @@
 //! on `/staff/two-factor`. Codes count against the same limits as passwords: per address, and
 //! per account (five wrong and the account locks for a while). A code is taken once.
 
-use std::net::SocketAddr;
+use axum::extract::{Query, State};
 
-use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::account_pages::{CodePage, TwoFactorPage};
-use super::login::{LOCK_AFTER, LOCK_MS, PER_ADDRESS, WINDOW_MS, client_ip, safe_next};
+use super::login::{LOCK_AFTER, LOCK_MS, PER_ADDRESS, WINDOW_MS, safe_next};
 use super::session::{SigningIn, StaffSession, Waiting, session_cookie};
-use crate::app::AppState;
 use crate::domain::ConversationToken;
 use crate::domain::two_factor::{CodeRefused, RECOVERY_CODES, RecoveryCode};
 use crate::error::WebError;
 use crate::store::now_ms;
+use crate::web::AppState;
+use crate::web::client::ClientIp;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
 
@@ -53,12 +53,8 @@ async fn finish_sign_in(
 }
 
 /// Too many tries from this address: refuse before looking at the code.
-async fn throttled(
-    app: &AppState,
-    peer: SocketAddr,
-    headers: &HeaderMap,
-) -> Result<bool, WebError> {
-    let ip_key = format!("ip:{}", client_ip(app, peer, headers));
+async fn throttled(app: &AppState, ip: std::net::IpAddr) -> Result<bool, WebError> {
+    let ip_key = format!("ip:{ip}");
     if app
         .store
         .count_attempts(&ip_key, now_ms() - WINDOW_MS)
@@ -108,8 +104,7 @@ pub async fn show_code_form(
 
 pub async fn submit_code(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     SigningIn(session): SigningIn,
     fields: FormFields,
 ) -> Result<Response, WebError> {
@@ -118,7 +113,7 @@ pub async fn submit_code(
     if session.waiting != Some(Waiting::Code) {
         return Ok(Redirect::to(&next).into_response());
     }
-    if throttled(&app, peer, &headers).await? {
+    if throttled(&app, ip).await? {
         let status = StatusCode::TOO_MANY_REQUESTS;
         return code_page(&app, &session, &next, Some("staff-code-throttled"), status);
     }
@@ -249,8 +244,7 @@ pub async fn show_enrolment(
 
 pub async fn confirm_enrolment(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     SigningIn(session): SigningIn,
     fields: FormFields,
 ) -> Result<Response, WebError> {
@@ -265,7 +259,7 @@ pub async fn confirm_enrolment(
         error: None,
         codes: Vec::new(),
     };
-    if throttled(&app, peer, &headers).await? {
+    if throttled(&app, ip).await? {
         e.error = Some("staff-code-throttled");
         return enrolment_page(&app, e, StatusCode::TOO_MANY_REQUESTS).await;
     }

@@ -7,13 +7,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::domain::Reference;
 use crate::error::WebError;
+use crate::i18n::Words;
 use crate::store::inbound::UnmatchedMail;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::{html, words};
-use crate::web::view::Words;
 
 /// Why a message is unmatched; each has `staff-mail-reason-<reason>` in the staff locale.
 pub const REASONS: &[&str] = &[

@@ -7,7 +7,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use have_your_say::notify::inbound::{AfterFiling, ImapAuth, ImapSettings, Security};
+use have_your_say::config::inbound::{AfterFiling, ImapAuth, ImapSettings, Security};
 
 use super::smtp::free_port;
 
@@ -148,8 +148,8 @@ service stats {{
         }
     }
 
-    async fn session(&self) -> have_your_say::notify::inbound::imap::Session {
-        have_your_say::notify::inbound::imap::connect(&self.settings())
+    async fn session(&self) -> have_your_say::inbound::imap::Session {
+        have_your_say::inbound::imap::connect(&self.settings())
             .await
             .expect("sign in to dovecot")
     }

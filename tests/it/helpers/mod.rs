@@ -22,10 +22,12 @@ pub use answers::*;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use have_your_say::app::{App, AppState};
+use have_your_say::app::App;
 use have_your_say::config::Config;
+use have_your_say::notify::Mailer;
 use have_your_say::notify::worker::{Round, Worker};
 use have_your_say::store::Store;
+use have_your_say::web::AppState;
 use reqwest::redirect::Policy;
 
 pub struct TestApp {
@@ -34,6 +36,8 @@ pub struct TestApp {
     pub store: Store,
     pub config: Config,
     pub state: AppState,
+    /// The app's mail transport, for a test that builds a worker of its own.
+    pub mailer: Mailer,
     pub dir: tempfile::TempDir,
     /// The worker `dispatch_emails` drives (the same code the background loop runs).
     worker: Worker,
@@ -210,6 +214,7 @@ async fn start(adjust: impl FnOnce(&mut Config), mail_loops: bool) -> TestApp {
     let state = app.state().clone();
     let config = state.config.as_ref().clone();
     let worker = app.worker();
+    let mailer = app.mailer().clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
@@ -220,6 +225,7 @@ async fn start(adjust: impl FnOnce(&mut Config), mail_loops: bool) -> TestApp {
         store,
         config,
         state,
+        mailer,
         dir,
         worker,
         running: tokio::sync::watch::channel(false).1,

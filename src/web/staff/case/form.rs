@@ -3,7 +3,6 @@
 
 use axum::http::StatusCode;
 
-use crate::app::AppState;
 use crate::casework::{Action, ActionKind, CaseworkError};
 use crate::domain::facts::parse_pounds;
 use crate::domain::{
@@ -11,6 +10,7 @@ use crate::domain::{
 };
 use crate::error::WebError;
 use crate::timescale;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 
 /// A staff form that could not be taken: which form, the message next to which field, and

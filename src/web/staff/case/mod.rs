@@ -18,7 +18,6 @@ use form::{effective_date, parse_action};
 use page::render_case;
 
 use super::session::StaffSession;
-use crate::app::AppState;
 use crate::casework::{self, ActionKind, CaseworkError, Change};
 use crate::domain::{Case, ContactMethod, EmailKind, Reference, StaffRole};
 use crate::error::WebError;
@@ -27,6 +26,7 @@ use crate::store::StoreError;
 use crate::store::casework::{NewEvent, RecordedChange};
 use crate::store::outbox::NewEmail;
 use crate::timescale;
+use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::pages::words;
 
@@ -189,7 +189,7 @@ pub async fn act_on_case(
         other => other?,
     }
     if !emails.is_empty() {
-        app.mailer.wake.notify_one();
+        app.outbox.queued();
     }
     tracing::info!(
         staff = session.member.id,
@@ -242,7 +242,7 @@ async fn release(app: &AppState, session: &StaffSession, case: &Case) -> Result<
         .release_case(case.id, &event("released", session, None), &emails, domain)
         .await?;
     if released {
-        app.mailer.wake.notify_one();
+        app.outbox.queued();
         tracing::info!(
             staff = session.member.id,
             case = case.id,

@@ -6,19 +6,19 @@ use axum::response::{IntoResponse, Response};
 use fluent::FluentValue;
 
 use super::FormError;
-use crate::app::AppState;
 use crate::casework::{self, ActionKind};
 use crate::domain::facts::format_pounds;
 use crate::domain::{
     Case, CaseEvent, Category, OmbudsmanDecision, Outcome, Procedure, StaffRole, UrgentReason,
 };
 use crate::error::WebError;
+use crate::i18n::Words;
 use crate::store::cases::format_date;
 use crate::timescale;
+use crate::web::AppState;
 use crate::web::pages::{html, words};
 use crate::web::staff::session::StaffSession;
 use crate::web::staff::templates::{CasePage, EventView};
-use crate::web::view::Words;
 
 pub async fn render_case(
     app: &AppState,

@@ -2,10 +2,11 @@
 //! child's language), with the safety help marked where the child was shown it, or for a case
 //! recorded from a letter or a call, the summary staff typed.
 
-use crate::app::AppState;
 use crate::domain::{Case, UrgentReason};
 use crate::flow::{State as FlowState, engine};
-use crate::web::view::{Speaker, Words, transcript_by_step};
+use crate::i18n::Words;
+use crate::web::AppState;
+use crate::web::view::{Speaker, transcript_by_step};
 
 /// One line of the transcript on the staff page.
 pub struct Line {
@@ -36,7 +37,6 @@ pub fn lines(app: &AppState, case: &Case, staff: &Words<'_>) -> Vec<Line> {
     let child = Words {
         words: &app.words,
         locale: &locale,
-        config: &app.config,
     };
     let state = FlowState {
         step: end,

@@ -6,10 +6,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use fluent::concurrent::FluentBundle;
-use fluent::{FluentArgs, FluentResource, FluentValue};
+use fluent::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub const FALLBACK: &str = "en-GB";
+mod dates;
+pub mod markup;
+mod words;
+
+pub use dates::code_message_ids;
+pub use words::{Council, Words};
+
+pub const FALLBACK: &str = crate::domain::FALLBACK_LOCALE;
 
 /// Scripts written right to left; pages in these locales get `dir="rtl"`.
 const RTL_LANGUAGES: &[&str] = &["ar", "ur", "ps", "fa", "prs", "he", "ku", "ckb"];
@@ -29,6 +36,8 @@ pub struct Localizer {
     /// [`Localizer::prepare`]): a step page shows dozens of messages, and formatting each
     /// through Fluent on every request was most of the page's cost.
     prepared: HashMap<String, HashMap<String, String, Fnv>, Fnv>,
+    /// What every message may name, set by [`Localizer::prepare`].
+    council: Council,
 }
 
 /// FNV-1a for the prepared messages: keys are our own short message ids, so the default
@@ -176,18 +185,18 @@ impl Localizer {
             public_ids,
             all_ids,
             prepared: HashMap::default(),
+            council: Council::default(),
         })
     }
 
-    /// Format every message of every locale once with `args` (the same for every request:
-    /// the council's name and numbers), so [`Localizer::prepared`] can hand them out without
-    /// Fluent. Messages that need other arguments fail to format here and are left out.
-    /// `args` is told whether the locale is written right to left.
-    pub fn prepare<'c>(&mut self, args: impl Fn(bool) -> FluentArgs<'c>) {
+    /// Format every message of every locale once with the council's name and numbers (the
+    /// same for every request), so [`Localizer::prepared`] can hand them out without Fluent.
+    /// Messages that need other arguments fail to format here and are left out.
+    pub fn prepare(&mut self, council: Council) {
         let mut prepared = HashMap::default();
         for tag in &self.tags {
             let locale = Locale(tag.clone());
-            let args = args(self.is_rtl(&locale));
+            let args = council.args(self.is_rtl(&locale));
             let mut texts = HashMap::default();
             for id in &self.all_ids {
                 let found = [tag.as_str(), FALLBACK].iter().find_map(|t| {
@@ -204,6 +213,7 @@ impl Localizer {
             prepared.insert(tag.clone(), texts);
         }
         self.prepared = prepared;
+        self.council = council;
     }
 
     /// The message as [`Localizer::prepare`] formatted it, if it could.
@@ -331,152 +341,7 @@ impl Localizer {
             .map(|id| (FALLBACK.to_owned(), id.to_owned()))
             .collect()
     }
-
-    /// "Tuesday 9 December", in the locale's own words; "Monday 4 January 2027" when the date
-    /// is not in the current year (in England).
-    pub fn long_date(&self, locale: &Locale, date: time::Date) -> String {
-        let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
-        self.long_date_from(locale, date, today)
-    }
-
-    /// As [`Localizer::long_date`], with the year shown unless `date` is in `today`'s year.
-    pub fn long_date_from(&self, locale: &Locale, date: time::Date, today: time::Date) -> String {
-        let weekday = self.text(
-            locale,
-            &format!("weekday-{}", date.weekday().number_from_monday()),
-            None,
-        );
-        let month = self.text(locale, &format!("month-{}", u8::from(date.month())), None);
-        let mut args = FluentArgs::new();
-        args.set("weekday", FluentValue::from(weekday));
-        args.set("day", FluentValue::from(date.day()));
-        args.set("month", FluentValue::from(month));
-        args.set("year", FluentValue::from(date.year().to_string()));
-        let this_year = if date.year() == today.year() {
-            "yes"
-        } else {
-            "no"
-        };
-        args.set("this_year", FluentValue::from(this_year));
-        self.text(locale, "date-long", Some(&args))
-    }
-}
-
-impl Localizer {
-    /// "Tue 9 Dec", for email subjects and tables.
-    pub fn short_date(&self, locale: &Locale, date: time::Date) -> String {
-        let weekday = self.text(
-            locale,
-            &format!("weekday-short-{}", date.weekday().number_from_monday()),
-            None,
-        );
-        let month = self.text(
-            locale,
-            &format!("month-short-{}", u8::from(date.month())),
-            None,
-        );
-        let mut args = FluentArgs::new();
-        args.set("weekday", FluentValue::from(weekday));
-        args.set("day", FluentValue::from(date.day()));
-        args.set("month", FluentValue::from(month));
-        self.text(locale, "date-short", Some(&args))
-    }
-
-    /// "Mon 7 Dec, 14:32": an instant (unix ms) as a day and time in England.
-    pub fn short_date_time(&self, locale: &Locale, ms: i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-            .map(|at| self.short_date_time_at(locale, at))
-            .unwrap_or_default()
-    }
-
-    /// The same, from an instant.
-    pub fn short_date_time_at(&self, locale: &Locale, at: time::OffsetDateTime) -> String {
-        let local = at.to_offset(crate::timescale::london_offset(at));
-        format!(
-            "{}, {:02}:{:02}",
-            self.short_date(locale, local.date()),
-            local.hour(),
-            local.minute()
-        )
-    }
-}
-
-/// Message ids the Rust code uses directly (not through a flow or a template).
-pub fn code_message_ids() -> Vec<String> {
-    let mut ids: Vec<String> = (1..=7)
-        .flat_map(|n| [format!("weekday-{n}"), format!("weekday-short-{n}")])
-        .collect();
-    ids.extend((1..=12).flat_map(|n| [format!("month-{n}"), format!("month-short-{n}")]));
-    ids.extend(["date-long".into(), "date-short".into()]);
-    ids.extend(crate::notify::email::message_ids());
-    ids.extend(
-        crate::notify::account_email::MESSAGE_IDS
-            .iter()
-            .map(|s| (*s).to_owned()),
-    );
-    ids
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shipped() -> Localizer {
-        Localizer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")).unwrap()
-    }
-
-    #[test]
-    fn english_is_the_fallback_and_is_negotiated_by_default() {
-        let l = shipped();
-        assert_eq!(l.negotiate(None).as_str(), "en-GB");
-        assert_eq!(l.negotiate(Some("xx-YY, zz;q=0.5")).as_str(), "en-GB");
-        assert_eq!(l.negotiate(Some("en-US,en;q=0.9")).as_str(), "en-GB");
-    }
-
-    #[test]
-    fn dates_read_like_people_say_them() {
-        let l = shipped();
-        let date = time::macros::date!(2025 - 12 - 09);
-        let today = time::macros::date!(2025 - 11 - 30);
-        assert_eq!(
-            l.long_date_from(&l.fallback(), date, today),
-            "Tuesday 9 December"
-        );
-    }
-
-    /// A reply-by date in January seen in December says its year, in every language; a date in
-    /// this year does not.
-    #[test]
-    fn a_date_in_another_year_says_the_year_in_every_language() {
-        let l = shipped();
-        let today = time::macros::date!(2026 - 12 - 21);
-        let next_year = time::macros::date!(2027 - 01 - 05);
-        let this_year = time::macros::date!(2026 - 12 - 23);
-        for locale in l.locales() {
-            let later = l.long_date_from(&locale, next_year, today);
-            assert!(later.contains("2027"), "{}: {later}", locale.as_str());
-            let sooner = l.long_date_from(&locale, this_year, today);
-            assert!(!sooner.contains("2026"), "{}: {sooner}", locale.as_str());
-            assert!(sooner.contains("23"), "{}: {sooner}", locale.as_str());
-        }
-        assert_eq!(
-            l.long_date_from(&l.fallback(), next_year, today),
-            "Tuesday 5 January 2027"
-        );
-        // And the date of last year, as tracking shows when a case was sent.
-        let last_year = time::macros::date!(2025 - 12 - 09);
-        assert_eq!(
-            l.long_date_from(&l.fallback(), last_year, today),
-            "Tuesday 9 December 2025"
-        );
-    }
-
-    #[test]
-    fn an_unknown_id_shows_itself_rather_than_panicking() {
-        let l = shipped();
-        assert_eq!(
-            l.text(&l.fallback(), "no-such-message", None),
-            "no-such-message"
-        );
-    }
-}
+mod tests;

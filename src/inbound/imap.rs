@@ -16,7 +16,7 @@ use tokio_rustls::client::TlsStream;
 use tokio_rustls::rustls::pki_types::ServerName;
 
 use super::InboundError;
-use super::settings::{AfterFiling, ImapAuth, ImapSettings, Security};
+use crate::config::inbound::{AfterFiling, ImapAuth, ImapSettings, Security};
 
 /// A message over this size is not fetched whole: its headers are read and it goes to the
 /// unmatched list, so one huge message cannot exhaust an instance's memory.

@@ -19,20 +19,18 @@
 
 pub mod imap;
 pub mod parse;
-pub mod settings;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use tokio::sync::watch;
 
-pub use settings::{AfterFiling, ImapAuth, ImapSettings, InboundSettings, Security};
+pub use crate::config::inbound::{AfterFiling, ImapAuth, ImapSettings, InboundSettings, Security};
 
-use crate::app::AppState;
 use crate::domain::{ConversationToken, NoteVisibility};
-use crate::notify::email::Thread;
+use crate::store::StoreError;
 use crate::store::inbound::{Claimed, MailRecord, MailStatus};
-use crate::store::{Store, StoreError};
+use crate::tracking::Tracking;
 
 /// How long a claimed message stays ours; one message takes well under a second to file.
 const LEASE: Duration = Duration::from_secs(5 * 60);
@@ -51,43 +49,6 @@ pub enum InboundError {
     Filing(String),
 }
 
-/// How an email about `case_id` threads and where its replies go.
-pub async fn thread_for(
-    store: &Store,
-    settings: &InboundSettings,
-    case_id: i64,
-) -> Result<Thread, StoreError> {
-    let root = store.first_message_id(case_id).await?;
-    let mut thread = Thread {
-        root,
-        ..Thread::default()
-    };
-    let plus = settings
-        .reply_address
-        .as_deref()
-        .and_then(|a| a.rsplit_once('@'))
-        .filter(|(local, _)| local.ends_with('+'));
-    if settings.reply_address.is_none() && settings.imap.is_none() {
-        return Ok(thread);
-    }
-    let token = store.reply_token(case_id).await?;
-    match (plus, &settings.reply_address) {
-        (Some((local, domain)), _) => {
-            let local = local
-                .trim_start_matches('<')
-                .rsplit(['<', ' '])
-                .next()
-                .unwrap_or(local);
-            thread.reply_to = Some(format!("{local}{token}@{}", domain.trim_end_matches('>')));
-        }
-        (None, address) => {
-            thread.reply_to = address.clone();
-            thread.subject_tag = Some(format!("[HYS-{token}]"));
-        }
-    }
-    Ok(thread)
-}
-
 /// What one poll did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct PollReport {
@@ -101,7 +62,9 @@ pub struct PollReport {
 /// The reply-mailbox poller, one per instance.
 #[derive(Clone)]
 pub struct Poller {
-    app: AppState,
+    /// A child's reply is filed as a child adding to their case; the poller also reads its
+    /// store and settings.
+    tracking: Tracking,
     id: String,
 }
 
@@ -126,9 +89,9 @@ enum Route {
 }
 
 impl Poller {
-    pub fn new(app: AppState) -> Self {
+    pub fn new(tracking: Tracking) -> Self {
         Self {
-            app,
+            tracking,
             id: ConversationToken::generate().expose().to_owned(),
         }
     }
@@ -136,7 +99,7 @@ impl Poller {
     /// Poll every interval until `stop`; the first poll waits one interval, so an instance
     /// that starts does not hit the mail server at once.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let Some(settings) = self.app.config.inbound.imap.clone() else {
+        let Some(settings) = self.tracking.config.inbound.imap.clone() else {
             return;
         };
         tracing::info!(host = %settings.host, "reply mailbox poller started");
@@ -165,7 +128,7 @@ impl Poller {
 
     /// One poll: sign in, deal with every message, sign out. Tests call this directly.
     pub async fn step(&self) -> Result<PollReport, InboundError> {
-        let Some(settings) = self.app.config.inbound.imap.clone() else {
+        let Some(settings) = self.tracking.config.inbound.imap.clone() else {
             return Ok(PollReport::default());
         };
         let mut session = imap::connect(&settings).await?;
@@ -179,7 +142,7 @@ impl Poller {
         session: &mut imap::Session,
         settings: &ImapSettings,
     ) -> Result<PollReport, InboundError> {
-        let store = &self.app.store;
+        let store = &self.tracking.store;
         let mailbox = settings.mailbox.as_str();
         let (validity, uids) = imap::list(session, mailbox).await?;
         let done: HashMap<i64, bool> = store
@@ -251,7 +214,7 @@ impl Poller {
         match imap::remove(session, &settings.after_filing, uid).await {
             Ok(()) => {
                 if let Err(e) = self
-                    .app
+                    .tracking
                     .store
                     .mark_inbound_removed(&settings.mailbox, validity, i64::from(uid))
                     .await
@@ -277,7 +240,7 @@ impl Poller {
                 ..MailRecord::default()
             };
             let done = self
-                .app
+                .tracking
                 .store
                 .finish_inbound(claimed.id, &self.id, MailStatus::Unmatched, record.clone())
                 .await;
@@ -316,7 +279,7 @@ impl Poller {
     }
 
     async fn route(&self, mail: &parse::Inbound) -> Result<Route, InboundError> {
-        let store = &self.app.store;
+        let store = &self.tracking.store;
         let unmatched = |reason, case_id| Route::Unmatched { reason, case_id };
         match &mail.kind {
             parse::Kind::Bounce { about, status } => {
@@ -370,7 +333,7 @@ impl Poller {
         }
         let from_domain = from.rsplit('@').next().unwrap_or_default();
         let advocacy = self
-            .app
+            .tracking
             .config
             .routing
             .advocacy_provider
@@ -403,7 +366,7 @@ impl Poller {
         mail: &parse::Inbound,
         record: &mut MailRecord,
     ) -> Result<MailStatus, InboundError> {
-        let store = &self.app.store;
+        let store = &self.tracking.store;
         let lost = || InboundError::Filing("another poller took the message over".into());
         match route {
             Route::Note {
@@ -437,7 +400,7 @@ impl Poller {
                     .case_by_id(case_id)
                     .await?
                     .ok_or_else(|| InboundError::Filing("the case is gone".into()))?;
-                crate::tracking::add_information(&self.app, &case, &mail.text)
+                crate::tracking::add_information(&self.tracking, &case, &mail.text)
                     .await
                     .map_err(|e| InboundError::Filing(e.to_string()))?;
                 record.case_id = Some(case_id);
@@ -471,7 +434,7 @@ impl Poller {
         record.reason = Some(reason);
         // The case a token named is kept only as a hint for staff, never filed on.
         record.case_id = case_id;
-        self.app
+        self.tracking
             .store
             .finish_inbound(claimed.id, &self.id, MailStatus::Unmatched, record.clone())
             .await?;
