@@ -1,10 +1,30 @@
 //! Words as markup: text escaped for HTML with its phone numbers made `tel:` links.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 /// Escape text for HTML and make each phone number in it a `tel:` link, so a child can tap to
 /// call from any page: 999, and UK numbers written from 0 or +44 with at least eight digits.
 /// The result is safe to insert as markup (`|safe`): everything else is escaped.
 pub fn link_phones(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    // Writing to a String cannot fail.
+    let _ = write_linked(&mut out, text);
+    out
+}
+
+/// Text to be written as markup with its phone numbers linked, straight into the page (use
+/// with `|safe`): no copy of the text is made on the way.
+pub struct Linked<'a>(pub Cow<'a, str>);
+
+impl std::fmt::Display for Linked<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_linked(f, &self.0)
+    }
+}
+
+/// [`link_phones`] into any writer.
+pub fn write_linked<W: Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
     // Every step page links its whole transcript: walk the text once, copying plain runs whole.
     let bytes = text.as_bytes();
     let mut plain_from = 0;
@@ -28,16 +48,18 @@ pub fn link_phones(text: &str) -> String {
                 || ((written.starts_with('0') || written.starts_with("+44"))
                     && (8..=13).contains(&digits));
             if callable && !glued {
-                escape_into(&mut out, &text[plain_from..i]);
+                escape_into(out, &text[plain_from..i])?;
                 // `dir` isolates the number, so a right-to-left page keeps its groups in order.
-                out.push_str("<a class=\"tel\" dir=\"ltr\" href=\"tel:");
+                out.write_str("<a class=\"tel\" dir=\"ltr\" href=\"tel:")?;
                 if written.starts_with('+') {
-                    out.push('+');
+                    out.write_char('+')?;
                 }
-                out.extend(written.chars().filter(char::is_ascii_digit));
-                out.push_str("\">");
-                escape_into(&mut out, written);
-                out.push_str("</a>");
+                for digit in written.chars().filter(char::is_ascii_digit) {
+                    out.write_char(digit)?;
+                }
+                out.write_str("\">")?;
+                escape_into(out, written)?;
+                out.write_str("</a>")?;
                 i = end;
                 plain_from = end;
                 continue;
@@ -45,8 +67,7 @@ pub fn link_phones(text: &str) -> String {
         }
         i += 1;
     }
-    escape_into(&mut out, &text[plain_from..]);
-    out
+    escape_into(out, &text[plain_from..])
 }
 
 /// Where a number that starts at `start` ends: digits, with single spaces between groups.
@@ -64,7 +85,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
-fn escape_into(out: &mut String, text: &str) {
+fn escape_into<W: Write + ?Sized>(out: &mut W, text: &str) -> std::fmt::Result {
     let mut from = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -75,11 +96,11 @@ fn escape_into(out: &mut String, text: &str) {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[from..i]);
-        out.push_str(entity);
+        out.write_str(&text[from..i])?;
+        out.write_str(entity)?;
         from = i + 1;
     }
-    out.push_str(&text[from..]);
+    out.write_str(&text[from..])
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use fluent::concurrent::FluentBundle;
-use fluent::{FluentArgs, FluentResource};
+use fluent::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 mod dates;
@@ -35,10 +35,24 @@ pub struct Localizer {
     /// tag → id → text, formatted once with the arguments every page passes (see
     /// [`Localizer::prepare`]): a step page shows dozens of messages, and formatting each
     /// through Fluent on every request was most of the page's cost.
-    prepared: HashMap<String, HashMap<String, String, Fnv>, Fnv>,
+    prepared: HashMap<String, Prepared, Fnv>,
     /// What every message may name, set by [`Localizer::prepare`].
     council: Council,
 }
+
+/// One locale's messages formatted at start-up.
+#[derive(Default)]
+struct Prepared {
+    /// id → text, for messages that take only the council's name and numbers.
+    texts: HashMap<String, String, Fnv>,
+    /// id → text for each `count` from 0 to [`COUNTED_UP_TO`], for messages that also take
+    /// a count ("3 questions left"): plural rules through Fluent on every page were a
+    /// measurable part of a step page's cost.
+    counted: HashMap<String, Vec<String>, Fnv>,
+}
+
+/// Counts prepared in advance; larger ones are formatted when asked for.
+const COUNTED_UP_TO: usize = 40;
 
 /// FNV-1a for the prepared messages: keys are our own short message ids, so the default
 /// hasher's protection against chosen keys buys nothing, and a step page looks up dozens.
@@ -197,17 +211,34 @@ impl Localizer {
         for tag in &self.tags {
             let locale = Locale(tag.clone());
             let args = council.args(self.is_rtl(&locale));
-            let mut texts = HashMap::default();
+            let mut texts = Prepared::default();
             for id in &self.all_ids {
-                let found = [tag.as_str(), FALLBACK].iter().find_map(|t| {
-                    let bundle = self.bundles.get(*t)?;
-                    let pattern = bundle.get_message(id)?.value()?;
-                    let mut errors = Vec::new();
-                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                    Some(errors.is_empty().then(|| text.into_owned()))
-                });
-                if let Some(Some(text)) = found {
-                    texts.insert(id.clone(), text);
+                let format = |args: &FluentArgs| {
+                    [tag.as_str(), FALLBACK].iter().find_map(|t| {
+                        let bundle = self.bundles.get(*t)?;
+                        let pattern = bundle.get_message(id)?.value()?;
+                        let mut errors = Vec::new();
+                        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+                        Some(errors.is_empty().then(|| text.into_owned()))
+                    })
+                };
+                match format(&args) {
+                    Some(Some(text)) => {
+                        texts.texts.insert(id.clone(), text);
+                    }
+                    Some(None) => {
+                        let counted: Option<Vec<String>> = (0..=COUNTED_UP_TO)
+                            .map(|n| {
+                                let mut with_count = council.args(self.is_rtl(&locale));
+                                with_count.set("count", FluentValue::from(n));
+                                format(&with_count).flatten()
+                            })
+                            .collect();
+                        if let Some(counted) = counted {
+                            texts.counted.insert(id.clone(), counted);
+                        }
+                    }
+                    None => {}
                 }
             }
             prepared.insert(tag.clone(), texts);
@@ -218,7 +249,11 @@ impl Localizer {
 
     /// The message as [`Localizer::prepare`] formatted it, if it could.
     pub fn prepared(&self, locale: &Locale, id: &str) -> Option<&str> {
-        self.prepared.get(&locale.0)?.get(id).map(String::as_str)
+        self.prepared_for(locale)?.texts.get(id).map(String::as_str)
+    }
+
+    fn prepared_for(&self, locale: &Locale) -> Option<&Prepared> {
+        self.prepared.get(&locale.0)
     }
 
     /// `(locale, id)` for every public message a shipped locale has not translated.

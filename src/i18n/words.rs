@@ -1,10 +1,12 @@
 //! [`Words`]: one locale's messages as the pages, the report and the staff area ask for them,
 //! with the council's name and phone numbers ([`Council`]) available to every message.
 
+use std::borrow::Cow;
+
 use fluent::{FluentArgs, FluentValue};
 
-use super::markup::link_phones;
-use super::{Locale, Localizer};
+use super::markup::Linked;
+use super::{Locale, Localizer, Prepared};
 
 /// What every message may name: the council and the numbers a child can call. Formatted into
 /// the prepared messages once at start-up ([`Localizer::prepare`]).
@@ -40,18 +42,48 @@ impl Council {
 pub struct Words<'a> {
     pub words: &'a Localizer,
     pub locale: &'a Locale,
+    /// This locale's prepared messages, found once: a page asks for dozens.
+    prepared: Option<&'a Prepared>,
 }
 
 impl<'a> Words<'a> {
+    pub fn new(words: &'a Localizer, locale: &'a Locale) -> Self {
+        Self {
+            words,
+            locale,
+            prepared: words.prepared_for(locale),
+        }
+    }
+
     fn args(&self) -> FluentArgs<'a> {
         self.words.council.args(self.words.is_rtl(self.locale))
     }
 
-    pub fn get(&self, id: &str) -> String {
-        match self.words.prepared(self.locale, id) {
-            Some(text) => text.to_owned(),
-            None => self.words.text(self.locale, id, Some(&self.args())),
+    /// The message, borrowed when it was formatted at start-up (most are): templates use
+    /// this, so a page copies each message once, into the page.
+    pub fn text(&self, id: &str) -> Cow<'a, str> {
+        match self.prepared.and_then(|p| p.texts.get(id)) {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(self.words.text(self.locale, id, Some(&self.args()))),
         }
+    }
+
+    /// A message that takes a `count` ("3 questions left"), prepared at start-up for small
+    /// counts.
+    pub fn counted(&self, id: &str, count: usize) -> Cow<'a, str> {
+        match self
+            .prepared
+            .and_then(|p| p.counted.get(id))
+            .and_then(|texts| texts.get(count))
+        {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(self.get_with(id, &[("count", FluentValue::from(count))])),
+        }
+    }
+
+    /// The message as an owned `String`, for a value that outlives these words.
+    pub fn get(&self, id: &str) -> String {
+        self.text(id).into_owned()
     }
 
     pub fn get_with(&self, id: &str, extra: &[(&'static str, FluentValue<'_>)]) -> String {
@@ -85,12 +117,12 @@ impl<'a> Words<'a> {
     }
 
     /// A message as markup with its phone numbers as `tel:` links (use with `|safe`).
-    pub fn called(&self, id: &str) -> String {
-        link_phones(&self.get(id))
+    pub fn called(&self, id: &str) -> Linked<'a> {
+        Linked(self.text(id))
     }
 
     /// Any text (a bubble, a section of a page) as markup with its phone numbers linked.
-    pub fn link(&self, text: &str) -> String {
-        link_phones(text)
+    pub fn link<'t>(&self, text: &'t str) -> Linked<'t> {
+        Linked(Cow::Borrowed(text))
     }
 }

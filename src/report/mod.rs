@@ -267,10 +267,7 @@ pub async fn run_report(config: &Config, year: i32, format: &str) -> Result<Stri
     let mut words = crate::i18n::Localizer::load(&config.locales_dir).map_err(|e| e.to_string())?;
     words.prepare(config.council());
     let locale = words.fallback();
-    let t = Words {
-        words: &words,
-        locale: &locale,
-    };
+    let t = Words::new(&words, &locale);
     let calendar = Calendar::with_closures(config.closure_days.iter().copied());
     let store = Store::open(&config.database_url, 1)
         .await

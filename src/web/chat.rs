@@ -489,8 +489,7 @@ fn render_step(
         }
         _ => None,
     };
-    let progress = engine::questions_left(flow, shown)
-        .map(|n| t.get_with("progress-left", &[("count", FluentValue::from(n))]));
+    let progress = engine::questions_left(flow, shown).map(|n| t.counted("progress-left", n));
     let page = ChatPage {
         t,
         progress,

@@ -42,16 +42,29 @@ pub struct LanguageQuery {
 }
 
 pub fn words<'a>(app: &'a AppState, locale: &'a Locale) -> Words<'a> {
-    Words {
-        words: &app.words,
-        locale,
-    }
+    Words::new(&app.words, locale)
 }
 
-pub fn html(page: &impl Template) -> Result<Response, WebError> {
-    page.render()
-        .map(|body| Html(body).into_response())
-        .map_err(|e| WebError::Internal(format!("template: {e}")))
+/// A step page is about 7 KB: its buffer is allocated once at that size rather than grown by
+/// doubling from the template's own (much smaller) estimate.
+const PAGE_BYTES: usize = 12 * 1024;
+
+/// Headers a page leaves with (type, length, cache, security, compression): room for all of
+/// them at once, rather than growing the map as each layer adds its own.
+const PAGE_HEADERS: usize = 12;
+
+pub fn html<T: Template>(page: &T) -> Result<Response, WebError> {
+    let mut body = String::with_capacity(PAGE_BYTES.max(T::SIZE_HINT));
+    page.render_into(&mut body)
+        .map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    let mut response = Response::new(axum::body::Body::from(body));
+    let headers = response.headers_mut();
+    headers.reserve(PAGE_HEADERS);
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    Ok(response)
 }
 
 pub async fn show_start(

@@ -129,7 +129,7 @@ pub fn message_ids() -> Vec<String> {
     ids.extend(crate::reminders::message_ids());
     ids.extend(super::staff::letters::message_ids());
     for source in SOURCES {
-        for marker in ["t.get(\"", "t.attr(\"", "t.called(\""] {
+        for marker in ["t.text(\"", "t.get(\"", "t.attr(\"", "t.called(\""] {
             let mut rest = *source;
             while let Some(at) = rest.find(marker) {
                 rest = &rest[at + marker.len()..];
@@ -217,8 +217,8 @@ pub struct ChatPage<'a> {
     pub error: Option<String>,
     pub notice: Option<String>,
     /// "3 more questions", from the flow graph.
-    pub progress: Option<String>,
-    pub bubbles: Vec<Bubble>,
+    pub progress: Option<std::borrow::Cow<'a, str>>,
+    pub bubbles: Vec<Bubble<'a>>,
     pub step: StepView,
     pub typed: String,
     pub limit_hint: Option<String>,

@@ -1,6 +1,8 @@
 //! What a step looks like in words: the transcript so far, the question and its options, all
 //! rendered in the conversation's language. Shared by the HTML pages and the JSON API.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::flow::model::{Answer, Input, InputKind, Step};
@@ -14,10 +16,11 @@ pub enum Speaker {
     User,
 }
 
+/// One message of the transcript; our own words are borrowed from the prepared messages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Bubble {
+pub struct Bubble<'a> {
     pub from: Speaker,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,7 +164,7 @@ fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
 }
 
 /// The conversation so far: our bubbles and theirs, for every step already answered.
-pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
+pub fn transcript<'a>(flow: &Flow, state: &State, w: Words<'a>) -> Vec<Bubble<'a>> {
     transcript_by_step(flow, state, w)
         .into_iter()
         .flat_map(|(_, bubbles)| bubbles)
@@ -170,11 +173,11 @@ pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
 
 /// The transcript step by step, so the staff page can show what happened after a step (the
 /// safety help the child was shown).
-pub fn transcript_by_step<'f>(
+pub fn transcript_by_step<'f, 'a>(
     flow: &'f Flow,
     state: &State,
-    w: Words<'_>,
-) -> Vec<(&'f crate::flow::Step, Vec<Bubble>)> {
+    w: Words<'a>,
+) -> Vec<(&'f crate::flow::Step, Vec<Bubble<'a>>)> {
     let mut steps = Vec::new();
     // The optional "About you" questions stay out of every transcript: staff never see them,
     // and on the child's screen they do not linger for someone looking over a shoulder.
@@ -193,24 +196,21 @@ pub fn transcript_by_step<'f>(
         if step.input.kind() == InputKind::Review {
             continue;
         }
-        let mut bubbles: Vec<Bubble> = step
-            .say
-            .iter()
-            .map(|id| Bubble {
-                from: Speaker::Service,
-                text: w.get(id),
-            })
-            .collect();
+        let mut bubbles: Vec<Bubble> = Vec::with_capacity(step.say.len() + 2);
+        bubbles.extend(step.say.iter().map(|id| Bubble {
+            from: Speaker::Service,
+            text: w.text(id),
+        }));
         if let Some(ask) = &step.ask {
             bubbles.push(Bubble {
                 from: Speaker::Service,
-                text: w.get(ask),
+                text: w.text(ask),
             });
         }
         if let Some(key) = &step.save {
             bubbles.push(Bubble {
                 from: Speaker::User,
-                text: answer_text(step, state.answers.get(key), w),
+                text: Cow::Owned(answer_text(step, state.answers.get(key), w)),
             });
         }
         steps.push((step, bubbles));

@@ -1255,10 +1255,7 @@ async fn public_output_hides_small_numbers_in_every_format() {
     let app = fixture_app().await;
     let report = build(&app).await;
     let locale = app.state.words.fallback();
-    let t = have_your_say::i18n::Words {
-        words: &app.state.words,
-        locale: &locale,
-    };
+    let t = have_your_say::i18n::Words::new(&app.state.words, &locale);
     let json = report::output::json(&t, &report, Audience::Public);
     let exact = report::output::json(&t, &report, Audience::Exact);
     let kinds = &json["tables"][0]["rows"];

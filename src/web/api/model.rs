@@ -367,7 +367,7 @@ pub fn transcript(flow: &Flow, state: &State, w: Words<'_>) -> Vec<Bubble> {
                 Speaker::Service => BubbleFrom::Service,
                 Speaker::User => BubbleFrom::User,
             },
-            text: b.text,
+            text: b.text.into_owned(),
         })
         .collect()
 }

@@ -34,10 +34,7 @@ pub fn lines(app: &AppState, case: &Case, staff: &Words<'_>) -> Vec<Line> {
         .words
         .resolve(&case.locale)
         .unwrap_or_else(|| app.words.fallback());
-    let child = Words {
-        words: &app.words,
-        locale: &locale,
-    };
+    let child = Words::new(&app.words, &locale);
     let state = FlowState {
         step: end,
         answers,
@@ -67,7 +64,7 @@ pub fn lines(app: &AppState, case: &Case, staff: &Words<'_>) -> Vec<Line> {
                 } else {
                     service_label.clone()
                 },
-                text: b.text,
+                text: b.text.into_owned(),
             });
         }
         // The reason names the question in the staff language, as the duty team read it.
