@@ -8,6 +8,12 @@ use time::Date;
 
 use super::{Category, Ombudsman, Outcome, Procedure, StageFacts};
 
+mod actor;
+mod anonymise;
+mod stored;
+
+pub use actor::{Actor, NoteVisibility};
+
 /// Carries `time::Date` as `YYYY-MM-DD` in the stored JSON, the same form as the date columns.
 mod ymd {
     use serde::{Deserialize, Deserializer, Serializer};
@@ -42,55 +48,6 @@ impl ListRef {
             id: id.to_owned(),
             label: label.to_owned(),
         }
-    }
-}
-
-/// Who did something on a case's timeline, read from its stored form (`child`, `system`,
-/// `staff:<id>`, `email:<who>`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Actor {
-    Child,
-    System,
-    Staff(i64),
-    /// Filed from a reply to one of our emails.
-    Email,
-}
-
-impl Actor {
-    /// Anything not recognised reads as the service itself rather than being dropped.
-    pub fn parse(stored: &str) -> Self {
-        match stored.split_once(':') {
-            Some(("staff", id)) => id.parse().map_or(Self::System, Self::Staff),
-            Some(("email", _)) => Self::Email,
-            _ if stored == "child" => Self::Child,
-            _ if stored == "email" => Self::Email,
-            _ => Self::System,
-        }
-    }
-
-    /// The group its label is found under (`actor-<group>`).
-    pub fn group(self) -> &'static str {
-        match self {
-            Self::Child => "child",
-            Self::System => "system",
-            Self::Staff(_) => "staff",
-            Self::Email => "email",
-        }
-    }
-}
-
-/// Who may read a note: officers and managers only, or the child's advocate too.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoteVisibility {
-    #[default]
-    Internal,
-    SharedWithAdvocate,
-}
-
-impl NoteVisibility {
-    pub fn is_internal(&self) -> bool {
-        *self == Self::Internal
     }
 }
 
@@ -299,171 +256,5 @@ impl CaseEvent {
             Self::Assigned { name, .. } => Some(name),
             _ => None,
         }
-    }
-
-    /// The same entry with every free text emptied, for anonymising a case: the values the
-    /// report counts (stages, outcomes, dates, procedures) stay.
-    pub fn without_words(&self) -> Self {
-        let gone = String::new;
-        match self.clone() {
-            Self::Assigned { staff_id, .. } => Self::Assigned {
-                staff_id,
-                name: gone(),
-            },
-            Self::DetailsSet { category, .. } => Self::DetailsSet {
-                team: None,
-                category,
-            },
-            Self::MessageToChild { .. } => Self::MessageToChild { text: gone() },
-            Self::MessageFromChild { .. } => Self::MessageFromChild { text: gone() },
-            Self::Note { visibility, .. } => Self::Note {
-                text: gone(),
-                visibility,
-            },
-            Self::StageChanged { from, to, .. } => Self::StageChanged {
-                from,
-                to,
-                late_reason: None,
-            },
-            Self::Extended { until, .. } => Self::Extended {
-                reason: gone(),
-                until,
-            },
-            Self::OutcomeRecorded { outcome, .. } => Self::OutcomeRecorded {
-                outcome,
-                resolution: None,
-            },
-            Self::Reopened { .. } => Self::Reopened { reason: gone() },
-            Self::ProcedureChanged { from, to, .. } => Self::ProcedureChanged {
-                from,
-                to,
-                reason: gone(),
-            },
-            Self::Legacy { kind, .. } => Self::Legacy { kind, text: None },
-            // Names of investigators and what a remedy was for are words; sums and dates stay.
-            Self::FactsRecorded { facts } => Self::FactsRecorded {
-                facts: StageFacts {
-                    investigating_officer: None,
-                    independent_person: None,
-                    remedy_for: None,
-                    ..facts
-                },
-            },
-            Self::OmbudsmanRecorded { ombudsman } => Self::OmbudsmanRecorded {
-                ombudsman: Ombudsman {
-                    remedy: None,
-                    ..ombudsman
-                },
-            },
-            other => other,
-        }
-    }
-
-    /// The stored JSON: the variant's fields without its tag (the tag is the kind column).
-    pub fn detail_json(&self) -> Option<String> {
-        let mut value = serde_json::to_value(self).ok()?;
-        let map = value.as_object_mut()?;
-        map.remove("event");
-        (!map.is_empty()).then(|| value.to_string())
-    }
-
-    /// Read a stored event written by this version: the kind column and the JSON detail.
-    pub fn from_stored(kind: &str, detail: Option<&serde_json::Value>) -> Option<Self> {
-        let mut value = match detail {
-            Some(serde_json::Value::Object(map)) => serde_json::Value::Object(map.clone()),
-            None | Some(serde_json::Value::Null) => serde_json::Value::Object(Default::default()),
-            Some(_) => return None,
-        };
-        value
-            .as_object_mut()?
-            .insert("event".into(), serde_json::Value::String(kind.into()));
-        serde_json::from_value(value).ok()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn actors_read_back_from_their_stored_form() {
-        assert_eq!(Actor::parse("staff:12"), Actor::Staff(12));
-        assert_eq!(Actor::parse("child"), Actor::Child);
-        assert_eq!(Actor::parse("email:advocacy"), Actor::Email);
-        assert_eq!(Actor::parse("staff:x"), Actor::System);
-        assert_eq!(Actor::parse("something new"), Actor::System);
-    }
-
-    #[test]
-    fn every_event_round_trips_through_its_stored_form() {
-        let events = [
-            CaseEvent::Submitted,
-            CaseEvent::Assigned {
-                staff_id: Some(3),
-                name: "Sam".into(),
-            },
-            CaseEvent::DetailsSet {
-                team: Some("South".into()),
-                category: Some(Category::Money),
-            },
-            CaseEvent::StageChanged {
-                from: Some(1),
-                to: 2,
-                late_reason: None,
-            },
-            CaseEvent::Extended {
-                reason: "complex".into(),
-                until: date!(2026 - 01 - 30),
-            },
-            CaseEvent::OutcomeRecorded {
-                outcome: Outcome::PartlyUpheld,
-                resolution: Some("apology".into()),
-            },
-            CaseEvent::ProcedureChanged {
-                from: Procedure::Statutory,
-                to: Procedure::Corporate,
-                reason: "not a children's services matter".into(),
-            },
-            CaseEvent::Closed,
-            CaseEvent::CategoriesSet {
-                stage: Some(1),
-                categories: vec![ListRef::of("delay", "Delay"), ListRef::of("delay", "Delay")],
-            },
-            CaseEvent::TeamsSet {
-                teams: vec![ListRef::of("south", "South Team")],
-            },
-            CaseEvent::CouncilOutcomeSet { outcome: None },
-            CaseEvent::Note {
-                text: "internal".into(),
-                visibility: NoteVisibility::Internal,
-            },
-            CaseEvent::Note {
-                text: "for the advocate".into(),
-                visibility: NoteVisibility::SharedWithAdvocate,
-            },
-        ];
-        for event in events {
-            let detail = event
-                .detail_json()
-                .map(|d| serde_json::from_str::<serde_json::Value>(&d).unwrap());
-            assert_eq!(
-                CaseEvent::from_stored(event.kind(), detail.as_ref()),
-                Some(event.clone()),
-                "{event:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_note_written_before_visibility_existed_reads_as_internal() {
-        let old = serde_json::json!({ "text": "spoke to the team" });
-        assert_eq!(
-            CaseEvent::from_stored("note", Some(&old)),
-            Some(CaseEvent::Note {
-                text: "spoke to the team".into(),
-                visibility: NoteVisibility::Internal,
-            })
-        );
     }
 }

@@ -7,9 +7,14 @@
 //! answer, so only questions that newly apply are asked before returning to the check page.
 
 use serde::{Deserialize, Serialize};
-use validator::{ValidateEmail, ValidateLength};
 
-use super::model::{Answer, Answers, Flow, Input, InputKind, Step};
+use super::model::{Answers, Flow, InputKind, Step};
+
+mod path;
+mod validate;
+
+pub use path::{answers_on_path, questions_left, trail};
+pub use validate::validate;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -95,17 +100,6 @@ impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.message)
     }
-}
-
-fn invalid(message: &'static str) -> AnswerError {
-    AnswerError::Invalid(FieldError {
-        message,
-        args: Vec::new(),
-    })
-}
-
-fn invalid_with(message: &'static str, args: Vec<(&'static str, i64)>) -> AnswerError {
-    AnswerError::Invalid(FieldError { message, args })
 }
 
 pub fn start(flow: &Flow) -> State {
@@ -264,86 +258,6 @@ pub fn change(flow: &Flow, state: &State, step_id: &str) -> Result<State, Answer
     })
 }
 
-/// The steps walked from the start to `until`, following the rules with these answers.
-pub fn trail(flow: &Flow, answers: &Answers, until: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut step = flow.step(&flow.start);
-    // Flows are acyclic (the linter checks), so a walk is at most as long as the flow.
-    while let Some(s) = step {
-        if s.id == until || out.len() > flow.steps.len() {
-            break;
-        }
-        out.push(s.id.clone());
-        step = flow.next_after(s, answers);
-    }
-    out
-}
-
-/// How many questions may be left before "check your answers", this one included: the answers
-/// so far decide the branches already chosen, and a branch not yet chosen counts its longest
-/// way, so the hint ("3 more questions") never promises fewer than may come (an optional part
-/// the child may skip in one tap still counts). `None` off the question path.
-pub fn questions_left(flow: &Flow, state: &State) -> Option<usize> {
-    let step = flow.step(&state.step)?;
-    let mut known = std::collections::HashMap::new();
-    most_left(flow, step, &state.answers, flow.steps.len(), &mut known).filter(|left| *left > 0)
-}
-
-/// The longest way from `step` to the check page, in questions, remembered per step so a
-/// branching flow costs one visit a step. The linter keeps flows free of loops; `budget` stops
-/// a broken one all the same.
-fn most_left<'f>(
-    flow: &'f Flow,
-    step: &'f Step,
-    answers: &Answers,
-    budget: usize,
-    known: &mut std::collections::HashMap<&'f str, Option<usize>>,
-) -> Option<usize> {
-    let here = match step.input.kind() {
-        InputKind::Review | InputKind::Submit | InputKind::End => return Some(0),
-        InputKind::None => 0,
-        _ => 1,
-    };
-    if budget == 0 {
-        return None;
-    }
-    if let Some(left) = known.get(step.id.as_str()) {
-        return *left;
-    }
-    let chosen = step
-        .save
-        .as_ref()
-        .is_none_or(|key| answers.contains_key(key));
-    let next: Vec<&Step> = if chosen {
-        flow.next_after(step, answers).into_iter().collect()
-    } else {
-        step.next
-            .iter()
-            .filter_map(|rule| flow.step(&rule.goto))
-            .collect()
-    };
-    let left = next
-        .into_iter()
-        .filter_map(|n| most_left(flow, n, answers, budget - 1, known))
-        .max()
-        .map(|left| left + here);
-    known.insert(step.id.as_str(), left);
-    left
-}
-
-/// The answers that belong to the path actually taken: a compliment keeps no "what would make
-/// it better" typed before the child changed their mind.
-pub fn answers_on_path(flow: &Flow, state: &State) -> Answers {
-    state
-        .history
-        .iter()
-        .filter_map(|id| flow.step(id))
-        .filter_map(|s| s.save.as_ref())
-        .filter_map(|key| state.answers.get_key_value(key))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
-}
-
 /// Skip questions already seen and answered (or seen and skipped, when optional); stop at the
 /// first question that newly applies, or at the check page.
 fn fast_forward<'f>(
@@ -369,124 +283,6 @@ fn fast_forward<'f>(
         }
     }
     step
-}
-
-/// Check one answer against its step's input. `Ok(None)` means a skipped optional answer.
-pub fn validate(step: &Step, values: &[String]) -> Result<Option<Answer>, AnswerError> {
-    let single = || -> Option<String> {
-        values
-            .first()
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    match &step.input {
-        Input::Choice { options } => {
-            let v = single().ok_or_else(|| invalid("error-choose-one"))?;
-            options
-                .iter()
-                .any(|o| o.value == v)
-                .then_some(Some(Answer::One(v)))
-                .ok_or_else(|| invalid("error-choose-one"))
-        }
-        Input::Yesno => match single().as_deref() {
-            Some(v @ ("yes" | "no")) => Ok(Some(Answer::One(v.to_owned()))),
-            _ => Err(invalid("error-choose-one")),
-        },
-        Input::Consent => match single().as_deref() {
-            Some("yes") => Ok(Some(Answer::One("yes".into()))),
-            _ => Err(invalid("error-consent")),
-        },
-        Input::Multi { options, max } => {
-            let mut chosen: Vec<String> = Vec::new();
-            for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                if !options.iter().any(|o| o.value == v) {
-                    return Err(invalid("error-choose-from-list"));
-                }
-                if !chosen.iter().any(|c| c == v) {
-                    chosen.push(v.to_owned());
-                }
-            }
-            if chosen.is_empty() {
-                return if step.required {
-                    Err(invalid("error-choose-at-least-one"))
-                } else {
-                    Ok(None)
-                };
-            }
-            if let Some(max) = max.filter(|m| chosen.len() > *m) {
-                return Err(invalid_with(
-                    "error-choose-at-most",
-                    vec![("max", max as i64)],
-                ));
-            }
-            Ok(Some(Answer::Many(chosen)))
-        }
-        Input::Text { max, min, lines } => {
-            let raw = values.first().map(String::as_str).unwrap_or_default();
-            let mut text = raw.replace("\r\n", "\n").trim().to_owned();
-            if *lines <= 1 {
-                text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            }
-            if text.is_empty() {
-                return if step.required {
-                    Err(invalid("error-type-something"))
-                } else {
-                    Ok(None)
-                };
-            }
-            if !text.validate_length(None, Some(*max as u64), None) {
-                return Err(invalid_with("error-too-long", vec![("max", *max as i64)]));
-            }
-            if !text.validate_length(Some(*min as u64), None, None) {
-                return Err(invalid_with("error-too-short", vec![("min", *min as i64)]));
-            }
-            Ok(Some(Answer::One(text)))
-        }
-        Input::Email => {
-            let Some(v) = single() else {
-                return optional(step, "error-email-missing");
-            };
-            if v.len() > 254 || !v.validate_email() {
-                return Err(invalid("error-email"));
-            }
-            Ok(Some(Answer::One(v)))
-        }
-        Input::Phone => {
-            let Some(v) = single() else {
-                return optional(step, "error-phone-missing");
-            };
-            let allowed = v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
-            let digits = v.chars().filter(char::is_ascii_digit).count();
-            if !allowed || !(10..=13).contains(&digits) || v.len() > 25 {
-                return Err(invalid("error-phone"));
-            }
-            Ok(Some(Answer::One(v)))
-        }
-        Input::Number { min, max } => {
-            let range = || vec![("min", *min), ("max", *max)];
-            let Some(v) = single() else {
-                return if step.required {
-                    Err(invalid_with("error-number", range()))
-                } else {
-                    Ok(None)
-                };
-            };
-            match v.parse::<i64>() {
-                Ok(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::One(n.to_string()))),
-                _ => Err(invalid_with("error-number", range())),
-            }
-        }
-        Input::Review | Input::None => Ok(None),
-        Input::Submit { .. } | Input::End => Err(AnswerError::NotAnswerable),
-    }
-}
-
-fn optional(step: &Step, message: &'static str) -> Result<Option<Answer>, AnswerError> {
-    if step.required {
-        Err(invalid(message))
-    } else {
-        Ok(None)
-    }
 }
 
 #[cfg(test)]

@@ -7,12 +7,17 @@ use time::Date;
 
 use super::Problem;
 use super::columns::{Row, STAGE_COLUMNS, StageColumns};
-use crate::casework::{self, Action, ActionKind, CaseworkError, Change, Lifecycle, Rules};
-use crate::domain::{CaseEvent, CaseKind, CaseStatus, Ombudsman, Procedure, StageFacts};
+use crate::casework::{self, Action, ActionKind, Change, Lifecycle, Rules};
+use crate::domain::{CaseEvent, CaseKind, CaseStatus, Procedure, StageFacts};
 use crate::report::values::{instant, london_ms};
-use crate::store::cases::format_date;
 use crate::store::import::ImportedCase;
 use crate::timescale::{Calendar, Deadline, today_in_england};
+
+mod actions;
+mod problems;
+
+use actions::{facts_actions, list_action};
+use problems::{facts_refused, out_of_order, refused};
 
 /// What the rules are judged against.
 pub struct Context<'a> {
@@ -282,135 +287,6 @@ pub fn prepare(row: &Row, ctx: &Context<'_>) -> Result<ImportedCase, Vec<Problem
     })
 }
 
-/// One of the council's lists set as the case page's form sets it (undated), or the column
-/// it is refused at.
-fn list_action(
-    row: &Row,
-    action: &Action,
-    case: &mut Lifecycle,
-    events: &mut Vec<(CaseEvent, Option<Date>)>,
-    ctx: &Context<'_>,
-) -> Result<(), Vec<Problem>> {
-    match casework::apply(action, case, ctx.today, ctx.today, ctx.calendar, ctx.rules) {
-        Ok(Change::Changed { after, event }) => {
-            events.push((event, None));
-            *case = *after;
-            Ok(())
-        }
-        Ok(Change::Nothing) => Ok(()),
-        Err(e) => {
-            let column = match action {
-                Action::Categories { .. } => "categories",
-                Action::Teams { .. } => "teams",
-                Action::ActionsTaken { .. } => "actions_taken",
-                _ => "council_outcome",
-            };
-            let message = match e {
-                CaseworkError::NotOnList { .. } => {
-                    "an entry is not on the council's lists (ids as in the lists file)".to_owned()
-                }
-                other => other.to_string(),
-            };
-            Err(vec![Problem::at(row.line, column, message)])
-        }
-    }
-}
-
-/// The row's facts and Ombudsman columns as the staff forms' actions, facts first.
-fn facts_actions(row: &Row) -> Vec<Action> {
-    let mut actions = Vec::new();
-    if row.facts != StageFacts::default() {
-        actions.push(Action::RecordFacts(row.facts.clone()));
-    }
-    if let (Some(received_on), Some(decision)) = (row.ombudsman.received_on, row.ombudsman.decision)
-    {
-        actions.push(Action::RecordOmbudsman(Ombudsman {
-            received_on,
-            decision,
-            remedy: row.ombudsman.remedy.clone(),
-        }));
-    }
-    actions
-}
-
-/// Facts or an Ombudsman enquiry the rules refused, named by the column it is about.
-fn facts_refused(row: &Row, action: &Action, case: &Lifecycle, e: &CaseworkError) -> Problem {
-    let stage = case.stage.map_or(0, |s| s.number);
-    let first = |columns: &[&'static str]| {
-        row.filled_facts()
-            .into_iter()
-            .find(|c| columns.contains(c))
-            .unwrap_or(columns[0])
-    };
-    let (column, message) = match (action, e) {
-        (Action::RecordFacts(facts), CaseworkError::NotAtStage) => {
-            let stage_two = facts.investigating_officer.is_some()
-                || facts.independent_person.is_some()
-                || facts.cost_investigation_pence.is_some()
-                || facts.cost_independent_person_pence.is_some();
-            if stage_two && stage < 2 {
-                (
-                    first(&[
-                        "investigating_officer",
-                        "independent_person",
-                        "cost_investigation",
-                        "cost_independent_person",
-                    ]),
-                    format!(
-                        "stage 2 facts, but the complaint {} (stage2_requested_on)",
-                        reached(case)
-                    ),
-                )
-            } else {
-                let why = if case.procedure == Procedure::Statutory {
-                    format!("this complaint {}", reached(case))
-                } else {
-                    format!("this complaint follows the {} procedure", case.procedure)
-                };
-                (
-                    first(&["stage3_panel_on", "cost_panel"]),
-                    format!(
-                        "the stage 3 panel belongs to a statutory complaint that reached \
-                         stage 3, but {why} (stage3_requested_on)"
-                    ),
-                )
-            }
-        }
-        (Action::RecordFacts(facts), CaseworkError::PanelBeforeStage) => (
-            "stage3_panel_on",
-            format!(
-                "{} is before stage 3 was requested ({})",
-                facts.panel_on.map(format_date).unwrap_or_default(),
-                case.stage
-                    .map(|s| format_date(s.started_on))
-                    .unwrap_or_default()
-            ),
-        ),
-        (Action::RecordOmbudsman(o), CaseworkError::FutureDate) => (
-            "ombudsman_received_on",
-            format!("{} is in the future", o.received_on),
-        ),
-        (Action::RecordOmbudsman(o), CaseworkError::BeforeReceipt) => (
-            "ombudsman_received_on",
-            format!(
-                "{} is before the case was received ({})",
-                o.received_on, row.received_on
-            ),
-        ),
-        (Action::RecordOmbudsman(_), e) => ("ombudsman_decision", e.to_string()),
-        (_, e) => (first(super::columns::FACT_COLUMNS), e.to_string()),
-    };
-    Problem::at(row.line, column, message)
-}
-
-/// "reached stage 1 only", for a message.
-fn reached(case: &Lifecycle) -> String {
-    match case.stage {
-        Some(s) => format!("reached stage {} only", s.number),
-        None => "has no stages".to_owned(),
-    }
-}
-
 /// Whether a step belongs to a stage the case has moved past.
 fn behind(step: &Step, current: u8) -> bool {
     match (&step.action, step.stage) {
@@ -426,122 +302,5 @@ fn ready(step: &Step, current: u8) -> bool {
         (_, 0 | 4) => true,
         (Action::Escalate { .. }, n) => n == current + 1,
         (_, n) => n == current,
-    }
-}
-
-fn out_of_order(row: &Row, step: &Step, current: u8) -> Problem {
-    let message = if step.stage < current || matches!(step.action, Action::Escalate { .. }) {
-        format!(
-            "{} is after stage {current} was requested ({}): each stage's steps come \
-             before the next stage is requested",
-            step.date,
-            row.stages[usize::from(current.max(1) - 1)]
-                .requested_on
-                .map(format_date)
-                .unwrap_or_default()
-        )
-    } else {
-        format!(
-            "{} is before stage {} was requested (stage{}_requested_on)",
-            step.date, step.stage, step.stage
-        )
-    };
-    Problem::at(row.line, step.column, message)
-}
-
-/// A step the rules refused, in the words of the import file.
-fn refused(
-    row: &Row,
-    step: &Step,
-    case: &Lifecycle,
-    e: &CaseworkError,
-    previous: Option<(&'static str, Date)>,
-) -> Problem {
-    let date = step.date;
-    let stage = case.stage.map_or(1, |s| s.number);
-    let (column, message) = match e {
-        CaseworkError::FutureDate => (step.column, format!("{date} is in the future")),
-        CaseworkError::BeforeReceipt => (
-            step.column,
-            format!(
-                "{date} is before the case was received ({})",
-                row.received_on
-            ),
-        ),
-        CaseworkError::BeforePreviousStep => (
-            step.column,
-            match previous {
-                Some((column, on)) => format!("{date} is before {column} ({on})"),
-                None => format!("{date} is before the step recorded before it"),
-            },
-        ),
-        CaseworkError::ReasonNeeded => (step.column, "a reason is needed".to_owned()),
-        CaseworkError::LateEscalation => (
-            late_reason_column(step.stage),
-            format!(
-                "stage {} was requested more than {} working days after the stage {stage} \
-                 response: give the reason it was accepted",
-                step.stage,
-                Deadline::EscalationWindow.working_days()
-            ),
-        ),
-        CaseworkError::EscalationBeforeResponse => (
-            late_reason_column(step.stage),
-            format!(
-                "stage {} was requested before stage {stage} had its response: give the \
-                 reason, or stage{stage}_responded_on and stage{stage}_outcome",
-                step.stage
-            ),
-        ),
-        CaseworkError::OutcomeFirst => (
-            step.column,
-            format!("a complaint is closed only after its outcome (stage{stage}_outcome)"),
-        ),
-        CaseworkError::NotOffered
-        | CaseworkError::AgreementNeeded
-        | CaseworkError::PausedFirst
-        | CaseworkError::NotAtStage
-        | CaseworkError::PanelBeforeStage
-        // Dated steps carry no list ids; `list_action` names its own columns.
-        | CaseworkError::NotOnList { .. } => (step.column, not_offered(step, case)),
-    };
-    Problem::at(row.line, column, message)
-}
-
-fn late_reason_column(stage: u8) -> &'static str {
-    match stage {
-        2 => "stage2_late_reason",
-        _ => "stage3_late_reason",
-    }
-}
-
-/// Why a step is not open to the case at its date.
-fn not_offered(step: &Step, case: &Lifecycle) -> String {
-    let date = step.date;
-    let stage = case.stage.map_or(1, |s| s.number);
-    if case.status == CaseStatus::Closed {
-        return format!("{date}: the case was already closed (closed_on)");
-    }
-    if let Some(paused) = case.paused_on {
-        return format!(
-            "{date}: the clock is paused from {paused}; give the day it resumed \
-             (stage{stage}_resumed_on) first"
-        );
-    }
-    let responded = case.stage.and_then(|s| s.responded_on);
-    match step.action.kind() {
-        ActionKind::Acknowledge => {
-            format!("{date}: the case was already acknowledged by then (a later stage began)")
-        }
-        ActionKind::Resume => format!("{date}: the clock was not paused then"),
-        ActionKind::Extend | ActionKind::Pause if responded.is_some() => format!(
-            "{date}: stage {stage} already had its response ({})",
-            responded.map(format_date).unwrap_or_default()
-        ),
-        ActionKind::Extend => format!(
-            "{date}: stage {stage} of the {} procedure cannot be extended",
-            case.procedure
-        ),
-        _ => format!("{date}: the procedure does not allow this step at this point"),
     }
 }

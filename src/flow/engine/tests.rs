@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::flow::CaseDraft;
+use crate::flow::model::Answer;
 
 fn shipped() -> Flow {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/flows/feedback.toml");
