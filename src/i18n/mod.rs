@@ -54,29 +54,44 @@ struct Prepared {
 /// Counts prepared in advance; larger ones are formatted when asked for.
 const COUNTED_UP_TO: usize = 40;
 
-/// FNV-1a for the prepared messages: keys are our own short message ids, so the default
-/// hasher's protection against chosen keys buys nothing, and a step page looks up dozens.
-type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+/// A word-at-a-time hash (the shape of rustc's FxHash) for the prepared messages: keys are our
+/// own short message ids, so the default hasher's protection against chosen keys buys nothing,
+/// and a step page looks up dozens.
+type Fnv = std::hash::BuildHasherDefault<IdHasher>;
 
 #[derive(Default)]
-struct FnvHasher(u64);
+struct IdHasher(u64);
 
-impl std::hash::Hasher for FnvHasher {
+impl IdHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = hash;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 

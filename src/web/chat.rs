@@ -5,27 +5,26 @@
 //! never resends anything, and the browser's Back reaches the question before, answers kept.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use fluent::FluentValue;
 use validator::Validate;
 
 use super::cookie;
 use super::form::FormFields;
-use super::pages::{browser_locale, html, words};
-use super::templates::{ChatPage, DonePage, tel};
-use super::view::{step_view, transcript};
+use super::pages::browser_locale;
 use crate::domain::ConversationToken;
-use crate::domain::{AdvocateWanted, ContactMethod};
 use crate::error::WebError;
+use crate::flow::AnswerError;
 use crate::flow::engine::{self, Pending, Problem};
-use crate::flow::{AnswerError, model::InputKind};
-use crate::i18n::Words;
 use crate::intake::{self, IntakeError, Outcome};
-use crate::store::cases::Receipt;
 use crate::store::conversations::Conversation;
-use crate::store::keep_words::KeepWords;
 use crate::web::AppState;
+
+mod done;
+mod render;
+
+pub use done::{email_words, show_done};
+use render::render_step;
 
 impl From<IntakeError> for WebError {
     fn from(e: IntakeError) -> Self {
@@ -153,6 +152,19 @@ pub async fn show_step(
         }
         Err(e) => return Err(e.into()),
     };
+    if conversation.state.step == step {
+        // Where the conversation stands (nearly every GET): draw it from its own state.
+        let mut conversation = conversation;
+        if conversation
+            .state
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.step != step)
+        {
+            conversation.state.pending = None;
+        }
+        return render_step(&app, &conversation, &conversation.state);
+    }
     let Some(mut shown) = engine::rewind(&conversation.state, &step) else {
         return Ok(to_current(&conversation));
     };
@@ -284,91 +296,6 @@ async fn send(app: &AppState, token: &ConversationToken) -> Result<Response, Web
     }
 }
 
-pub async fn show_done(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, WebError> {
-    let Some(token) = cookie::token(&app.config, &headers) else {
-        return Ok(Redirect::to("/").into_response());
-    };
-    let Some(confirmation) = intake::confirmation(&app.intake, &token).await? else {
-        return show_current(State(app), headers).await;
-    };
-    let locale = app
-        .words
-        .resolve(&confirmation.receipt.locale)
-        .unwrap_or_else(|| app.words.fallback());
-    let t = words(&app, &locale);
-    let receipt = &confirmation.receipt;
-    // "Email them to me" only for an email address given, and only while the words are shown
-    // (they cannot be sent once they are gone); once asked, a kind line says it is on its way.
-    let email_offer = match app.store.keep_words_offer(&token.key()).await? {
-        Some(false) if confirmation.secret.is_some() => Some(false),
-        Some(true) => Some(true),
-        _ => None,
-    };
-    html(&DonePage {
-        t,
-        has_error: false,
-        reference: receipt.reference.to_string(),
-        secret: confirmation.secret.map(|s| s.expose().to_owned()),
-        email_offer,
-        next_steps: next_steps(t, receipt),
-        urgent: receipt.urgent,
-        help_tel: tel(&app.config.help_phone),
-        out_of_hours_tel: tel(&app.config.out_of_hours_phone),
-    })
-}
-
-/// "Email them to me": queue the reference and the secret words to the address the child gave,
-/// once per case (a second post queues nothing), then back to the confirmation, which says so.
-pub async fn email_words(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    _fields: FormFields,
-) -> Result<Response, WebError> {
-    let Some(token) = cookie::token(&app.config, &headers) else {
-        return Ok(Redirect::to("/").into_response());
-    };
-    if let Some(confirmation) = intake::confirmation(&app.intake, &token).await?
-        && let Some(secret) = confirmation.secret
-    {
-        let domain = crate::notify::message_domain(&app.config.mail.from);
-        let queued = app
-            .store
-            .queue_keep_words(&token.key(), secret.expose(), domain)
-            .await?;
-        if queued == KeepWords::Queued {
-            app.outbox.queued();
-        }
-    }
-    Ok(Redirect::to("/chat/done#keep-email").into_response())
-}
-
-/// "What happens next", promising only what follows from what was chosen: no reply date for
-/// someone who asked not to be contacted, and an advocate only for someone who asked for one.
-fn next_steps(t: Words<'_>, receipt: &Receipt) -> Vec<String> {
-    let date = |d| FluentValue::from(t.date(d));
-    let mut steps = vec![t.get("done-next-read")];
-    let no_contact = receipt.contact == ContactMethod::NoContact;
-    if no_contact {
-        steps.push(t.get("done-next-no-contact"));
-    } else {
-        steps.push(t.get_with("done-next-reply-by", &[("date", date(receipt.due_on))]));
-    }
-    if receipt.advocate_wanted == AdvocateWanted::Yes {
-        steps.push(if no_contact {
-            t.get("done-next-advocate-call")
-        } else {
-            t.get_with(
-                "done-next-advocate",
-                &[("date", date(receipt.acknowledge_by))],
-            )
-        });
-    }
-    steps
-}
-
 /// After a post: on success, on to the question the conversation is at now; on a bad answer or
 /// an out-of-date post, keep what happened with the conversation and redirect too, so the page
 /// that says so is a GET that a reload (or an Android tab coming back) can fetch again.
@@ -430,87 +357,4 @@ async fn leave_behind(
     .await?;
     // Saved or overtaken by another request alike: `/chat/<step>` shows whichever is true.
     Ok(Redirect::to(&format!("/chat/{step}#{fragment}")).into_response())
-}
-
-/// Render `shown` (the conversation's state, or an earlier point of it the child went back to).
-/// A page that says an answer was not taken answers 422 (or 409 when the question had moved
-/// on), so the status still tells a program what a person reads.
-fn render_step(
-    app: &AppState,
-    conversation: &Conversation,
-    shown: &engine::State,
-) -> Result<Response, WebError> {
-    let flow = app.intake.flow_of(conversation)?;
-    let step = engine::current(flow, shown).map_err(|e| WebError::Internal(e.to_string()))?;
-    let locale = app
-        .words
-        .resolve(&conversation.locale)
-        .unwrap_or_else(|| app.words.fallback());
-    let t = words(app, &locale);
-    let view = step_view(flow, step, shown, t);
-    let (status, error_text, notice, typed) = match &shown.pending {
-        Some(Pending {
-            problem: Problem::Invalid { message, args },
-            typed,
-            ..
-        }) => {
-            let args: Vec<(&'static str, FluentValue<'_>)> = args
-                .iter()
-                .filter_map(|(k, v)| {
-                    let key: &'static str = match k.as_str() {
-                        "min" => "min",
-                        "max" => "max",
-                        _ => return None,
-                    };
-                    Some((key, FluentValue::from(*v)))
-                })
-                .collect();
-            (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(t.get_with(message, &args)),
-                None,
-                typed.clone(),
-            )
-        }
-        Some(Pending {
-            problem: Problem::MovedOn,
-            ..
-        }) => (
-            StatusCode::CONFLICT,
-            None,
-            Some(t.get("error-not-current-step")),
-            view.current.clone(),
-        ),
-        None => (StatusCode::OK, None, None, view.current.clone()),
-    };
-    let limit_hint = match (view.kind, view.max) {
-        (InputKind::Text, Some(max)) => {
-            Some(t.get_with("hint-max-characters", &[("max", FluentValue::from(max))]))
-        }
-        _ => None,
-    };
-    let progress = engine::questions_left(flow, shown).map(|n| t.counted("progress-left", n));
-    let page = ChatPage {
-        t,
-        progress,
-        has_error: error_text.is_some(),
-        error: error_text,
-        notice,
-        bubbles: transcript(flow, shown, t),
-        can_go_back: !shown.history.is_empty(),
-        safety_panel: shown.show_safety,
-        step: view,
-        typed,
-        limit_hint,
-        help_tel: tel(&app.config.help_phone),
-        out_of_hours_tel: tel(&app.config.out_of_hours_phone),
-        adult: shown
-            .answers
-            .get("role")
-            .and_then(|a| a.as_one())
-            .is_some_and(|role| role != "young_person"),
-    };
-    let mut response = html(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
 }

@@ -3,11 +3,13 @@
 //! leave, errors), `view` turns a step into words, `templates` into HTML, `form` reads posts.
 
 pub mod api;
+mod assets;
 pub mod chat;
 pub mod client;
 pub mod cookie;
 pub mod form;
 mod front;
+mod info;
 pub mod listener;
 pub mod metrics;
 pub mod origin;
@@ -76,10 +78,10 @@ pub fn router(state: AppState) -> Router {
         .route("/track", get(track::show_track).post(track::sign_in))
         .route("/track/case", get(track::show_case))
         .route("/track/add", post(track::add_information))
-        .route("/privacy", get(pages::show_privacy))
-        .route("/privacy/adults", get(pages::show_privacy_adults))
-        .route("/staying-safe-online", get(pages::show_staying_safe))
-        .route("/accessibility", get(pages::show_accessibility))
+        .route("/privacy", get(info::show_privacy))
+        .route("/privacy/adults", get(info::show_privacy_adults))
+        .route("/staying-safe-online", get(info::show_staying_safe))
+        .route("/accessibility", get(info::show_accessibility))
         .merge(staff::router())
         .merge(api::router(
             &state.config,
@@ -100,11 +102,11 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-store"),
         ));
     let assets = Router::new()
-        .route("/assets/app.css", get(pages::stylesheet))
-        .route("/assets/exit.js", get(pages::exit_script))
-        .route("/assets/chat.js", get(pages::chat_script))
-        .route("/favicon.svg", get(pages::favicon))
-        .route("/favicon.ico", get(pages::favicon))
+        .route("/assets/app.css", get(assets::stylesheet))
+        .route("/assets/exit.js", get(assets::exit_script))
+        .route("/assets/chat.js", get(assets::chat_script))
+        .route("/favicon.svg", get(assets::favicon))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/health", get(pages::health))
         .route("/health/ready", get(metrics::show_ready))
         .route("/metrics", get(metrics::show_metrics));

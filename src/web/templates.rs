@@ -124,7 +124,7 @@ pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = CODE_IDS.iter().map(|s| (*s).to_owned()).collect();
     ids.extend(super::staff::templates::message_ids());
     ids.extend(super::staff::account_pages::message_ids());
-    ids.extend(super::pages::info_message_ids());
+    ids.extend(super::info::info_message_ids());
     ids.extend(crate::report::message_ids());
     ids.extend(crate::reminders::message_ids());
     ids.extend(super::staff::letters::message_ids());
