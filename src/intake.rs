@@ -127,6 +127,17 @@ pub async fn load(app: &Intake, token: &ConversationToken) -> Result<Conversatio
         .ok_or(IntakeError::NoConversation)
 }
 
+/// The conversation to look at (a page that only reads it): shared, not copied.
+pub async fn view(
+    app: &Intake,
+    token: &ConversationToken,
+) -> Result<Arc<Conversation>, IntakeError> {
+    app.store
+        .read_conversation(&token.key())
+        .await?
+        .ok_or(IntakeError::NoConversation)
+}
+
 /// Apply one change to the state and save it, refusing to overwrite a newer save.
 pub async fn update(
     app: &Intake,

@@ -6,7 +6,7 @@
 //! PostgreSQL, where other instances write the same rows.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::conversations::Conversation;
 use super::now_ms;
@@ -16,12 +16,12 @@ const CAPACITY: usize = 2048;
 
 #[derive(Default)]
 pub struct ConversationCache {
-    entries: Mutex<HashMap<String, (Conversation, i64)>>,
+    entries: Mutex<HashMap<String, (Arc<Conversation>, i64)>>,
 }
 
 impl ConversationCache {
-    /// The conversation, if held and not expired.
-    pub fn get(&self, key: &str) -> Option<Conversation> {
+    /// The conversation, if held and not expired: shared, not copied (a step page only reads).
+    pub fn get(&self, key: &str) -> Option<Arc<Conversation>> {
         let entries = self.entries.lock().ok()?;
         let (conversation, expires_at) = entries.get(key)?;
         (*expires_at > now_ms()).then(|| conversation.clone())
@@ -44,7 +44,10 @@ impl ConversationCache {
                     return;
                 }
             }
-            entries.insert(conversation.key.clone(), (conversation, expires_at));
+            entries.insert(
+                conversation.key.clone(),
+                (Arc::new(conversation), expires_at),
+            );
         }
     }
 

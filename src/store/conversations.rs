@@ -1,6 +1,8 @@
 //! Unsent conversations. The row id is the SHA-256 of the token the browser holds; the state is
 //! the engine's JSON. Each save bumps `revision`, so two posts of the same page cannot both apply.
 
+use std::sync::Arc;
+
 use sqlx::Row;
 
 use super::{Store, StoreError, now_ms};
@@ -74,6 +76,15 @@ impl Store {
 
     /// The conversation, unless it does not exist or has expired.
     pub async fn load_conversation(&self, key: &str) -> Result<Option<Conversation>, StoreError> {
+        Ok(self.read_conversation(key).await?.map(Arc::unwrap_or_clone))
+    }
+
+    /// As [`Store::load_conversation`], shared: on SQLite the copy in memory is handed out
+    /// without copying it, for a page that only reads.
+    pub async fn read_conversation(
+        &self,
+        key: &str,
+    ) -> Result<Option<Arc<Conversation>>, StoreError> {
         if let Some(hit) = self.conversations.as_ref().and_then(|c| c.get(key)) {
             return Ok(Some(hit));
         }
@@ -100,7 +111,7 @@ impl Store {
         if let Some(cache) = &self.conversations {
             cache.put(conversation.clone(), row.try_get("expires_at")?);
         }
-        Ok(Some(conversation))
+        Ok(Some(Arc::new(conversation)))
     }
 
     /// Save the new state if nobody saved since `revision` was read. Activity extends the expiry.

@@ -141,7 +141,7 @@ pub async fn show_step(
     let Some(token) = cookie::token(&app.config, &headers) else {
         return Ok(Redirect::to("/").into_response());
     };
-    let conversation = match intake::load(&app.intake, &token).await {
+    let conversation = match intake::view(&app.intake, &token).await {
         Ok(conversation) => conversation,
         Err(IntakeError::NoConversation) => {
             return if intake::confirmation(&app.intake, &token).await?.is_some() {
@@ -152,17 +152,9 @@ pub async fn show_step(
         }
         Err(e) => return Err(e.into()),
     };
-    if conversation.state.step == step {
-        // Where the conversation stands (nearly every GET): draw it from its own state.
-        let mut conversation = conversation;
-        if conversation
-            .state
-            .pending
-            .as_ref()
-            .is_some_and(|p| p.step != step)
-        {
-            conversation.state.pending = None;
-        }
+    let pending = conversation.state.pending.as_ref();
+    if conversation.state.step == step && pending.is_none_or(|p| p.step == step) {
+        // Where the conversation stands (nearly every GET): draw it from its own state, shared.
         return render_step(&app, &conversation, &conversation.state);
     }
     let Some(mut shown) = engine::rewind(&conversation.state, &step) else {
