@@ -58,3 +58,26 @@ fn an_unknown_id_shows_itself_rather_than_panicking() {
         "no-such-message"
     );
 }
+
+#[test]
+fn counted_messages_prepared_at_start_up_read_as_fluent_formats_them() {
+    let mut l = shipped();
+    l.prepare(Council {
+        authority_name: "Exampleshire".into(),
+        help_phone: "0300 123 4567".into(),
+        out_of_hours_phone: "0300 765 4321".into(),
+    });
+    for tag in ["en-GB", "cy", "ar"] {
+        let locale = l.resolve(tag).unwrap();
+        let w = Words::new(&l, &locale);
+        // Below, at and above the prepared range: the plural forms must not change.
+        for n in [0usize, 1, 2, 3, 11, 40, 41, 100] {
+            let fresh = w.get_with("progress-left", &[("count", FluentValue::from(n))]);
+            assert_eq!(w.counted("progress-left", n), fresh, "{tag} {n}");
+        }
+    }
+    let en = l.fallback();
+    let w = Words::new(&l, &en);
+    assert_ne!(w.counted("progress-left", 1), w.counted("progress-left", 2));
+    assert!(w.counted("progress-left", 3).contains('3'));
+}
