@@ -60,6 +60,8 @@ pub enum StartError {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Mail(#[from] crate::notify::transport::TransportError),
+    #[error(transparent)]
+    Draw(#[from] crate::web::chat::drawn::DrawError),
     #[error("cannot read the safety phrase lists: {0}")]
     Safety(std::io::Error),
     #[error(transparent)]
@@ -84,6 +86,7 @@ impl App {
     ) -> Result<Self, StartError> {
         let (mut words, flows) = crate::content::load_content(&config)?;
         words.prepare(config.council());
+        let step_pages = Arc::new(crate::web::chat::drawn::StepPages::draw(&flows, &words)?);
         for (locale, count) in crate::content::missing_per_locale(&words) {
             // Each missing message falls back to English; `check` fails on this.
             tracing::warn!(locale, missing = count, "locale is incomplete");
@@ -157,6 +160,7 @@ impl App {
                 outbox,
                 intake,
                 tracking,
+                step_pages,
             }),
             mailer,
             mail_loops: true,

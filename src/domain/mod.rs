@@ -8,6 +8,7 @@ pub mod answer;
 pub mod case;
 pub mod event;
 pub mod facts;
+pub mod ids;
 pub mod password;
 pub mod record;
 pub mod reference;

@@ -29,7 +29,7 @@ impl fmt::Display for LintError {
 
 /// Every flow, by id, checked. Cheap to clone and share between requests.
 #[derive(Clone, Default)]
-pub struct Flows(Arc<HashMap<String, Flow>>);
+pub struct Flows(Arc<HashMap<String, Flow, crate::domain::ids::ById>>);
 
 impl Flows {
     pub fn get(&self, id: &str) -> Option<&Flow> {
@@ -43,7 +43,7 @@ impl Flows {
     /// Read and lint every `*.toml` in `dir`. All problems are returned, not just the first.
     pub fn load(dir: &Path, words: &Localizer) -> Result<Self, Vec<LintError>> {
         let mut errors = Vec::new();
-        let mut flows = HashMap::new();
+        let mut flows = HashMap::default();
         let files = match std::fs::read_dir(dir) {
             Ok(entries) => {
                 let mut files: Vec<PathBuf> = entries

@@ -13,6 +13,10 @@ pub struct Flow {
     pub start: String,
     #[serde(rename = "step")]
     pub steps: Vec<Step>,
+    /// Step id → position in `steps`, built on first use: a step page looks steps up by id
+    /// dozens of times (the transcript, the questions left), and a scan compared every id.
+    #[serde(skip)]
+    index: std::sync::OnceLock<std::collections::HashMap<String, usize, crate::domain::ids::ById>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -185,7 +189,24 @@ pub use crate::domain::answer::{Answer, Answers};
 
 impl Flow {
     pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
+        self.position(id).map(|at| &self.steps[at])
+    }
+
+    /// Where the step is in `steps` (the first, if a broken flow repeats an id).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index
+            .get_or_init(|| {
+                let mut index = std::collections::HashMap::with_capacity_and_hasher(
+                    self.steps.len(),
+                    crate::domain::ids::ById::default(),
+                );
+                for (at, step) in self.steps.iter().enumerate() {
+                    index.entry(step.id.clone()).or_insert(at);
+                }
+                index
+            })
+            .get(id)
+            .copied()
     }
 
     /// The first rule that matches, or `None` for a step that ends the conversation.

@@ -54,46 +54,8 @@ struct Prepared {
 /// Counts prepared in advance; larger ones are formatted when asked for.
 const COUNTED_UP_TO: usize = 40;
 
-/// A word-at-a-time hash (the shape of rustc's FxHash) for the prepared messages: keys are our
-/// own short message ids, so the default hasher's protection against chosen keys buys nothing,
-/// and a step page looks up dozens.
-type Fnv = std::hash::BuildHasherDefault<IdHasher>;
-
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-}
+/// Our own short message ids: see [`crate::domain::ids::IdHasher`].
+type Fnv = crate::domain::ids::ById;
 
 /// Files of staff wording, read in en-GB only; other locales need not translate them.
 const STAFF_FILES: &[&str] = &["staff.ftl", "report.ftl"];

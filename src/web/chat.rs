@@ -21,6 +21,7 @@ use crate::store::conversations::Conversation;
 use crate::web::AppState;
 
 mod done;
+pub mod drawn;
 mod render;
 
 pub use done::{email_words, show_done};

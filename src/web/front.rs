@@ -1,14 +1,17 @@
-//! The front door: what every request passes through besides plain header layers, in order,
-//! from the outside in:
-//! 1. one log line and the metrics, with the route's template only (never a query string, a
+//! The front door: what every request passes through, in order, from the outside in:
+//! 1. the headers every response carries: no caching of pages (a page may show a child's
+//!    answers), the content security policy and the rest ([`guard`]);
+//! 2. one log line and the metrics, with the route's template only (never a query string, a
 //!    body or a cookie);
-//! 2. a kind error page in the visitor's language for any error response without its own;
-//! 3. a state-changing request from another site refused with 403 before any handler (see
+//! 3. `?lang=` on a child's page: remember the language and show the plain address
+//!    ([`pages::choose_language`]);
+//! 4. a kind error page in the visitor's language for any error response without its own;
+//! 5. a state-changing request from another site refused with 403 before any handler (see
 //!    [`origin`] for the rules) — inside the error pages, so it gets a kind page too.
 //!
-//! One middleware rather than three: each `from_fn` layer clones the service under it and boxes
-//! a future on every request, which the step page's profile showed as a measurable share of
-//! its cost.
+//! One middleware rather than eight layers: each layer wraps every route once more, each
+//! `from_fn` clones the service under it and boxes a future on every request, which the step
+//! page's profile showed as a measurable share of its cost.
 
 use std::time::Instant;
 
@@ -24,7 +27,11 @@ pub async fn front(State(app): State<AppState>, request: Request, next: Next) ->
     let method = request.method().clone();
     let route = request.extensions().get::<MatchedPath>().cloned();
     let started = Instant::now();
-    let response = pages_and_origin(&app, request, next).await;
+    let mut response = match pages::choose_language(&app, &request) {
+        Some(redirect) => redirect,
+        None => pages_and_origin(&app, request, next).await,
+    };
+    guard(response.headers_mut(), app.config.is_https());
     let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
     metrics::record(route, &method, response.status(), started.elapsed());
     tracing::info!(
@@ -35,6 +42,39 @@ pub async fn front(State(app): State<AppState>, request: Request, next: Next) ->
         "request"
     );
     response
+}
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// The headers every response carries.
+fn guard(headers: &mut HeaderMap, https: bool) {
+    // Pages may show a child's answers: never keep them in any cache. Only our stylesheet,
+    // scripts and icon say otherwise.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    // Nothing to other sites; our own address to ourselves, so a browser's post carries our
+    // `Origin` (under `no-referrer` it sends `Origin: null`, which `origin` refuses).
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    if https {
+        // Over https, tell browsers to use nothing else for a year.
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
 }
 
 async fn pages_and_origin(app: &AppState, request: Request, next: Next) -> Response {

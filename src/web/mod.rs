@@ -24,21 +24,17 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use state::{AppState, Shared};
 
 /// Forms are short; the longest answer is a few thousand characters.
 const BODY_LIMIT: usize = 64 * 1024;
-
-const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-                   object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -92,21 +88,7 @@ pub fn router(state: AppState) -> Router {
                 .map(|l| l.as_str().to_owned())
                 .collect::<Vec<_>>(),
         ))
-        .fallback(pages::not_found)
-        // One `layer` call per router: each call wraps every route in another boxed service,
-        // which a request clones on its way through.
-        .layer(
-            ServiceBuilder::new()
-                // Pages may show a child's answers: never keep them in any cache.
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("no-store"),
-                ))
-                .layer(middleware::from_fn_with_state(
-                    state.clone(),
-                    pages::choose_language,
-                )),
-        );
+        .fallback(pages::not_found);
     let assets = Router::new()
         .route("/assets/app.css", get(assets::stylesheet))
         .route("/assets/exit.js", get(assets::exit_script))
@@ -119,44 +101,22 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages)
         .merge(assets)
-        // Outermost first: the headers every response carries, then the time limit,
-        // compression and the body limit, and innermost the front door (log, metrics, error
-        // pages, the cross-site check).
+        // One `layer` call: each call wraps every route in another boxed service, which a
+        // request clones on its way through. Outermost first: compression and the body limit,
+        // then the front door (the headers every response carries, the language chosen by
+        // `?lang=`, the log, metrics, error pages and the cross-site check), and innermost the
+        // time limit, so that a request that runs out of time is logged and gets a kind page.
         .layer(
             ServiceBuilder::new()
-                .layer(tower::util::option_layer(state.config.is_https().then(
-                    || {
-                        // Over https, tell browsers to use nothing else for a year.
-                        SetResponseHeaderLayer::overriding(
-                            header::STRICT_TRANSPORT_SECURITY,
-                            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-                        )
-                    },
-                )))
-                // Nothing to other sites; our own address to ourselves, so a browser's post
-                // carries our `Origin` (under `no-referrer` it sends `Origin: null`, which
-                // `origin` refuses).
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("same-origin"),
-                ))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ))
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static(CSP),
-                ))
+                .layer(CompressionLayer::new())
+                .layer(DefaultBodyLimit::max(BODY_LIMIT))
+                .layer(middleware::from_fn_with_state(state.clone(), front::front))
                 // Bounds a request's whole life, slow bodies included (slow heads: see
                 // `listener`).
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(u64::from(state.config.request_timeout_seconds)),
-                ))
-                .layer(CompressionLayer::new())
-                .layer(DefaultBodyLimit::max(BODY_LIMIT))
-                .layer(middleware::from_fn_with_state(state.clone(), front::front)),
+                )),
         )
         .with_state(state)
 }

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::cookie;
@@ -49,9 +48,19 @@ const PAGE_BYTES: usize = 12 * 1024;
 const PAGE_HEADERS: usize = 12;
 
 pub fn html<T: Template>(page: &T) -> Result<Response, WebError> {
-    let mut body = String::with_capacity(PAGE_BYTES.max(T::SIZE_HINT));
+    let mut body = page_buffer(T::SIZE_HINT);
     page.render_into(&mut body)
         .map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok(html_page(body))
+}
+
+/// A buffer for a page, at least as long as a step page.
+pub fn page_buffer(hint: usize) -> String {
+    String::with_capacity(PAGE_BYTES.max(hint))
+}
+
+/// A page already drawn.
+pub fn html_page(body: String) -> Response {
     let mut response = Response::new(axum::body::Body::from(body));
     let headers = response.headers_mut();
     headers.reserve(PAGE_HEADERS);
@@ -59,7 +68,7 @@ pub fn html<T: Template>(page: &T) -> Result<Response, WebError> {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    Ok(response)
+    response
 }
 
 pub async fn show_start(
@@ -123,30 +132,25 @@ pub async fn show_help(
 /// `?lang=` on any child page (the first page handles its own): remember the choice in the
 /// session cookie and show the same address without it, so the language sticks to every page
 /// after and the address stays plain. A conversation keeps the language it started in.
-pub async fn choose_language(
-    State(app): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub fn choose_language(app: &AppState, request: &Request) -> Option<Response> {
     let uri = request.uri();
     let path = uri.path();
+    let query = uri.query()?;
     let child_page = request.method() == axum::http::Method::GET
         && path != "/"
-        && !path.starts_with("/api/")
-        && !path.starts_with("/staff")
-        && !path.starts_with("/assets/");
-    let chosen = uri.query().filter(|_| child_page).and_then(|query| {
-        query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("lang="))
-            .and_then(|tag| app.words.resolve(tag))
-    });
-    let Some(chosen) = chosen else {
-        return next.run(request).await;
-    };
-    let rest: Vec<&str> = uri
-        .query()
-        .unwrap_or_default()
+        && ![
+            "/api/", "/staff", "/assets/", "/favicon", "/health", "/metrics",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
+    if !child_page {
+        return None;
+    }
+    let chosen = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(|tag| app.words.resolve(tag))?;
+    let rest: Vec<&str> = query
         .split('&')
         .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
         .collect();
@@ -158,7 +162,7 @@ pub async fn choose_language(
     let mut response = Redirect::to(&target).into_response();
     let (name, value) = super::cookie::set(&app.config, LANGUAGE_COOKIE, chosen.as_str(), false);
     response.headers_mut().append(name, value);
-    response
+    Some(response)
 }
 
 /// "Leave this page quickly": forget the conversation and any tracking session, drop the

@@ -17,6 +17,7 @@ use crate::notify::Outbox;
 use crate::store::Store;
 use crate::timescale::Calendar;
 use crate::tracking::Tracking;
+use crate::web::chat::drawn::StepPages;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
@@ -52,6 +53,8 @@ pub struct Shared {
     pub intake: Intake,
     /// A child coming back.
     pub tracking: Tracking,
+    /// The parts of step pages that are the same for everyone, drawn at start-up.
+    pub step_pages: Arc<StepPages>,
 }
 
 impl FromRef<AppState> for Intake {

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use super::view::{Bubble, ReviewRow, Speaker, StepView};
+use super::view::{ReviewRow, StepView};
 use crate::i18n::Words;
 
 /// Every template's source, so the linter can find the message ids they use.
@@ -18,6 +18,8 @@ const SOURCES: &[&str] = &[
     include_str!("templates/error.html"),
     include_str!("templates/done.html"),
     include_str!("templates/chat.html"),
+    include_str!("templates/chat_frame.html"),
+    include_str!("templates/bubble.html"),
     include_str!("templates/track.html"),
     include_str!("templates/track_case.html"),
     include_str!("templates/later.html"),
@@ -209,16 +211,17 @@ pub struct DonePage<'a> {
     pub out_of_hours_tel: String,
 }
 
+/// A step page's conversation; the page around it is drawn once per language
+/// ([`super::chat::drawn`]).
 #[derive(Template)]
 #[template(path = "chat.html", config = "src/web/askama.toml")]
 pub struct ChatPage<'a> {
     pub t: Words<'a>,
-    pub has_error: bool,
     pub error: Option<String>,
     pub notice: Option<String>,
     /// "3 more questions", from the flow graph.
     pub progress: Option<std::borrow::Cow<'a, str>>,
-    pub bubbles: Vec<Bubble<'a>>,
+    pub transcript: super::chat::drawn::Drawn,
     pub step: StepView,
     pub typed: String,
     pub limit_hint: Option<String>,

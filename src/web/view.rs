@@ -139,7 +139,7 @@ fn yes_no_options(step: &Step, saved: Option<&Answer>, w: Words<'_>) -> Vec<Opti
 }
 
 /// How an answer reads back: the option's label, or the words as typed.
-fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
+pub fn answer_text(step: &Step, answer: Option<&Answer>, w: Words<'_>) -> String {
     let Some(answer) = answer else {
         return w.get("answer-skipped");
     };
@@ -178,44 +178,49 @@ pub fn transcript_by_step<'f, 'a>(
     state: &State,
     w: Words<'a>,
 ) -> Vec<(&'f crate::flow::Step, Vec<Bubble<'a>>)> {
-    let mut steps = Vec::new();
-    // The optional "About you" questions stay out of every transcript: staff never see them,
-    // and on the child's screen they do not linger for someone looking over a shoulder.
-    let shown = |step: &&crate::flow::Step| {
-        !step
-            .save
-            .as_deref()
-            .is_some_and(crate::equality::is_equality_key)
-    };
-    for step in state
+    transcript_steps(flow, state)
+        .map(|step| {
+            let mut bubbles: Vec<Bubble> = Vec::with_capacity(step.say.len() + 2);
+            bubbles.extend(step.say.iter().map(|id| Bubble {
+                from: Speaker::Service,
+                text: w.text(id),
+            }));
+            if let Some(ask) = &step.ask {
+                bubbles.push(Bubble {
+                    from: Speaker::Service,
+                    text: w.text(ask),
+                });
+            }
+            if let Some(key) = &step.save {
+                bubbles.push(Bubble {
+                    from: Speaker::User,
+                    text: Cow::Owned(answer_text(step, state.answers.get(key), w)),
+                });
+            }
+            (step, bubbles)
+        })
+        .collect()
+}
+
+/// The steps a transcript shows, in order: every step answered so far but "check your
+/// answers" and the optional "About you" questions, which stay out of every transcript (staff
+/// never see them, and on the child's screen they do not linger for someone looking over a
+/// shoulder). Each shows its `say` lines and question as ours, then the answer as theirs.
+pub fn transcript_steps<'f>(
+    flow: &'f Flow,
+    state: &State,
+) -> impl Iterator<Item = &'f crate::flow::Step> {
+    state
         .history
         .iter()
         .filter_map(|id| flow.step(id))
-        .filter(shown)
-    {
-        if step.input.kind() == InputKind::Review {
-            continue;
-        }
-        let mut bubbles: Vec<Bubble> = Vec::with_capacity(step.say.len() + 2);
-        bubbles.extend(step.say.iter().map(|id| Bubble {
-            from: Speaker::Service,
-            text: w.text(id),
-        }));
-        if let Some(ask) = &step.ask {
-            bubbles.push(Bubble {
-                from: Speaker::Service,
-                text: w.text(ask),
-            });
-        }
-        if let Some(key) = &step.save {
-            bubbles.push(Bubble {
-                from: Speaker::User,
-                text: Cow::Owned(answer_text(step, state.answers.get(key), w)),
-            });
-        }
-        steps.push((step, bubbles));
-    }
-    steps
+        .filter(|step| {
+            step.input.kind() != InputKind::Review
+                && !step
+                    .save
+                    .as_deref()
+                    .is_some_and(crate::equality::is_equality_key)
+        })
 }
 
 fn review_rows(flow: &Flow, state: &State, w: Words<'_>) -> Vec<ReviewRow> {

@@ -25,7 +25,8 @@ pub fn trail(flow: &Flow, answers: &Answers, until: &str) -> Vec<String> {
 /// the child may skip in one tap still counts). `None` off the question path.
 pub fn questions_left(flow: &Flow, state: &State) -> Option<usize> {
     let step = flow.step(&state.step)?;
-    let mut known = std::collections::HashMap::new();
+    // By step position: a step page asks this on every request.
+    let mut known = vec![None; flow.steps.len()];
     most_left(flow, step, &state.answers, flow.steps.len(), &mut known).filter(|left| *left > 0)
 }
 
@@ -37,7 +38,7 @@ fn most_left<'f>(
     step: &'f Step,
     answers: &Answers,
     budget: usize,
-    known: &mut std::collections::HashMap<&'f str, Option<usize>>,
+    known: &mut [Option<Option<usize>>],
 ) -> Option<usize> {
     let here = match step.input.kind() {
         InputKind::Review | InputKind::Submit | InputKind::End => return Some(0),
@@ -47,8 +48,9 @@ fn most_left<'f>(
     if budget == 0 {
         return None;
     }
-    if let Some(left) = known.get(step.id.as_str()) {
-        return *left;
+    let at = flow.position(&step.id)?;
+    if let Some(left) = known.get(at).copied().flatten() {
+        return left;
     }
     let chosen = step
         .save
@@ -67,7 +69,9 @@ fn most_left<'f>(
         .filter_map(|n| most_left(flow, n, answers, budget - 1, known))
         .max()
         .map(|left| left + here);
-    known.insert(step.id.as_str(), left);
+    if let Some(slot) = known.get_mut(at) {
+        *slot = Some(left);
+    }
     left
 }
 

@@ -1,5 +1,6 @@
 //! Drawing a step: the transcript so far, the question, and why an answer was not taken.
 
+use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use fluent::FluentValue;
@@ -9,9 +10,9 @@ use crate::flow::engine::{self, Pending, Problem};
 use crate::flow::model::InputKind;
 use crate::store::conversations::Conversation;
 use crate::web::AppState;
-use crate::web::pages::{html, words};
+use crate::web::pages::{html_page, page_buffer, words};
 use crate::web::templates::{ChatPage, tel};
-use crate::web::view::{step_view, transcript};
+use crate::web::view::step_view;
 
 /// Render `shown` (the conversation's state, or an earlier point of it the child went back to).
 /// A page that says an answer was not taken answers 422 (or 409 when the question had moved
@@ -28,6 +29,10 @@ pub(super) fn render_step(
         .resolve(&conversation.locale)
         .unwrap_or_else(|| app.words.fallback());
     let t = words(app, &locale);
+    let drawn = app
+        .step_pages
+        .parts(&locale)
+        .ok_or_else(|| WebError::Internal(format!("no step page drawn in {}", locale.as_str())))?;
     let view = step_view(flow, step, shown, t);
     let (status, error_text, notice, typed) = match &shown.pending {
         Some(Pending {
@@ -71,13 +76,14 @@ pub(super) fn render_step(
         _ => None,
     };
     let progress = engine::questions_left(flow, shown).map(|n| t.counted("progress-left", n));
+    let template = |e: askama::Error| WebError::Internal(format!("template: {e}"));
+    let has_error = error_text.is_some();
     let page = ChatPage {
         t,
         progress,
-        has_error: error_text.is_some(),
         error: error_text,
         notice,
-        bubbles: transcript(flow, shown, t),
+        transcript: drawn.transcript(flow, shown, t).map_err(template)?,
         can_go_back: !shown.history.is_empty(),
         safety_panel: shown.show_safety,
         step: view,
@@ -91,7 +97,23 @@ pub(super) fn render_step(
             .and_then(|a| a.as_one())
             .is_some_and(|role| role != "young_person"),
     };
-    let mut response = html(&page)?;
+    let mut body = page_buffer(0);
+    body.push_str(drawn.before_title(has_error));
+    match drawn.title(flow, step) {
+        Some(title) => body.push_str(title),
+        None => write_escaped(&mut body, &page.step.ask)?,
+    }
+    body.push_str(drawn.before_main());
+    page.render_into(&mut body).map_err(template)?;
+    body.push_str(drawn.after_main());
+    let mut response = html_page(body);
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// The question as the title, for a step the page was not drawn for at start-up.
+fn write_escaped(body: &mut String, text: &str) -> Result<(), WebError> {
+    use std::fmt::Write;
+    let Ok(escaped) = askama::filters::escape(text, askama::filters::Html);
+    write!(body, "{escaped}").map_err(|e| WebError::Internal(format!("template: {e}")))
 }
