@@ -104,21 +104,40 @@ fn the_acknowledgement_in_en_gb_and_arabic() {
     let config = Config::default();
     let words = words();
     for locale in ["en-GB", "ar"] {
-        let child = case(locale);
+        // Received now: a letter names the year of a date outside the current one, so a fixed
+        // day would read differently once its year is over.
+        let child = Case {
+            received_at: time::OffsetDateTime::now_utc(),
+            ..case(locale)
+        };
         let rendered = render(EmailKind::Acknowledgement, &child, &config, &words).unwrap();
-        // Its dates count from the day it was received and from today: blank every date from
-        // the first to sixty days after the second, so the snapshot holds on any day it runs.
+        // Its dates count from the day it was received, from the case's own due dates and
+        // from today, and name the year of any date outside this one: blank every form of
+        // every date from the first of those to sixty days after the last, so the snapshot
+        // holds on any day it runs. The forms with a year go first, as they hold the others.
         let mut text = shown(&rendered);
         let at = words.resolve(locale).unwrap();
         let today = crate::timescale::today_in_england(time::OffsetDateTime::now_utc());
         let received = crate::timescale::today_in_england(child.received_at);
-        let first = received.min(today);
-        let days_covered = (today - first).whole_days() + 60;
-        for days in 0..days_covered {
-            let day = first + time::Duration::days(days);
-            for form in [words.short_date(&at, day), words.long_date(&at, day)] {
+        let known = [
+            Some(today),
+            Some(received),
+            child.acknowledge_by,
+            child.due_on,
+        ];
+        let first = known.iter().flatten().min().copied().unwrap();
+        let last = known.iter().flatten().max().copied().unwrap() + time::Duration::days(60);
+        let mut day = first;
+        while day <= last {
+            let another_year = day + time::Duration::days(400);
+            for form in [
+                words.long_date_from(&at, day, another_year),
+                words.long_date(&at, day),
+                words.short_date(&at, day),
+            ] {
                 text = text.replace(&form, "[date]");
             }
+            day += time::Duration::days(1);
         }
         insta::assert_snapshot!(format!("acknowledgement-{locale}"), text);
     }
