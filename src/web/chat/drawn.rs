@@ -149,17 +149,31 @@ impl Parts {
         })
     }
 
+    /// The whole step page: the drawn parts around `step`'s question as the title and `main`
+    /// (the conversation, drawn per request), written into `page`.
+    pub fn page(
+        &self,
+        page: &mut String,
+        flow: &Flow,
+        step: &Step,
+        has_error: bool,
+        main: &impl Template,
+        t: Words<'_>,
+    ) -> Result<(), askama::Error> {
+        page.push_str(self.before_title(has_error));
+        match self.step(flow, step) {
+            Some(parts) => page.push_str(&parts.title),
+            None => page.push_str(&title(step, t)),
+        }
+        page.push_str(&self.before_main);
+        main.render_into(page)?;
+        page.push_str(&self.after_main);
+        Ok(())
+    }
+
     /// The page up to the title's text.
-    pub fn before_title(&self, has_error: bool) -> &str {
+    fn before_title(&self, has_error: bool) -> &str {
         &self.before_title[usize::from(has_error)]
-    }
-
-    pub fn before_main(&self) -> &str {
-        &self.before_main
-    }
-
-    pub fn after_main(&self) -> &str {
-        &self.after_main
     }
 
     fn steps(&self, flow: &Flow) -> &[StepParts] {
@@ -168,11 +182,6 @@ impl Parts {
 
     fn step(&self, flow: &Flow, step: &Step) -> Option<&StepParts> {
         self.steps(flow).get(flow.position(&step.id)?)
-    }
-
-    /// The step's question, escaped, for the page's title.
-    pub fn title(&self, flow: &Flow, step: &Step) -> Option<&str> {
-        self.step(flow, step).map(|parts| parts.title.as_str())
     }
 
     /// The conversation so far as the page shows it: what [`crate::web::view::transcript`]

@@ -1,6 +1,5 @@
 //! Drawing a step: the transcript so far, the question, and why an answer was not taken.
 
-use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use fluent::FluentValue;
@@ -98,22 +97,10 @@ pub(super) fn render_step(
             .is_some_and(|role| role != "young_person"),
     };
     let mut body = page_buffer(0);
-    body.push_str(drawn.before_title(has_error));
-    match drawn.title(flow, step) {
-        Some(title) => body.push_str(title),
-        None => write_escaped(&mut body, &page.step.ask)?,
-    }
-    body.push_str(drawn.before_main());
-    page.render_into(&mut body).map_err(template)?;
-    body.push_str(drawn.after_main());
+    drawn
+        .page(&mut body, flow, step, has_error, &page, t)
+        .map_err(template)?;
     let mut response = html_page(body);
     *response.status_mut() = status;
     Ok(response)
-}
-
-/// The question as the title, for a step the page was not drawn for at start-up.
-fn write_escaped(body: &mut String, text: &str) -> Result<(), WebError> {
-    use std::fmt::Write;
-    let Ok(escaped) = askama::filters::escape(text, askama::filters::Html);
-    write!(body, "{escaped}").map_err(|e| WebError::Internal(format!("template: {e}")))
 }

@@ -70,7 +70,7 @@ fn every_step_and_answer_reads_as_drawn_per_request_in_every_language() {
                     answers_checked += 1;
                 }
                 assert_eq!(
-                    parts.title(flow, step).unwrap(),
+                    parts.step(flow, step).unwrap().title,
                     title(step, t),
                     "{tag} {}",
                     step.id
@@ -95,15 +95,15 @@ fn the_page_around_the_conversation_has_one_room_each_for_the_title_and_the_conv
         assert!(parts.before_title(false).ends_with("<title>"));
         let error_prefix = format!("<title>{} ", t.text("title-error-prefix"));
         assert!(parts.before_title(true).ends_with(&error_prefix), "{tag}");
-        assert!(parts.before_main().starts_with(" – "), "{tag}");
+        assert!(parts.before_main.starts_with(" – "), "{tag}");
         assert!(
             parts
-                .before_main()
+                .before_main
                 .trim_end()
                 .ends_with("<main id=\"main\" class=\"page\">")
         );
-        assert!(parts.after_main().trim_start().starts_with("</main>"));
-        assert!(parts.after_main().contains("/assets/chat.js"));
-        assert!(!format!("{}{}", parts.before_main(), parts.after_main()).contains(HOLE));
+        assert!(parts.after_main.trim_start().starts_with("</main>"));
+        assert!(parts.after_main.contains("/assets/chat.js"));
+        assert!(!format!("{}{}", parts.before_main, parts.after_main).contains(HOLE));
     }
 }
